@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+// Three suites, one per kind of test (STYLE.md): `npm test` runs them all through scripts/test.ts,
+// which chooses the database and finds Chromium first.
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  // Lets `import "server-only"` load in tests.
+  ssr: { resolve: { conditions: ["react-server"] } },
+  test: {
+    environment: "node",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
