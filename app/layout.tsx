@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import { ClientMessagesProvider } from "@/components/layout/client-messages";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { htmlLang } from "@/lib/i18n/config";
+import { messagesFor } from "@/lib/i18n/translate";
+import { env } from "@/lib/server/env";
+import { getLocale, getT } from "@/lib/server/i18n";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return {
+    metadataBase: new URL(env.SITE_URL),
+    title: { default: `${t("site.name")} · ${t("site.tagline")}`, template: `%s · ${t("site.name")}` },
+    description: t("site.description"),
+    openGraph: { siteName: t("site.name"), type: "website" },
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7c1d3a" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getT();
+  return (
+    <html lang={htmlLang(locale)} className={GeistSans.variable}>
+      <body className="flex min-h-dvh flex-col font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t("site.skipToContent")}
+        </a>
+        <SiteHeader locale={locale} t={t} />
+        <ClientMessagesProvider value={{ errors: messagesFor(locale).errors }}>
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+            {children}
+          </main>
+        </ClientMessagesProvider>
+        <SiteFooter t={t} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { Price } from "@/components/ui/price";
+import { stockLevel } from "@/lib/domain/catalog";
+import type { Locale } from "@/lib/i18n/config";
+import type { Translate } from "@/lib/i18n/translate";
+import type { ProductCard as Card } from "@/lib/server/queries/catalog";
+import { formatFen } from "@/lib/domain/money";
+
+export function ProductCard({ product, locale, t }: { product: Card; locale: Locale; t: Translate }) {
+  const soldOut = stockLevel(product.stock) === "soldOut";
+  return (
+    <article className="group flex flex-col overflow-hidden rounded-xl border border-earth-100 bg-white shadow-sm">
+      <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col">
+        <div className="relative aspect-square bg-earth-100">
+          {product.image && (
+            // SVG illustrations: nothing for the image optimiser to do.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={product.image.url} alt={product.image.alt} width={400} height={400} loading="lazy" className="h-full w-full object-cover" />
+          )}
+          {soldOut && (
+            <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("product.soldOut")}</span>
+          )}
+        </div>
+        <div className="flex flex-1 flex-col gap-1 p-3">
+          <h3 className="line-clamp-2 font-medium group-hover:text-wine-700">{product.name}</h3>
+          <p className="text-xs text-earth-600">
+            {product.village.name} · {product.cooperative.name}
+          </p>
+          <p className="mt-auto pt-2 text-lg font-semibold text-wine-700">
+            <Price fen={product.priceFen} locale={locale} />
+          </p>
+          {product.unitBenefitFen > 0 && (
+            <p className="text-xs font-medium text-leaf-700">
+              {t("product.benefitPerUnit", { amount: formatFen(product.unitBenefitFen, locale) })} ·{" "}
+              {t("product.households", { count: product.householdCount })}
+            </p>
+          )}
+        </div>
+      </Link>
+    </article>
+  );
+}
+
+export function ProductGrid({ products, locale, t }: { products: Card[]; locale: Locale; t: Translate }) {
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {products.map((p) => (
+        <li key={p.slug} className="flex">
+          <ProductCard product={p} locale={locale} t={t} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
+
+const input = z.object({ locale: z.enum(locales) });
+
+/** The language switch. Public: it only sets the reader's own preference cookie. */
+export async function setLocale(formData: FormData): Promise<void> {
+  const parsed = input.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https:") === true,
+  });
+}
