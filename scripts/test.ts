@@ -1,0 +1,50 @@
+// `npm test`: unit, integration (real PostgreSQL, or embedded PGlite when TEST_DATABASE_URL is unset) and
+// end-to-end (Chromium) suites in one vitest run, then one plain summary line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { findChromium } from "../tests/helpers/chromium";
+
+const ci = Boolean(process.env.CI);
+const chromium = findChromium();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Prisma's WebAssembly schema engine (migrations) is an ES module importing .wasm.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-wasm-modules", "--no-warnings=ExperimentalWarning"].filter(Boolean).join(" "),
+};
+const projects = ["unit", "integration", "e2e"];
+
+if (!chromium) {
+  const banner = [
+    "",
+    "!".repeat(78),
+    "!! No Chromium found: the end-to-end (browser) suite cannot run.",
+    "!! Install one with:   sudo apt-get install -y chromium",
+    "!! or point CHROMIUM_PATH at a Chromium/Chrome binary.",
+    ci ? "!! CI is set: a missing browser is a failure, not a skip." : "!! Skipping ONLY the browser suite; unit and integration tests still run.",
+    "!".repeat(78),
+    "",
+  ].join("\n");
+  console.error(banner);
+  if (ci) process.exit(1);
+  projects.pop();
+} else {
+  env.CHROMIUM_PATH = chromium;
+}
+
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? `Database: PostgreSQL from TEST_DATABASE_URL (a throwaway database per suite)`
+    : `Database: embedded PGlite (set TEST_DATABASE_URL=postgresql://… to test against a PostgreSQL server)`,
+);
+
+mkdirSync("test-results", { recursive: true });
+const report = "test-results/vitest.json";
+const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const result = spawnSync("npx", args, { stdio: "inherit", env });
+
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+}
+process.exit(result.status ?? 1);

@@ -1,0 +1,58 @@
+// Builds the app, prepares a migrated and seeded database, starts `next start` on a free port and hands the
+// URL to the browser tests. With TEST_DATABASE_URL the server uses a throwaway PostgreSQL database; without
+// it, an embedded PGlite folder prepared here and then handed to the server (one opener at a time).
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { createEmptyPostgresDatabase } from "../helpers/db";
+import { findChromium } from "../helpers/chromium";
+import { freePort, startServer } from "../helpers/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    databaseUrl: string | null;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!findChromium()) {
+    project.provide("baseURL", "");
+    project.provide("databaseUrl", null);
+    return;
+  }
+  if (!process.env.E2E_SKIP_BUILD) {
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  let serverEnv: NodeJS.ProcessEnv;
+  let cleanupDb: () => Promise<void>;
+  let databaseUrl: string | null = null;
+  if (process.env.TEST_DATABASE_URL) {
+    const created = await createEmptyPostgresDatabase("shop_e2e");
+    await prepareDatabase({ kind: "postgres", url: created.url });
+    databaseUrl = created.url;
+    serverEnv = { DATABASE_URL: created.url };
+    cleanupDb = created.drop;
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "shop-e2e-db-"));
+    await prepareDatabase({ kind: "embedded", dataDir: dir });
+    serverEnv = { DATABASE_URL: "", EMBEDDED_DB_DIR: dir };
+    cleanupDb = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const port = await freePort();
+  const server: ChildProcess = await startServer(port, serverEnv);
+  project.provide("baseURL", `http://127.0.0.1:${port}`);
+  project.provide("databaseUrl", databaseUrl);
+
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await cleanupDb();
+  };
+}

@@ -1,0 +1,67 @@
+// Plain HTTP checks against the running app: health, bad parameters, sitemap, robots.
+import { describe, expect, inject, test } from "vitest";
+import { freePort, startServer } from "../helpers/server";
+
+const baseURL = inject("baseURL");
+
+describe.skipIf(!baseURL)("HTTP", () => {
+  test("GET /api/health answers ok when the database answers", async () => {
+    const res = await fetch(`${baseURL}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  test.each([
+    "/products?page=-3",
+    "/products?page=99999999",
+    "/products?min=abc&max=-1",
+    "/products?min=500&max=1",
+    "/products?sort=%27%3Bdrop",
+    "/products?category=%3Cscript%3E",
+    "/products?village=nope&cooperative=",
+    `/products?q=${"葡".repeat(400)}`,
+    "/products?page=1.5&page=2",
+  ])("nonsense parameters are ignored or clamped: %s", async (path) => {
+    const res = await fetch(`${baseURL}${path}`);
+    expect(res.status).toBe(200);
+  });
+
+  test("sitemap lists products, villages and cooperatives", async () => {
+    const res = await fetch(`${baseURL}/sitemap.xml`);
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toMatch(/\/products\/[a-z0-9-]+<\/loc>/);
+    expect(xml).toContain("/villages/nanhongcheng</loc>");
+    expect(xml).toMatch(/\/cooperatives\/[a-z0-9-]+<\/loc>/);
+  });
+
+  test("robots.txt points at the sitemap", async () => {
+    const text = await (await fetch(`${baseURL}/robots.txt`)).text();
+    expect(text).toContain("Sitemap:");
+  });
+
+  test("English via the locale cookie", async () => {
+    const res = await fetch(`${baseURL}/products`, { headers: { cookie: "locale=en" } });
+    const html = await res.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("All products");
+  });
+});
+
+describe.skipIf(!baseURL)("with the database down", () => {
+  test("health says 503 db:error, and pages show a translated error", async () => {
+    const port = await freePort();
+    // Port 9 (discard) on loopback: nothing listens, so every connection is refused at once.
+    const server = await startServer(port, { DATABASE_URL: "postgresql://shop@127.0.0.1:9/down", EMBEDDED_DB_DIR: "" });
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: "degraded", db: "error" });
+      const page = await fetch(`http://127.0.0.1:${port}/products`);
+      expect(page.status).toBe(500);
+      expect(await page.text()).toContain("出了点问题");
+    } finally {
+      server.kill("SIGTERM");
+    }
+  });
+});

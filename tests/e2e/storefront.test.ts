@@ -1,0 +1,141 @@
+// The storefront read path in a real Chromium on a phone-sized screen: home in Chinese, filter to 葡萄酒,
+// open a product, switch to English. Screenshots are kept in test-results/screenshots.
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchBrowser, phoneContext, screenshot, type BrowserSession } from "../helpers/browser";
+
+const baseURL = inject("baseURL");
+
+describe.skipIf(!baseURL)("storefront in Chromium", () => {
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+    context = await phoneContext(session.browser, baseURL);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await session?.close();
+  });
+
+  test("home is in Chinese, with featured products, categories and villages", async () => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    await expect(page.locator("h1").innerText()).resolves.toContain("买唐县好物");
+    expect(await page.locator("main").count()).toBe(1);
+    expect(await page.locator("header nav").count()).toBe(1);
+    expect(await page.locator("footer").count()).toBe(1);
+    expect(await page.locator("#featured-title ~ ul li").count()).toBeGreaterThan(0);
+    await expect(page.getByRole("link", { name: "葡萄酒" }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText("南洪城村").first().isVisible()).resolves.toBe(true);
+    await assertAccessibleBasics(page);
+    await screenshot(page, "01-home-zh");
+  });
+
+  test("filtering the catalog to 葡萄酒 shows only wine", async () => {
+    await page.goto("/products");
+    await page.locator("[data-testid=catalog-filters] summary").click();
+    await page.getByLabel("分类").selectOption("wine");
+    await page.getByRole("button", { name: "应用筛选" }).click();
+    await page.waitForURL(/category=wine/);
+    const count = await page.getByTestId("result-count").innerText();
+    expect(count).toMatch(/共 \d+ 件商品/);
+    const cards = page.locator("main article");
+    expect(await cards.count()).toBeGreaterThanOrEqual(5);
+    await assertAccessibleBasics(page);
+    await screenshot(page, "02-catalog-wine-zh");
+  });
+
+  test("a Chinese search finds products", async () => {
+    await page.goto(`/products?q=${encodeURIComponent("罐头")}`);
+    await expect(page.locator("h1").innerText()).resolves.toContain("罐头");
+    expect(await page.locator("main article").count()).toBeGreaterThan(0);
+  });
+
+  let productPath = "";
+
+  test("a product page shows price, stock, origin, certificate and where the money goes", async () => {
+    await page.goto("/products?category=wine");
+    await page.locator("main article a").first().click();
+    await page.waitForURL(/\/products\/[a-z0-9-]+$/);
+    productPath = new URL(page.url()).pathname;
+    await expect(page.locator("h1").isVisible()).resolves.toBe(true);
+    const main = await page.locator("main").innerText();
+    expect(main).toMatch(/¥\d+\.\d{2}/);
+    expect(main).toContain("您的钱去了哪里");
+    expect(main).toContain("产地");
+    expect(main).toContain("扶贫产品认定证书编号");
+    await expect(page.getByTestId("certificate-number").innerText()).resolves.toMatch(/\S+/);
+    const pool = await page.getByTestId("benefit-pool").innerText();
+    const coop = await page.getByTestId("benefit-cooperative").innerText();
+    const price = await page.locator("main h1 ~ p span.tabular-nums").first().innerText();
+    const fen = (s: string) => Math.round(Number(s.replace(/[^\d.]/g, "")) * 100);
+    expect(fen(pool) + fen(coop)).toBe(fen(price));
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(jsonLd["@type"]).toBe("Product");
+    expect(jsonLd.offers.priceCurrency).toBe("CNY");
+    await assertAccessibleBasics(page);
+    await screenshot(page, "03-product-zh");
+  });
+
+  test("switching to English translates the page and keeps it", async () => {
+    await page.goto(productPath);
+    await page.getByRole("button", { name: "切换到英文" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("Where your money goes");
+    expect(main).toContain("Poverty-alleviation product certificate no.");
+    expect(main).not.toContain("您的钱去了哪里");
+    await screenshot(page, "04-product-en");
+    await page.goto("/");
+    await expect(page.locator("h1").innerText()).resolves.toContain("Buy Tang County produce");
+    await screenshot(page, "05-home-en");
+    // And back to Chinese.
+    await page.getByRole("button", { name: "Switch to Chinese" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  });
+
+  test("village and cooperative pages", async () => {
+    await page.goto("/villages/nanhongcheng");
+    await expect(page.locator("h1").innerText()).resolves.toContain("南洪城村");
+    expect(await page.locator("main article").count()).toBeGreaterThan(0);
+    await screenshot(page, "06-village-zh");
+    await page.locator("main a[href^='/cooperatives/']").first().click();
+    await page.waitForURL(/\/cooperatives\//);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("农户如何受益");
+    await screenshot(page, "07-cooperative-zh");
+  });
+
+  test("unknown product, village and cooperative get a translated 404", async () => {
+    for (const path of ["/products/no-such-thing", "/villages/no-such-village", "/cooperatives/no-such-coop"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator("h1").innerText()).resolves.toBe("页面不存在");
+    }
+  });
+});
+
+/** Landmarks, labelled form controls, images with alt text, one h1. */
+async function assertAccessibleBasics(page: Page) {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    if (document.querySelectorAll("h1").length !== 1) out.push(`h1 count ${document.querySelectorAll("h1").length}`);
+    for (const img of Array.from(document.querySelectorAll("img"))) if (!img.hasAttribute("alt")) out.push(`img without alt: ${img.src}`);
+    for (const el of Array.from(document.querySelectorAll("input:not([type=hidden]), select, textarea"))) {
+      const id = el.getAttribute("id");
+      const labelled = (id && document.querySelector(`label[for="${id}"]`)) || el.closest("label") || el.getAttribute("aria-label");
+      if (!labelled) out.push(`unlabelled ${el.tagName} ${el.getAttribute("name")}`);
+    }
+    for (const a of Array.from(document.querySelectorAll("a, button"))) {
+      if (!(a.textContent?.trim() || a.getAttribute("aria-label") || a.querySelector("img[alt]:not([alt=''])"))) out.push(`nameless ${a.tagName}`);
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+}

@@ -1,0 +1,81 @@
+// A fresh, migrated database per test suite: a throwaway database on the PostgreSQL server named by
+// TEST_DATABASE_URL, or an in-memory embedded PGlite when it is unset.
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { openDatabase, type DatabaseTarget, type Db } from "@/lib/db/client";
+import { migrateDeploy } from "@/lib/db/migrations";
+
+export interface TestDatabase {
+  db: Db;
+  target: DatabaseTarget;
+  /** The connection URL (PostgreSQL only). */
+  url: string | null;
+  pglite: PGlite | null;
+  drop(): Promise<void>;
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+}
+
+/** Creates an empty database on the TEST_DATABASE_URL server and returns its URL. */
+export async function createEmptyPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = uniqueName(prefix);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export async function createTestDatabase(prefix = "shop_test"): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE_URL) {
+    const created = await createEmptyPostgresDatabase(prefix);
+    const target: DatabaseTarget = { kind: "postgres", url: created.url };
+    await migrateDeploy(target);
+    const opened = openDatabase(target);
+    return {
+      db: opened.db,
+      target,
+      url: created.url,
+      pglite: null,
+      async drop() {
+        await opened.close();
+        await created.drop();
+      },
+    };
+  }
+  const pglite = new PGlite();
+  const target: DatabaseTarget = { kind: "embedded", dataDir: null };
+  await migrateDeploy(target, { pglite });
+  const opened = openDatabase(target, pglite);
+  return {
+    db: opened.db,
+    target,
+    url: null,
+    pglite,
+    async drop() {
+      await opened.close();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts the built app (`next start`) and resolves once it answers; `ready` is the path polled
+ * (any HTTP answer counts, so a server whose database is down still counts as started).
+ */
+export async function startServer(port: number, env: NodeJS.ProcessEnv, ready = "/api/health"): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}${ready}`);
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  child.kill();
+  throw new Error(`next start did not answer within 60 s:\n${output}`);
+}
