@@ -8,6 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["react-server"] } },
   test: {
     environment: "node",
+    // Prisma's WebAssembly schema engine (migrations) is an ES module that imports a .wasm file.
+    execArgv: ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {

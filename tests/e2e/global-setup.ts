@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  let serverEnv: NodeJS.ProcessEnv;
+  let serverEnv: Record<string, string>;
   let cleanupDb: () => Promise<void>;
   let databaseUrl: string | null = null;
   if (process.env.TEST_DATABASE_URL) {

@@ -15,7 +15,7 @@ export function freePort(): Promise<number> {
  * Starts the built app (`next start`) and resolves once it answers; `ready` is the path polled
  * (any HTTP answer counts, so a server whose database is down still counts as started).
  */
-export async function startServer(port: number, env: NodeJS.ProcessEnv, ready = "/api/health"): Promise<ChildProcess> {
+export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<ChildProcess> {
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],

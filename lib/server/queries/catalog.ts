@@ -77,6 +77,8 @@ function searchWhere(q: string): Prisma.ProductWhereInput[] {
     .split(" ")
     .filter(Boolean)
     .slice(0, 5)
+    // Prisma's `contains` is SQL LIKE: a typed % or _ must match itself, not act as a wildcard.
+    .map((raw) => raw.replace(/[\\%_]/g, "\\$&"))
     .map((term) => ({
       OR: [
         { nameZh: { contains: term, mode: "insensitive" } },
