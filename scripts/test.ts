@@ -12,7 +12,9 @@ const env: NodeJS.ProcessEnv = {
   // Prisma's WebAssembly schema engine (migrations) is an ES module importing .wasm.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-wasm-modules", "--no-warnings=ExperimentalWarning"].filter(Boolean).join(" "),
 };
-const projects = ["unit", "integration", "e2e"];
+const extra = process.argv.slice(2);
+// `npm run test:unit` etc. pass their own --project; otherwise all three suites run.
+const projects = extra.includes("--project") ? [] : ["unit", "integration", "e2e"];
 
 if (!chromium) {
   const banner = [
@@ -27,7 +29,8 @@ if (!chromium) {
   ].join("\n");
   console.error(banner);
   if (ci) process.exit(1);
-  projects.pop();
+  if (projects.length === 0 && extra.includes("e2e")) process.exit(0);
+  projects.splice(projects.indexOf("e2e"), 1);
 } else {
   env.CHROMIUM_PATH = chromium;
 }
@@ -40,7 +43,7 @@ console.log(
 
 mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
-const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
 const result = spawnSync("npx", args, { stdio: "inherit", env });
 
 if (existsSync(report)) {

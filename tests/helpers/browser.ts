@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { findChromium } from "./chromium";
@@ -11,11 +10,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with the flags that keep it off the closed network. */
+/** Debian's Chromium, headless, with the flags that keep it off the closed network (Playwright gives it a fresh profile). */
 export async function launchBrowser(): Promise<BrowserSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium: apt-get install -y chromium, or set CHROMIUM_PATH");
-  const userDataDir = mkdtempSync(path.join(tmpdir(), "shop-chromium-"));
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -27,15 +25,11 @@ export async function launchBrowser(): Promise<BrowserSession> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
-    async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

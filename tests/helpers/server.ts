@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,7 +19,8 @@ export function freePort(): Promise<number> {
  * (any HTTP answer counts, so a server whose database is down still counts as started).
  */
 export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The next binary itself, not through npx, so that killing the child stops the server.
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
