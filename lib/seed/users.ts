@@ -1,0 +1,82 @@
+// SAMPLE DATA — demo accounts for development and demos only. The password is public (it is in the README);
+// prisma/seed.ts does not create these accounts in production unless SEED_DEMO_USERS=1 is set on purpose.
+import type { BuyerType, Role } from "../generated/prisma/enums";
+import { CANNING_COOPERATIVE_SLUG, GRAPE_COOPERATIVE_SLUG } from "./cooperatives";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/** bcryptjs cost factor for the demo password hashes. */
+export const DEMO_BCRYPT_COST = 10;
+
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  password: string;
+  name: string;
+  buyerType: BuyerType;
+  /** Cooperatives (slugs) this manager runs. */
+  cooperatives: string[];
+  institution?: { unitName: string; invoiceTitle: string; taxId: string };
+  /** What the account is for, for the README. */
+  purposeZh: string;
+  purposeEn: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    email: "buyer@demo.tangxian.shop",
+    role: "BUYER",
+    password: DEMO_PASSWORD,
+    name: "演示买家",
+    buyerType: "INDIVIDUAL",
+    cooperatives: [],
+    purposeZh: "北京个人买家",
+    purposeEn: "individual buyer in Beijing",
+  },
+  {
+    email: "union@demo.tangxian.shop",
+    role: "BUYER",
+    password: DEMO_PASSWORD,
+    name: "演示单位工会",
+    buyerType: "INSTITUTION",
+    cooperatives: [],
+    institution: {
+      unitName: "北京朝阳示例科技有限公司工会委员会（演示）",
+      invoiceTitle: "北京朝阳示例科技有限公司工会委员会",
+      // Sample 统一社会信用代码: valid format and check digit (81 = grass-roots trade union, 110105 = 朝阳区).
+      taxId: "81110105MA01TX268P",
+    },
+    purposeZh: "单位／工会采购（对公转账、发票）",
+    purposeEn: "union / employer bulk buyer (bank transfer, invoices)",
+  },
+  {
+    email: "manager@demo.tangxian.shop",
+    role: "MANAGER",
+    password: DEMO_PASSWORD,
+    name: "南洪城葡萄合作社（演示）",
+    buyerType: "INDIVIDUAL",
+    cooperatives: [GRAPE_COOPERATIVE_SLUG],
+    purposeZh: "南洪城葡萄种植专业合作社管理员",
+    purposeEn: "manager of the Nanhongcheng grape cooperative",
+  },
+  {
+    email: "manager2@demo.tangxian.shop",
+    role: "MANAGER",
+    password: DEMO_PASSWORD,
+    name: "洪南城果品合作社（演示）",
+    buyerType: "INDIVIDUAL",
+    cooperatives: [CANNING_COOPERATIVE_SLUG],
+    purposeZh: "洪南城果品加工专业合作社管理员",
+    purposeEn: "manager of the Hongnancheng fruit processing (canning) cooperative",
+  },
+  {
+    email: "admin@demo.tangxian.shop",
+    role: "ADMIN",
+    password: DEMO_PASSWORD,
+    name: "唐县电商服务中心（演示）",
+    buyerType: "INDIVIDUAL",
+    cooperatives: [],
+    purposeZh: "县电商服务中心管理员：认定、对账、报表",
+    purposeEn: "county e-commerce service centre admin: certification, payments, reports",
+  },
+];
