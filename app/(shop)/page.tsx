@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { VillageCardView } from "@/components/catalog/place-cards";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { getHome } from "@/lib/server/queries/catalog-cached";
 import { getLocale, getT } from "@/lib/server/i18n";
@@ -72,13 +73,7 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {home.villages.map((v) => (
             <li key={v.slug}>
-              <Link href={`/villages/${v.slug}`} className="block rounded-xl bg-white p-4 shadow-sm hover:text-wine-700">
-                <span className="font-semibold">{v.name}</span>
-                <span className="ml-2 text-sm text-earth-600">{v.township}</span>
-                <span className="mt-1 block text-sm text-earth-600">
-                  {t("village.products", { count: v.productCount })} · {t("village.households", { count: v.householdCount })}
-                </span>
-              </Link>
+              <VillageCardView village={v} t={t} />
             </li>
           ))}
         </ul>

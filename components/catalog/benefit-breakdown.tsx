@@ -3,6 +3,10 @@ import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ProductDetail } from "@/lib/server/queries/catalog";
 
+function listWithCounts(items: { name: string; count: number }[], locale: Locale): string {
+  return locale === "en" ? items.map((v) => `${v.name} (${v.count})`).join(", ") : items.map((v) => `${v.name}（${v.count}）`).join("、");
+}
+
 /** "Where your money goes" for one unit: the same split the benefit ledger writes when an order is paid. */
 export function BenefitBreakdown({ product, locale, t }: { product: ProductDetail; locale: Locale; t: Translate }) {
   const { unitSplit: s, rule } = product;
@@ -41,7 +45,7 @@ export function BenefitBreakdown({ product, locale, t }: { product: ProductDetai
           <>
             <li>{t("benefit.householdsLine", { count: s.householdCount })}</li>
             {product.householdVillages.length > 0 && (
-              <li>{t("benefit.villagesLine", { villages: product.householdVillages.map((v) => `${v.name}（${v.count}）`).join("、") })}</li>
+              <li>{t("benefit.villagesLine", { villages: listWithCounts(product.householdVillages, locale) })}</li>
             )}
             {product.benefitTypes.length > 0 && (
               <li>{t("benefit.typesLine", { types: product.benefitTypes.map((b) => t(`benefit.types.${b}`)).join(" / ") })}</li>

@@ -21,7 +21,7 @@ export function CatalogFilters({ query, facets, t }: { query: CatalogQuery; face
         <option value="">{t("catalog.any")}</option>
         {options.map((o) => (
           <option key={o.slug} value={o.slug}>
-            {o.name}（{o.count}）
+            {t("catalog.optionWithCount", { name: o.name, count: o.count })}
           </option>
         ))}
       </select>

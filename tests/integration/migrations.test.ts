@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseTarget, type OpenedDatabase } from "../../lib/db/client";
 import { Prisma, type PrismaClient } from "../../lib/generated/prisma/client";
@@ -18,6 +17,7 @@ import {
   migrationChecksum,
   migrationStatus,
 } from "../../lib/db/migrations";
+import { createEmptyPostgresDatabase } from "../helpers/db";
 
 const SLOW = 120_000;
 
@@ -35,32 +35,14 @@ let opened: OpenedDatabase | undefined;
 let firstDeploy: string[] = [];
 
 async function createEmptyDatabase(): Promise<void> {
-  const adminUrl = process.env.TEST_DATABASE_URL?.trim();
-  if (!adminUrl) {
+  if (!process.env.TEST_DATABASE_URL?.trim()) {
     pglite = new PGlite();
     target = { kind: "embedded", dataDir: null };
     return;
   }
-  const name = `migrations_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  target = { kind: "postgres", url: url.toString() };
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    } finally {
-      await c.end();
-    }
-  };
+  const created = await createEmptyPostgresDatabase("migrations_test");
+  target = { kind: "postgres", url: created.url };
+  dropDatabase = created.drop;
 }
 
 beforeAll(async () => {
