@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { htmlLang } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/translate";
 import { env } from "@/lib/server/env";
+import { getSessionUser } from "@/lib/server/authz";
 import { getLocale, getT } from "@/lib/server/i18n";
 import "./globals.css";
 
@@ -23,14 +24,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const t = await getT();
+  const [t, user] = await Promise.all([getT(), getSessionUser()]);
   return (
     <html lang={htmlLang(locale)} className={GeistSans.variable}>
       <body className="flex min-h-dvh flex-col font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("site.skipToContent")}
         </a>
-        <SiteHeader locale={locale} t={t} />
+        <SiteHeader locale={locale} t={t} user={user} />
         <ClientMessagesProvider value={{ errors: messagesFor(locale).errors }}>
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
             {children}

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
+import { ActionForm } from "@/components/ui/action-form";
+import { homeFor, type Role } from "@/lib/domain/permissions";
+import { signOutAction } from "@/lib/server/actions/auth/sign-out";
 import { LocaleSwitch } from "./locale-switch";
 
-export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
+export function SiteHeader({ locale, t, user }: { locale: Locale; t: Translate; user: { role: Role } | null }) {
   const links = [
     { href: "/products", label: t("nav.products") },
     { href: "/villages", label: t("nav.villages") },
@@ -16,6 +19,18 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
           <span className="text-lg font-bold text-wine-700">{t("site.name")}</span>
           <span className="text-xs text-earth-600">{t("site.tagline")}</span>
         </Link>
+        {user ? (
+          <>
+            <Link href={homeFor(user.role)} className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100">
+              {user.role === "ADMIN" ? t("nav.admin") : user.role === "MANAGER" ? t("nav.coop") : t("nav.account")}
+            </Link>
+            <ActionForm action={signOutAction} submitLabel={t("nav.signOut")} variant="secondary" className="[&_button]:px-3 [&_button]:py-1.5 [&_button]:text-sm" />
+          </>
+        ) : (
+          <Link href="/sign-in" className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100">
+            {t("nav.signIn")}
+          </Link>
+        )}
         <LocaleSwitch locale={locale} t={t} />
         <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
           <ul className="flex gap-1 overflow-x-auto text-sm font-medium">

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,7 +22,15 @@ export function freePort(): Promise<number> {
 export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<ChildProcess> {
   // The next binary itself, not through npx, so that killing the child stops the server.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SITE_URL: `http://127.0.0.1:${port}`,
+      // A fresh signing key per test server; the developer outbox page, so tests can read reset mails.
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      DEV_OUTBOX: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

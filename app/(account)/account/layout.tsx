@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { guardPage } from "@/lib/server/authz";
+import { getT } from "@/lib/server/i18n";
+
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  await guardPage({ kind: "signedIn" }, "/account");
+  const t = await getT();
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("account.title")} className="flex gap-2 text-sm font-medium">
+        <Link href="/account" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
+          {t("account.profile")}
+        </Link>
+        <Link href="/account/addresses" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
+          {t("account.addresses")}
+        </Link>
+      </nav>
+      {children}
+    </div>
+  );
+}

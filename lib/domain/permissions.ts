@@ -1,0 +1,60 @@
+// Who may do what: one decision function, used by the page guards, the route handlers and the server
+// action chain. Pure, so the whole table can be tested without a server.
+
+export type Role = "BUYER" | "MANAGER" | "ADMIN";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  cooperativeIds: readonly string[];
+}
+
+export type Access =
+  | { kind: "public" }
+  | { kind: "signedIn" }
+  | { kind: "role"; roles: readonly Role[] }
+  /** A manager of this cooperative (the tenant). */
+  | { kind: "cooperative"; cooperativeId: string }
+  /** The owner of a record (e.g. a buyer's address or order). */
+  | { kind: "owner"; ownerId: string };
+
+export type Decision = "allow" | "unauthenticated" | "forbidden" | "notFound";
+
+export function decide(actor: Actor | null, access: Access): Decision {
+  if (access.kind === "public") return "allow";
+  if (!actor) return "unauthenticated";
+  switch (access.kind) {
+    case "signedIn":
+      return "allow";
+    case "role":
+      return access.roles.includes(actor.role) ? "allow" : "forbidden";
+    case "cooperative":
+      // Someone else's cooperative answers "not found", so its existence is not confirmed either.
+      if (actor.role !== "MANAGER") return "forbidden";
+      return actor.cooperativeIds.includes(access.cooperativeId) ? "allow" : "notFound";
+    case "owner":
+      return actor.id === access.ownerId ? "allow" : "notFound";
+  }
+}
+
+export const decisionStatus: Record<Decision, 200 | 401 | 403 | 404> = {
+  allow: 200,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+};
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Role): string {
+  return role === "ADMIN" ? "/admin" : role === "MANAGER" ? "/coop" : "/account";
+}
+
+/** A post-sign-in destination from the URL: a local path only, never another site. */
+export function safeNext(next: string | null | undefined, role: Role): string {
+  if (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/api/")) {
+    if (next.startsWith("/admin") && role !== "ADMIN") return homeFor(role);
+    if (next.startsWith("/coop") && role !== "MANAGER") return homeFor(role);
+    return next;
+  }
+  return homeFor(role);
+}

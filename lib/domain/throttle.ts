@@ -1,0 +1,32 @@
+// Sign-in throttling: after too many failures in a window, an account (or an address) must wait.
+// Pure: the caller counts recent failures; this decides.
+
+export interface ThrottlePolicy {
+  /** Failures allowed within the window before the lock applies. */
+  maxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export const ACCOUNT_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+// One address may try more accounts (an office behind one NAT), but not without limit.
+export const IP_POLICY: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * `failures` are the times (ms) of failed attempts since the last success, newest last.
+ * Locked while the newest failure that reached the limit is younger than lockMs.
+ */
+export function throttleDecision(failures: readonly number[], now: number, policy: ThrottlePolicy): ThrottleDecision {
+  const recent = failures.filter((t) => now - t < policy.windowMs).sort((a, b) => a - b);
+  if (recent.length < policy.maxFailures) return { allowed: true };
+  const newest = recent[recent.length - 1]!;
+  const retryAfterMs = newest + policy.lockMs - now;
+  return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
+}
+
+/** Whole minutes to tell a person, never "0 minutes". */
+export function minutesToWait(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 60_000));
+}

@@ -1,0 +1,66 @@
+import "server-only";
+// Every server action is built from this chain, so none can forget a check:
+//   input parsed with zod → session loaded → role checked → tenant (cooperative / owner) checked → handler.
+// Handlers return an ActionState that forms show (translated); the status is a real HTTP-like code.
+import type { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
+import type { Access } from "@/lib/domain/permissions";
+import { translateDynamic, translator, type Translate } from "@/lib/i18n/translate";
+import { authorize, AuthzError, type SessionUser } from "@/lib/server/authz";
+import { getLocale } from "@/lib/server/i18n";
+
+export interface ActionContext<A> {
+  actor: A;
+  t: Translate;
+}
+
+type Handler<S extends z.ZodType, A> = (input: z.output<S>, ctx: ActionContext<A>) => Promise<ActionState>;
+
+function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData) if (typeof v === "string" && !/password/i.test(k) && !k.startsWith("$")) out[k] = v;
+  return out;
+}
+
+function build<S extends z.ZodType, A>(schema: S, access: (input: z.output<S>) => Access, handler: Handler<S, A>) {
+  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    const locale = await getLocale();
+    const t = translator(locale);
+    const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([k]) => !k.startsWith("$"))));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "form";
+        fieldErrors[key] ??= translateDynamic(locale, issue.message);
+      }
+      return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors, values: formValues(formData) };
+    }
+    let actor: SessionUser | null;
+    try {
+      actor = await authorize(access(parsed.data));
+    } catch (error) {
+      if (error instanceof AuthzError) {
+        const key = error.status === 401 ? "auth.errors.signInRequired" : error.status === 404 ? "errors.notFoundTitle" : "auth.errors.forbidden";
+        return { ok: false, status: error.status, message: t(key) };
+      }
+      throw error;
+    }
+    return handler(parsed.data, { actor: actor as A, t });
+  };
+}
+
+/** Anyone, signed in or not. */
+export const publicAction = <S extends z.ZodType>(schema: S, handler: Handler<S, SessionUser | null>) =>
+  build(schema, () => ({ kind: "public" }), handler);
+
+/** Any signed-in user. */
+export const userAction = <S extends z.ZodType>(schema: S, handler: Handler<S, SessionUser>) =>
+  build(schema, () => ({ kind: "signedIn" }), handler);
+
+/** A signed-in user with one of these roles. */
+export const roleAction = <S extends z.ZodType>(roles: readonly ("BUYER" | "MANAGER" | "ADMIN")[], schema: S, handler: Handler<S, SessionUser>) =>
+  build(schema, () => ({ kind: "role", roles }), handler);
+
+/** A manager of the cooperative named by the input's cooperativeId. */
+export const cooperativeAction = <S extends z.ZodType<{ cooperativeId: string }>>(schema: S, handler: Handler<S, SessionUser>) =>
+  build(schema, (input) => ({ kind: "cooperative", cooperativeId: input.cooperativeId }), handler);

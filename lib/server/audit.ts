@@ -1,0 +1,34 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditAction =
+  | "auth.sign-in"
+  | "auth.sign-in-failed"
+  | "auth.sign-in-throttled"
+  | "auth.sign-up"
+  | "auth.sign-out"
+  | "auth.password-reset-requested"
+  | "auth.password-reset"
+  | "user.role-changed"
+  | "account.profile-updated"
+  | "account.address-saved"
+  | "account.address-deleted"
+  | "account.institution-saved";
+
+/** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
+export async function audit(
+  db: Db | Prisma.TransactionClient,
+  entry: { action: AuditAction; actorId?: string | null; entityType: string; entityId?: string | null; ip?: string | null; metadata?: Prisma.InputJsonValue },
+): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      action: entry.action,
+      actorId: entry.actorId ?? null,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      ip: entry.ip ?? null,
+      metadata: entry.metadata,
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+// The authorization boundary for pages, route handlers and server actions. The session cookie only says
+// who; what they may touch is read from the database on every request.
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { decide, decisionStatus, type Access, type Actor, type Decision } from "@/lib/domain/permissions";
+import { auth } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+
+export interface SessionUser extends Actor {
+  email: string;
+  name: string | null;
+  buyerType: "INDIVIDUAL" | "INSTITUTION";
+}
+
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, buyerType: true, disabledAt: true, cooperatives: { select: { cooperativeId: true } } },
+  });
+  if (!user || user.disabledAt) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    buyerType: user.buyerType,
+    cooperativeIds: user.cooperatives.map((c) => c.cooperativeId),
+  };
+});
+
+export class AuthzError extends Error {
+  constructor(readonly decision: Exclude<Decision, "allow">) {
+    super(decision);
+    this.name = "AuthzError";
+  }
+  get status(): number {
+    return decisionStatus[this.decision];
+  }
+}
+
+/** For route handlers and actions: the actor if allowed, else an AuthzError with the right status. */
+export async function authorize(access: Access): Promise<SessionUser | null> {
+  const user = await getSessionUser();
+  const decision = decide(user, access);
+  if (decision !== "allow") throw new AuthzError(decision);
+  return user;
+}
+
+/**
+ * For layouts and pages: a signed-out visitor is sent to sign in (and back afterwards); a signed-in user
+ * without the right is shown 404 for someone else's record and the forbidden page (403) otherwise.
+ */
+export async function guardPage(access: Access, returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  const decision = decide(user, access);
+  if (decision === "unauthenticated" || !user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (decision === "notFound") notFound();
+  if (decision === "forbidden") forbidden();
+  return user;
+}
+
+/** Route handler helper: turns an AuthzError into its status with a small JSON body. */
+export function authzResponse(error: unknown): Response | null {
+  return error instanceof AuthzError ? Response.json({ error: error.decision }, { status: error.status }) : null;
+}

@@ -1,0 +1,138 @@
+// Account input rules, shared by forms and server actions. Error messages are keys into messages/*.json
+// ("validation.*"), translated where they are shown.
+import { z } from "zod";
+
+/** Beijing's 16 districts, by stable code. */
+export const BEIJING_DISTRICTS = [
+  { code: "dongcheng", zh: "东城区", en: "Dongcheng" },
+  { code: "xicheng", zh: "西城区", en: "Xicheng" },
+  { code: "chaoyang", zh: "朝阳区", en: "Chaoyang" },
+  { code: "haidian", zh: "海淀区", en: "Haidian" },
+  { code: "fengtai", zh: "丰台区", en: "Fengtai" },
+  { code: "shijingshan", zh: "石景山区", en: "Shijingshan" },
+  { code: "mentougou", zh: "门头沟区", en: "Mentougou" },
+  { code: "fangshan", zh: "房山区", en: "Fangshan" },
+  { code: "tongzhou", zh: "通州区", en: "Tongzhou" },
+  { code: "shunyi", zh: "顺义区", en: "Shunyi" },
+  { code: "changping", zh: "昌平区", en: "Changping" },
+  { code: "daxing", zh: "大兴区", en: "Daxing" },
+  { code: "huairou", zh: "怀柔区", en: "Huairou" },
+  { code: "pinggu", zh: "平谷区", en: "Pinggu" },
+  { code: "miyun", zh: "密云区", en: "Miyun" },
+  { code: "yanqing", zh: "延庆区", en: "Yanqing" },
+] as const;
+
+export type DistrictCode = (typeof BEIJING_DISTRICTS)[number]["code"];
+const districtCodes = BEIJING_DISTRICTS.map((d) => d.code) as [DistrictCode, ...DistrictCode[]];
+
+export function districtName(code: string, locale: "zh-CN" | "en"): string {
+  const d = BEIJING_DISTRICTS.find((x) => x.code === code);
+  return d ? (locale === "en" ? d.en : d.zh) : code;
+}
+
+/** Mainland China mobile numbers: 11 digits starting 13–19; an optional +86 / 86 prefix, spaces and dashes are dropped. */
+export function normalizeMainlandMobile(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+// GB 32100-2015 unified social credit code (统一社会信用代码): 18 characters from this alphabet
+// (no I, O, Z, S, V), the last a check character computed from the first 17 with these weights.
+const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function isUnifiedSocialCreditCode(input: string): boolean {
+  const code = input.trim().toUpperCase();
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(code[i]!) * USCC_WEIGHTS[i]!;
+  const check = USCC_ALPHABET[(31 - (sum % 31)) % 31];
+  return code[17] === check;
+}
+
+const COMMON_PASSWORDS = new Set([
+  "password", "password1", "password123", "12345678", "123456789", "1234567890", "qwertyuiop", "11111111",
+  "88888888", "iloveyou", "abc12345", "a1234567", "qwerty123", "woaini1314", "admin123", "letmein1",
+]);
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+/** Why a password is too weak (a message key), or null. */
+export function passwordProblem(password: string, email = ""): string | null {
+  if (password.length < PASSWORD_MIN) return "validation.passwordTooShort";
+  if (password.length > PASSWORD_MAX) return "validation.passwordTooLong";
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return "validation.passwordLettersDigits";
+  const lower = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower) || new Set(lower).size < 4) return "validation.passwordCommon";
+  const local = email.split("@")[0]?.toLowerCase() ?? "";
+  if (local.length >= 4 && lower.includes(local)) return "validation.passwordContainsEmail";
+  return null;
+}
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "validation.emailInvalid")
+  .pipe(z.email("validation.emailInvalid"));
+
+const password = z.string().max(PASSWORD_MAX, "validation.passwordTooLong");
+
+export const signInSchema = z.object({
+  email,
+  password: password.min(1, "validation.passwordRequired"),
+  next: z.string().optional(),
+});
+
+export const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
+    email,
+    password,
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), password })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+const mobile = z
+  .string()
+  .transform((v, ctx) => {
+    const n = normalizeMainlandMobile(v);
+    if (!n) ctx.addIssue({ code: "custom", message: "validation.phoneInvalid" });
+    return n ?? "";
+  });
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
+  phone: z.union([z.literal("").transform(() => null), mobile]),
+});
+
+export const addressSchema = z.object({
+  id: z.string().max(40).optional().transform((v) => v || undefined),
+  recipient: z.string().trim().min(1, "validation.recipientRequired").max(40, "validation.nameTooLong"),
+  phone: mobile,
+  district: z.enum(districtCodes, "validation.districtInvalid"),
+  street: z.string().trim().min(4, "validation.streetTooShort").max(200, "validation.streetTooLong"),
+  isDefault: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+
+export const institutionSchema = z.object({
+  unitName: z.string().trim().min(2, "validation.unitNameRequired").max(100, "validation.unitNameTooLong"),
+  invoiceTitle: z.string().trim().min(2, "validation.invoiceTitleRequired").max(100, "validation.invoiceTitleTooLong"),
+  taxId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isUnifiedSocialCreditCode, "validation.taxIdInvalid"),
+});

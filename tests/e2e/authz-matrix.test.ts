@@ -1,0 +1,188 @@
+// The authorization matrix: every page, route handler and server action against every actor, over HTTP
+// against the running app, with real sessions. It fails on any outcome other than the table's, and it fails
+// when a page, route handler or server action exists that the table does not list — so every new route must
+// be added here with its rule.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { DEMO_PASSWORD } from "@/lib/seed";
+import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
+
+const baseURL = inject("baseURL");
+
+const ACTORS = ["anonymous", "forged", "otherBuyer", "managerA", "managerB", "admin", "buyer"] as const;
+type Actor = (typeof ACTORS)[number];
+
+const ACCOUNTS: Partial<Record<Actor, string>> = {
+  buyer: "buyer@demo.tangxian.shop",
+  otherBuyer: "union@demo.tangxian.shop",
+  managerA: "manager@demo.tangxian.shop",
+  managerB: "manager2@demo.tangxian.shop",
+  admin: "admin@demo.tangxian.shop",
+};
+
+// ─────────────────────────── Pages and route handlers ───────────────────────────
+// "signin": redirected to /sign-in; "away": a signed-in user is sent on from a sign-in page.
+type PageOutcome = 200 | 403 | 404 | "signin" | "away";
+type Row = Record<Actor, PageOutcome>;
+
+const all = (o: PageOutcome): Row => Object.fromEntries(ACTORS.map((a) => [a, o])) as Row;
+const signedIn = (o: PageOutcome, overrides: Partial<Row> = {}): Row => ({ ...all(o), anonymous: "signin", forged: "signin", ...overrides });
+const guestOnly: Row = { ...all("away"), anonymous: 200, forged: 200 };
+
+interface RouteCase {
+  url: (ctx: Ctx) => string;
+  expect: Row;
+}
+
+interface Ctx {
+  productSlug: string;
+  buyerAddressId: string;
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "/": { url: () => "/", expect: all(200) },
+  "/products": { url: () => "/products?category=wine", expect: all(200) },
+  "/products/[slug]": { url: (c) => `/products/${c.productSlug}`, expect: all(200) },
+  "/villages": { url: () => "/villages", expect: all(200) },
+  "/villages/[slug]": { url: () => "/villages/nanhongcheng", expect: all(200) },
+  "/cooperatives": { url: () => "/cooperatives", expect: all(200) },
+  "/cooperatives/[slug]": { url: () => "/cooperatives/nanhongcheng-grape", expect: all(200) },
+  "/sitemap.xml": { url: () => "/sitemap.xml", expect: all(200) },
+  "/robots.txt": { url: () => "/robots.txt", expect: all(200) },
+  "/sign-in": { url: () => "/sign-in", expect: guestOnly },
+  "/sign-up": { url: () => "/sign-up", expect: guestOnly },
+  "/forgot-password": { url: () => "/forgot-password", expect: all(200) },
+  "/reset-password/[token]": { url: () => "/reset-password/not-a-real-token", expect: all(200) },
+  "/account": { url: () => "/account", expect: signedIn(200) },
+  "/account/addresses": { url: () => "/account/addresses", expect: signedIn(200) },
+  "/coop": { url: () => "/coop", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  "/admin": { url: () => "/admin", expect: signedIn(403, { admin: 200 }) },
+  // Development outbox: served in tests (DEV_OUTBOX=1), 404 in production otherwise.
+  "/dev/outbox": { url: () => "/dev/outbox", expect: all(200) },
+  "/api/health": { url: () => "/api/health", expect: all(200) },
+  "/api/auth/[...nextauth]": { url: () => "/api/auth/session", expect: all(200) },
+};
+
+// ─────────────────────────────── Server actions ───────────────────────────────
+type ActionOutcome = number | "redirect";
+type ActionRow = Record<Actor, ActionOutcome>;
+const allA = (o: ActionOutcome): ActionRow => Object.fromEntries(ACTORS.map((a) => [a, o])) as ActionRow;
+// Signed-in actions live on private pages: with no session cookie at all, proxy.ts sends the request to sign in
+// before it reaches the action; a forged cookie gets past the proxy and is refused by the action itself.
+const userA = (o: ActionOutcome, overrides: Partial<ActionRow> = {}): ActionRow => ({ ...allA(o), anonymous: "redirect", forged: 401, ...overrides });
+
+const address = { recipient: "测试收货人", phone: "13800138000", district: "chaoyang", street: "朝阳门外大街 1 号" };
+
+interface ActionCase {
+  action: string;
+  name: string;
+  fields: (ctx: Ctx, actor: Actor) => Record<string, string>;
+  expect: ActionRow;
+  /** Plain `<form action>` actions take only the form data, not (previous state, form data). */
+  formOnly?: boolean;
+}
+
+const ACTIONS: ActionCase[] = [
+  { action: "lib/server/actions/locale/set-locale.ts#setLocale", name: "switch language", fields: () => ({ locale: "zh-CN" }), expect: allA(200), formOnly: true },
+  { action: "lib/server/actions/auth/sign-in.ts#signInAction", name: "wrong password", fields: (_c, actor) => ({ email: `nobody-${actor.toLowerCase()}@example.com`, password: "wrong-password-1" }), expect: allA(401) },
+  { action: "lib/server/actions/auth/sign-up.ts#signUpAction", name: "email taken", fields: () => ({ name: "x", email: "buyer@demo.tangxian.shop", password: "a-Valid-password-9" }), expect: allA(409) },
+  { action: "lib/server/actions/auth/request-password-reset.ts#requestPasswordResetAction", name: "unknown email", fields: () => ({ email: "nobody@example.com" }), expect: allA(200) },
+  { action: "lib/server/actions/auth/reset-password.ts#resetPasswordAction", name: "bogus token", fields: () => ({ token: "x".repeat(43), password: "a-Valid-password-9" }), expect: allA(410) },
+  { action: "lib/server/actions/account/update-profile.ts#updateProfileAction", name: "own profile", fields: () => ({ name: "矩阵测试", phone: "" }), expect: userA(200) },
+  { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "add own address", fields: () => address, expect: userA(200) },
+  { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "edit the buyer's address", fields: (c) => ({ ...address, id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
+  { action: "lib/server/actions/account/save-institution.ts#saveInstitutionAction", name: "institution details", fields: () => ({ unitName: "北京某工会", invoiceTitle: "北京某工会", taxId: "81110105MA01TX268P" }), expect: userA(403, { buyer: 200, otherBuyer: 200 }) },
+  // The buyer goes last in ACTORS, so everyone else has tried (and failed) to delete the address first.
+  { action: "lib/server/actions/account/delete-address.ts#deleteAddressAction", name: "delete the buyer's address", fields: (c) => ({ id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
+  { action: "lib/server/actions/auth/sign-out.ts#signOutAction", name: "sign out", fields: () => ({}), expect: allA("redirect") },
+];
+
+// ───────────────────────────── Discovery ─────────────────────────────
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every URL pattern the app directory defines (route groups removed). */
+function discoverRoutes(): string[] {
+  const patterns = new Set<string>();
+  for (const file of walk("app")) {
+    const rel = path.relative("app", file).split(path.sep).join("/");
+    const m = /^(.*?)\/?(page\.tsx|route\.ts|sitemap\.ts|robots\.ts)$/.exec(rel);
+    if (!m) continue;
+    const dir = `/${m[1]}`.replace(/\/\([^)]+\)/g, "").replace(/\/$/, "");
+    const special = m[2] === "sitemap.ts" ? "/sitemap.xml" : m[2] === "robots.ts" ? "/robots.txt" : "";
+    patterns.add(special ? `${dir}${special}` : dir || "/");
+  }
+  return [...patterns].sort();
+}
+
+/** Every exported server action in the source ("use server" files), as "file#export". */
+function discoverActions(): string[] {
+  const out: string[] = [];
+  for (const file of walk("lib/server/actions").concat(walk("app"))) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const src = readFileSync(file, "utf8");
+    if (!/^\s*["']use server["']/.test(src)) continue;
+    for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)) out.push(`${file.split(path.sep).join("/")}#${m[1]}`);
+  }
+  return out.sort();
+}
+
+describe("the matrix lists everything", () => {
+  test("every page and route handler in app/ has a row, and every row exists", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(discoverRoutes());
+  });
+
+  test("every server action has at least one case, and every case names a real action", () => {
+    expect([...new Set(ACTIONS.map((a) => a.action))].sort()).toEqual(discoverActions());
+  });
+});
+
+describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
+  const cookies = new Map<Actor, string>();
+  const ctx: Ctx = { productSlug: "", buyerAddressId: "" };
+
+  beforeAll(async () => {
+    cookies.set("anonymous", "");
+    // A well-formed cookie name with a value that is no valid session: gets past proxy.ts, must get nothing else.
+    cookies.set("forged", "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged");
+    for (const [actor, email] of Object.entries(ACCOUNTS)) {
+      cookies.set(actor as Actor, cookieHeader(await signInOverHttp(baseURL, email, DEMO_PASSWORD)));
+    }
+    const sitemap = await (await fetch(`${baseURL}/sitemap.xml`)).text();
+    ctx.productSlug = /\/products\/([a-z0-9-]+)<\/loc>/.exec(sitemap)![1]!;
+    // The buyer's address that the others will try to edit and delete.
+    const actions = actionsFromBuild();
+    const save = actions.get("lib/server/actions/account/save-address.ts#saveAddressAction")!;
+    expect((await callAction(baseURL, save, { ...address, street: "建国路 88 号 矩阵" }, cookies.get("buyer")!)).outcome).toBe(200);
+    const html = await (await fetch(`${baseURL}/account/addresses`, { headers: { cookie: cookies.get("buyer")! } })).text();
+    ctx.buyerAddressId = /name="id" value="([^"]+)"/.exec(html)![1]!;
+  });
+
+  async function pageOutcome(url: string, cookie: string): Promise<PageOutcome | number> {
+    const res = await fetch(`${baseURL}${url}`, { redirect: "manual", headers: { cookie } });
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get("location") ?? "";
+      return new URL(location, baseURL).pathname === "/sign-in" ? "signin" : "away";
+    }
+    return res.status as PageOutcome;
+  }
+
+  test.each(Object.entries(ROUTES))("%s", async (_pattern, route) => {
+    const got: Partial<Row> = {};
+    for (const actor of ACTORS) got[actor] = (await pageOutcome(route.url(ctx), cookies.get(actor)!)) as PageOutcome;
+    expect(got).toEqual(route.expect);
+  });
+
+  test.each(ACTIONS.map((a) => [`${a.action.split("/").pop()} — ${a.name}`, a] as const))("%s", async (_name, c) => {
+    const action = actionsFromBuild().get(c.action);
+    expect(action, `${c.action} is not in the build`).toBeDefined();
+    const got: Partial<ActionRow> = {};
+    for (const actor of ACTORS) got[actor] = (await callAction(baseURL, action!, c.fields(ctx, actor), cookies.get(actor)!, c.formOnly)).outcome;
+    expect(got).toEqual(c.expect);
+  });
+});

@@ -1,0 +1,102 @@
+// Signing in over HTTP exactly as a browser does (Auth.js CSRF token, then the credentials callback), and
+// calling a server action over HTTP the way Next's client does (Next-Action header, React-encoded arguments).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+// The encoder Next's own client uses for server action arguments.
+// @ts-expect-error no types for Next's compiled copy of React's Flight client
+import { encodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node.js";
+
+export type CookieJar = Map<string, string>;
+
+function absorb(jar: CookieJar, res: Response) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const i = pair!.indexOf("=");
+    const name = pair!.slice(0, i);
+    const value = pair!.slice(i + 1);
+    if (value === "" || /max-age=0/i.test(c) || /expires=Thu, 01 Jan 1970/i.test(c)) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+export const cookieHeader = (jar: CookieJar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+export async function signInOverHttp(baseURL: string, email: string, password: string): Promise<CookieJar> {
+  const jar: CookieJar = new Map();
+  const csrfRes = await fetch(`${baseURL}/api/auth/csrf`);
+  absorb(jar, csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar), Origin: baseURL },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: baseURL }),
+  });
+  absorb(jar, res);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return jar;
+}
+
+interface ManifestEntry {
+  filename: string;
+  exportedName: string;
+  workers: Record<string, unknown>;
+}
+
+/** Every server action the build contains: "file#export" → its id and a page that carries it. */
+export function actionsFromBuild(root = process.cwd()): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
+  const out = new Map<string, { id: string; page: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    // Post to a page whose bundle holds the action (else Next forwards it between workers).
+    const pages = Object.keys(entry.workers)
+      .filter((w) => w.endsWith("/page"))
+      .map((w) =>
+        w
+          .replace(/^app/, "")
+          .replace(/\/page$/, "")
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\[\.\.\.[^\]]+\]/g, "x")
+          .replace(/\[[^\]]+\]/g, "x"),
+      )
+      .map((p) => p || "/")
+      .sort((a, b) => a.length - b.length);
+    out.set(`${entry.filename}#${entry.exportedName}`, { id, page: pages[0] ?? "/" });
+  }
+  return out;
+}
+
+export interface ActionOutcome {
+  /** The ActionState status the action returned, or "redirect", or the HTTP status when it never ran. */
+  outcome: number | "redirect";
+  body: string;
+}
+
+export async function callAction(
+  baseURL: string,
+  action: { id: string; page: string },
+  fields: Record<string, string>,
+  cookie: string,
+  formOnly = false,
+): Promise<ActionOutcome> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  const body = await encodeReply(formOnly ? [form] : [undefined, form]);
+  const res = await fetch(`${baseURL}${action.page}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": action.id, Accept: "text/x-component", Origin: baseURL, Cookie: cookie },
+    body,
+  });
+  const text = await res.text();
+  if (res.headers.get("x-action-redirect")) return { outcome: "redirect", body: text };
+  if (res.status >= 300 && res.status < 400) return { outcome: "redirect", body: text };
+  if (res.status !== 200) return { outcome: res.status, body: text };
+  // The Flight payload's line 1 is the action's return value.
+  const line = text.split("\n").find((l) => l.startsWith("1:"));
+  if (!line) return { outcome: 200, body: text };
+  const value = JSON.parse(line.slice(2)) as { status?: number } | null;
+  return { outcome: value?.status ?? 200, body: text };
+}
