@@ -1,0 +1,91 @@
+// Order arithmetic, all in integer fen, computed on the server from database prices only.
+//
+// Shipping rule (documented in the README): each cooperative ships its own parcel, so each cooperative in an
+// order is charged its own shipping fee (Cooperative.shippingFeeFen), waived when that cooperative's items
+// reach its free-shipping threshold (Cooperative.freeShippingMinFen). No discounts for now.
+
+export interface PricedLine {
+  productId: string;
+  cooperativeId: string;
+  unitPriceFen: number;
+  quantity: number;
+}
+
+export interface CooperativeTerms {
+  shippingFeeFen: number;
+  freeShippingMinFen: number;
+}
+
+export interface ShipmentTotals {
+  cooperativeId: string;
+  itemsFen: number;
+  shippingFen: number;
+}
+
+export interface OrderTotals {
+  itemsFen: number;
+  shippingFen: number;
+  discountFen: number;
+  totalFen: number;
+  shipments: ShipmentTotals[];
+}
+
+export function shippingFor(itemsFen: number, terms: CooperativeTerms): number {
+  return itemsFen >= terms.freeShippingMinFen ? 0 : terms.shippingFeeFen;
+}
+
+/** Totals per cooperative (in first-seen order) and for the order. */
+export function orderTotals(lines: readonly PricedLine[], terms: ReadonlyMap<string, CooperativeTerms>): OrderTotals {
+  const byCoop = new Map<string, number>();
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) throw new RangeError("quantity must be a positive integer");
+    if (!Number.isSafeInteger(l.unitPriceFen) || l.unitPriceFen < 0) throw new RangeError("price must be whole fen");
+    byCoop.set(l.cooperativeId, (byCoop.get(l.cooperativeId) ?? 0) + l.unitPriceFen * l.quantity);
+  }
+  const shipments = [...byCoop].map(([cooperativeId, itemsFen]) => {
+    const t = terms.get(cooperativeId);
+    if (!t) throw new Error(`no shipping terms for cooperative ${cooperativeId}`);
+    return { cooperativeId, itemsFen, shippingFen: shippingFor(itemsFen, t) };
+  });
+  const itemsFen = shipments.reduce((s, x) => s + x.itemsFen, 0);
+  const shippingFen = shipments.reduce((s, x) => s + x.shippingFen, 0);
+  return { itemsFen, shippingFen, discountFen: 0, totalFen: itemsFen + shippingFen, shipments };
+}
+
+/** How long stock stays reserved for an unpaid order. Stripe Checkout sessions live at least 30 minutes. */
+export const RESERVATION_MS = {
+  STRIPE: 35 * 60_000,
+  BANK_TRANSFER: 3 * 24 * 60 * 60_000,
+} as const;
+
+export const MAX_QUANTITY_PER_LINE = 99;
+
+// Crockford base32 without I, L, O, U: easy to read aloud and to type into a bank's transfer note.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function randomCode(length: number, random: (n: number) => Uint8Array): string {
+  const bytes = random(length);
+  let out = "";
+  for (let i = 0; i < length; i++) out += ALPHABET[bytes[i]! % 32];
+  return out;
+}
+
+/** Order number: TX + date in Asia/Shanghai + 6 random characters, e.g. TX20261128-7K3M9Q. */
+export function orderNumber(now: Date, random: (n: number) => Uint8Array): string {
+  const shanghai = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, "");
+  return `TX${shanghai}-${randomCode(6, random)}`;
+}
+
+/** The reference a buyer writes on a bank transfer (附言), e.g. TXZZ-4F7K-Q2MD. */
+export function transferReference(random: (n: number) => Uint8Array): string {
+  const c = randomCode(8, random);
+  return `TXZZ-${c.slice(0, 4)}-${c.slice(4)}`;
+}
+
+/** A fingerprint of a cart's contents: a checkout placed against a cart changed in another tab is refused. */
+export function cartFingerprint(items: readonly { productId: string; quantity: number }[]): string {
+  return [...items]
+    .sort((a, b) => (a.productId < b.productId ? -1 : 1))
+    .map((i) => `${i.productId}:${i.quantity}`)
+    .join(",");
+}

@@ -1,0 +1,96 @@
+import "server-only";
+// The order's state changes that move stock and money. Each runs inside the caller's transaction and is a
+// conditional update on the order's status, so two deliveries of the same event, or a race between a webhook,
+// an admin and the expiry sweep, change the order once.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export type CancelReason = "buyer" | "expired" | "paymentFailed";
+
+/** PENDING_PAYMENT → CANCELLED, giving reserved stock back. Returns false when the order was not pending. */
+export async function cancelPendingOrder(tx: Tx, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {
+  const moved = await tx.order.updateMany({ where: { id: orderId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED", cancelledAt: now } });
+  if (moved.count !== 1) return false;
+  const reservations = await tx.stockReservation.findMany({ where: { orderId, status: "ACTIVE" }, select: { id: true, productId: true, quantity: true } });
+  for (const r of reservations) {
+    await tx.product.update({ where: { id: r.productId }, data: { stock: { increment: r.quantity } } });
+  }
+  await tx.stockReservation.updateMany({
+    where: { orderId, status: "ACTIVE" },
+    data: { status: reason === "expired" ? "EXPIRED" : "RELEASED", closedAt: now },
+  });
+  await tx.payment.updateMany({ where: { orderId, status: "PENDING" }, data: { status: reason === "paymentFailed" ? "FAILED" : "EXPIRED" } });
+  await tx.shipment.updateMany({ where: { orderId }, data: { status: "CANCELLED" } });
+  return true;
+}
+
+export type PaidOutcome = "paid" | "alreadyPaid" | "amountMismatch" | "notFound" | "paidAfterCancel";
+
+export interface PaymentProof {
+  orderId: string;
+  method: "STRIPE" | "BANK_TRANSFER";
+  amountFen: number;
+  stripeCheckoutSessionId?: string;
+  stripePaymentIntentId?: string | null;
+  bankReference?: string;
+  confirmedById?: string;
+}
+
+/**
+ * The one place an order becomes paid. Every payment path (Stripe webhook, admin bank-transfer confirmation)
+ * calls this inside its transaction; the benefit ledger is written here too (issue 5), so that it is written
+ * exactly once per paid order.
+ *
+ * A payment for an order that was cancelled meanwhile (e.g. the reservation expired just before Stripe's
+ * webhook arrived) takes the stock again if it is still there; if not, the money is recorded and a refund is
+ * opened for an admin, and the order stays cancelled.
+ */
+export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date()): Promise<PaidOutcome> {
+  const order = await tx.order.findUnique({
+    where: { id: proof.orderId },
+    select: { id: true, status: true, totalFen: true, items: { select: { productId: true, quantity: true } } },
+  });
+  if (!order) return "notFound";
+  if (order.status !== "PENDING_PAYMENT" && order.status !== "CANCELLED") return "alreadyPaid";
+  if (proof.amountFen !== order.totalFen) return "amountMismatch";
+
+  const paymentData = {
+    status: "SUCCEEDED" as const,
+    succeededAt: now,
+    ...(proof.stripeCheckoutSessionId ? { stripeCheckoutSessionId: proof.stripeCheckoutSessionId } : {}),
+    ...(proof.stripePaymentIntentId ? { stripePaymentIntentId: proof.stripePaymentIntentId } : {}),
+    ...(proof.bankReference ? { bankReference: proof.bankReference } : {}),
+    ...(proof.confirmedById ? { confirmedById: proof.confirmedById } : {}),
+  };
+  const pending = await tx.payment.findFirst({ where: { orderId: order.id, method: proof.method }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const payment = pending
+    ? await tx.payment.update({ where: { id: pending.id }, data: paymentData, select: { id: true } })
+    : await tx.payment.create({ data: { orderId: order.id, method: proof.method, amountFen: proof.amountFen, ...paymentData }, select: { id: true } });
+
+  if (order.status === "CANCELLED") {
+    const taken: { productId: string; quantity: number }[] = [];
+    for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+      const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity } }, data: { stock: { decrement: item.quantity } } });
+      if (got.count !== 1) break;
+      taken.push(item);
+    }
+    if (taken.length !== order.items.length) {
+      for (const t of taken) await tx.product.update({ where: { id: t.productId }, data: { stock: { increment: t.quantity } } });
+      await tx.refund.create({
+        data: { orderId: order.id, paymentId: payment.id, amountFen: proof.amountFen, items: [], reason: "paid after the order was cancelled; stock no longer available", status: "REQUESTED" },
+      });
+      return "paidAfterCancel";
+    }
+    await tx.shipment.updateMany({ where: { orderId: order.id }, data: { status: "PENDING" } });
+  }
+
+  const moved = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { status: "PAID", paidAt: now, cancelledAt: null },
+  });
+  if (moved.count !== 1) return "alreadyPaid";
+  await tx.stockReservation.updateMany({ where: { orderId: order.id, status: { in: ["ACTIVE", "EXPIRED", "RELEASED"] } }, data: { status: "CONVERTED", closedAt: now } });
+  // Issue 5: the benefit ledger entries for this payment are written here, in this transaction.
+  return "paid";
+}
