@@ -7,6 +7,9 @@ import { htmlLang } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/translate";
 import { env } from "@/lib/server/env";
 import { getSessionUser } from "@/lib/server/authz";
+import { countCartItems } from "@/lib/server/cart";
+import { cartOwner } from "@/lib/server/cart/owner";
+import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
 import "./globals.css";
 
@@ -25,13 +28,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const [t, user] = await Promise.all([getT(), getSessionUser()]);
+  const cartCount = await countCartItems(db, await cartOwner(user, false));
   return (
     <html lang={htmlLang(locale)} className={GeistSans.variable}>
       <body className="flex min-h-dvh flex-col font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("site.skipToContent")}
         </a>
-        <SiteHeader locale={locale} t={t} user={user} />
+        <SiteHeader locale={locale} t={t} user={user} cartCount={cartCount} />
         <ClientMessagesProvider value={{ errors: messagesFor(locale).errors }}>
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
             {children}

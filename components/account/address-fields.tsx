@@ -5,7 +5,7 @@ import { BEIJING_DISTRICTS } from "@/lib/validation/account";
 
 type Address = { recipient: string; phone: string; district: string; street: string; isDefault: boolean };
 
-export function AddressFields({ t, locale, address }: { t: Translate; locale: Locale; address?: Address }) {
+export function AddressFields({ t, locale, address, hideDefault }: { t: Translate; locale: Locale; address?: Address; hideDefault?: boolean }) {
   return (
     <>
       <Field name="recipient" label={t("account.recipient")} autoComplete="name" defaultValue={address?.recipient} />
@@ -18,10 +18,12 @@ export function AddressFields({ t, locale, address }: { t: Translate; locale: Lo
         options={BEIJING_DISTRICTS.map((d) => ({ value: d.code, label: locale === "en" ? d.en : d.zh }))}
       />
       <Field name="street" label={t("account.street")} autoComplete="street-address" defaultValue={address?.street} />
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="isDefault" defaultChecked={address?.isDefault} className="h-4 w-4" />
-        {t("account.isDefault")}
-      </label>
+      {!hideDefault && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="isDefault" defaultChecked={address?.isDefault} className="h-4 w-4" />
+          {t("account.isDefault")}
+        </label>
+      )}
     </>
   );
 }

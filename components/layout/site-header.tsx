@@ -6,7 +6,7 @@ import { homeFor, type Role } from "@/lib/domain/permissions";
 import { signOutAction } from "@/lib/server/actions/auth/sign-out";
 import { LocaleSwitch } from "./locale-switch";
 
-export function SiteHeader({ locale, t, user }: { locale: Locale; t: Translate; user: { role: Role } | null }) {
+export function SiteHeader({ locale, t, user, cartCount }: { locale: Locale; t: Translate; user: { role: Role } | null; cartCount: number }) {
   const links = [
     { href: "/products", label: t("nav.products") },
     { href: "/villages", label: t("nav.villages") },
@@ -18,6 +18,9 @@ export function SiteHeader({ locale, t, user }: { locale: Locale; t: Translate; 
         <Link href="/" className="mr-auto flex flex-col leading-tight">
           <span className="text-lg font-bold text-wine-700">{t("site.name")}</span>
           <span className="text-xs text-earth-600">{t("site.tagline")}</span>
+        </Link>
+        <Link href="/cart" className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100" data-testid="cart-link">
+          {cartCount > 0 ? t("nav.cartCount", { count: cartCount }) : t("nav.cart")}
         </Link>
         {user ? (
           <>

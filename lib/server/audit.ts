@@ -14,7 +14,10 @@ export type AuditAction =
   | "account.profile-updated"
   | "account.address-saved"
   | "account.address-deleted"
-  | "account.institution-saved";
+  | "account.institution-saved"
+  | "order.transfer-confirmed"
+  | "refund.approved"
+  | "refund.rejected";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

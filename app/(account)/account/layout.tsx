@@ -14,6 +14,9 @@ export default async function AccountLayout({ children }: { children: React.Reac
         <Link href="/account/addresses" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
           {t("account.addresses")}
         </Link>
+        <Link href="/account/orders" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
+          {t("nav.orders")}
+        </Link>
       </nav>
       {children}
     </div>

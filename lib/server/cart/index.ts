@@ -148,3 +148,10 @@ export async function mergeGuestCart(db: Db, guestToken: string, userId: string)
     await tx.cart.delete({ where: { id: guest.id } });
   });
 }
+
+/** Units in the cart, for the header. */
+export async function countCartItems(db: Db, owner: CartOwner | null): Promise<number> {
+  if (!owner) return 0;
+  const sum = await db.cartItem.aggregate({ where: { cart: where(owner) }, _sum: { quantity: true } });
+  return sum._sum.quantity ?? 0;
+}

@@ -2,7 +2,7 @@ import "server-only";
 // The catalog reads the pages call, cached in Next's data cache and revalidated by tag:
 // `revalidateTag(CATALOG_TAG)` after any product, stock, cooperative or certification change
 // (the manager and admin actions of later issues do this). Five minutes is only a backstop.
-import { unstable_cache } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "@/lib/server/db";
 import type { Locale } from "@/lib/i18n/config";
 import type { CatalogQuery } from "@/lib/validation/catalog";
@@ -36,3 +36,8 @@ export const getVillage = unstable_cache((slug: string, locale: Locale) => q.get
 export const listVillages = unstable_cache((locale: Locale) => q.listVillages(db, locale), ["villages"], options());
 
 export const getSitemapEntries = unstable_cache(() => q.getSitemapEntries(db), ["sitemap"], options());
+
+/** After stock or catalog data changed: the next read of any catalog page is fresh. */
+export function catalogChanged(): void {
+  revalidateTag(CATALOG_TAG, { expire: 0 });
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToCart } from "@/components/cart/add-to-cart";
 import { BenefitBreakdown } from "@/components/catalog/benefit-breakdown";
 import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { StockBadge } from "@/components/catalog/stock-badge";
@@ -62,7 +63,7 @@ export default async function ProductPage({ params }: Props) {
             <span className="sr-only">{t("product.stock")}: </span>
             <StockBadge stock={product.stock} unit={product.unit} t={t} />
           </p>
-          <p className="rounded-lg border border-dashed border-earth-600/40 p-3 text-sm text-earth-600">{t("product.cartSoon")}</p>
+          {product.stock > 0 && <AddToCart productId={product.id} stock={product.stock} unit={product.unit} t={t} />}
           <BenefitBreakdown product={product} locale={locale} t={t} />
         </div>
       </div>

@@ -5,6 +5,7 @@ import { minutesToWait } from "@/lib/domain/throttle";
 import { safeNext } from "@/lib/domain/permissions";
 import { signIn } from "@/lib/server/auth";
 import { signInThrottle } from "@/lib/server/auth/credentials";
+import { adoptGuestCart } from "@/lib/server/cart/owner";
 import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
 import { signInSchema } from "@/lib/validation/account";
@@ -25,6 +26,7 @@ export const signInAction = publicAction(signInSchema, async (input, { t }) => {
     if (!(error instanceof AuthError)) throw error;
     return (await throttled()) ?? { ok: false, status: 401, message: t("auth.errors.invalidCredentials"), values: { email: input.email } };
   }
-  const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { role: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, role: true } });
+  await adoptGuestCart(user.id);
   redirect(safeNext(input.next, user.role));
 });

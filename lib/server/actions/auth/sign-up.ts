@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { signIn } from "@/lib/server/auth";
 import { hashPassword } from "@/lib/server/auth/credentials";
+import { adoptGuestCart } from "@/lib/server/cart/owner";
 import { db } from "@/lib/server/db";
 import { getLocale } from "@/lib/server/i18n";
 import { clientIp } from "@/lib/server/request";
@@ -25,5 +26,7 @@ export const signUpAction = publicAction(signUpSchema, async (input, { t }) => {
     throw error;
   }
   await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+  const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
+  await adoptGuestCart(user.id);
   redirect("/account");
 });

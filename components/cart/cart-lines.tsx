@@ -1,0 +1,89 @@
+"use client";
+// The cart's lines with quantity buttons that update at once (useOptimistic) while the server action runs;
+// the server's answer (stock limits, a cart changed elsewhere) then replaces the guess.
+import Link from "next/link";
+import { useOptimistic, useState, useTransition } from "react";
+import type { FormAction } from "@/lib/action-state";
+
+export interface CartLineView {
+  productId: string;
+  slug: string;
+  name: string;
+  image: string | null;
+  unitPrice: string;
+  lineTotal: string;
+  quantity: number;
+  max: number;
+  available: boolean;
+}
+
+export interface CartLabels {
+  quantity: string;
+  decrease: string;
+  increase: string;
+  remove: string;
+  removeLabel: string;
+  unavailable: string;
+}
+
+export function CartLines({ lines, labels, setQuantity }: { lines: CartLineView[]; labels: CartLabels; setQuantity: FormAction }) {
+  const [optimistic, apply] = useOptimistic(lines, (state, change: { productId: string; quantity: number }) =>
+    state.flatMap((l) => (l.productId !== change.productId ? [l] : change.quantity <= 0 ? [] : [{ ...l, quantity: change.quantity }])),
+  );
+  const [, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  const change = (productId: string, quantity: number) =>
+    startTransition(async () => {
+      apply({ productId, quantity });
+      const form = new FormData();
+      form.set("productId", productId);
+      form.set("quantity", String(quantity));
+      const result = await setQuantity(undefined, form);
+      setError(result.ok ? null : (result.message ?? null));
+    });
+
+  const button = "h-9 w-9 rounded-lg border border-earth-600/40 bg-white text-lg font-medium disabled:opacity-40";
+  return (
+    <div>
+      {error && (
+        <p role="alert" className="mb-3 rounded-lg bg-wine-50 px-3 py-2 text-sm text-wine-700">
+          {error}
+        </p>
+      )}
+      <ul className="divide-y divide-earth-100">
+        {optimistic.map((l) => {
+          const name = (s: string) => s.replace("{name}", l.name);
+          return (
+            <li key={l.productId} className="flex gap-3 py-3" data-testid="cart-line">
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              {l.image && <img src={l.image} alt="" width={72} height={72} className="h-18 w-18 rounded-lg bg-earth-100" />}
+              <div className="flex flex-1 flex-col gap-1">
+                <Link href={`/products/${l.slug}`} className="font-medium hover:text-wine-700">
+                  {l.name}
+                </Link>
+                <span className="text-sm text-earth-600">{l.unitPrice}</span>
+                {!l.available && <span className="text-sm text-wine-700">{labels.unavailable}</span>}
+                <div className="flex items-center gap-2" role="group" aria-label={`${labels.quantity}: ${l.name}`}>
+                  <button type="button" className={button} aria-label={name(labels.decrease)} disabled={l.quantity <= 1} onClick={() => change(l.productId, l.quantity - 1)}>
+                    −
+                  </button>
+                  <span className="w-8 text-center tabular-nums" data-testid="cart-quantity">
+                    {l.quantity}
+                  </span>
+                  <button type="button" className={button} aria-label={name(labels.increase)} disabled={l.quantity >= l.max} onClick={() => change(l.productId, l.quantity + 1)}>
+                    +
+                  </button>
+                  <button type="button" className="ml-auto text-sm text-wine-700 underline" aria-label={name(labels.removeLabel)} onClick={() => change(l.productId, 0)}>
+                    {labels.remove}
+                  </button>
+                </div>
+              </div>
+              <span className="font-medium tabular-nums">{l.lineTotal}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { isSellable } from "@/lib/domain/catalog";
+import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
+import { setCartQuantity } from "@/lib/server/cart";
+import { cartOwner } from "@/lib/server/cart/owner";
+import { db } from "@/lib/server/db";
+import { addToCartSchema } from "@/lib/validation/checkout";
+import { publicAction } from "../chain";
+
+/** Guests and signed-in users alike; the quantity is checked against the stock now, and again at checkout. */
+export const addToCartAction = publicAction(addToCartSchema, async ({ productId, quantity }, { actor, t }) => {
+  const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true, certificationStatus: true, cooperative: { select: { status: true } } } });
+  if (!product || !isSellable(product)) return { ok: false, status: 404, message: t("cart.errors.unavailable") };
+  const owner = await cartOwner(actor, true);
+  const current = owner
+    ? ((await db.cartItem.findFirst({ where: { productId, cart: "userId" in owner ? { userId: owner.userId } : { guestToken: owner.guestToken } }, select: { quantity: true } }))?.quantity ?? 0)
+    : 0;
+  const limit = Math.min(product.stock, MAX_QUANTITY_PER_LINE);
+  if (current + quantity > limit) return { ok: false, status: 409, message: t("cart.errors.aboveStock", { count: Math.max(0, limit - current) }) };
+  await setCartQuantity(db, owner!, productId, current + quantity);
+  revalidatePath("/cart");
+  return { ok: true, status: 200, message: t("cart.added") };
+});

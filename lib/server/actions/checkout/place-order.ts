@@ -1,0 +1,73 @@
+"use server";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/server/db";
+import { catalogChanged } from "@/lib/server/queries/catalog-cached";
+import { absoluteUrl } from "@/lib/server/env";
+import { getLocale } from "@/lib/server/i18n";
+import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
+import { placeOrder } from "@/lib/server/orders/place-order";
+import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
+import { sweepSoon } from "@/lib/server/orders/sweep";
+import { stripeClient, stripeConfig } from "@/lib/server/stripe";
+import { translateDynamic } from "@/lib/i18n/translate";
+import { checkoutAddressSchema, checkoutInstitutionSchema, placeOrderSchema } from "@/lib/validation/checkout";
+import { roleAction } from "../chain";
+
+/**
+ * Places the buyer's order from their cart. The browser sends ids, an address and a payment choice; every
+ * price and total is computed here from the database.
+ */
+export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (input, { actor, t }) => {
+  const locale = await getLocale();
+  const fieldError = (issues: { path: PropertyKey[]; message: string }[]) =>
+    Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), translateDynamic(locale, i.message)]));
+
+  let address: { recipient: string; phone: string; district: string; street: string };
+  if (input.addressId) {
+    const saved = await db.address.findFirst({ where: { id: input.addressId, userId: actor.id }, select: { recipient: true, phone: true, district: true, street: true } });
+    if (!saved) return { ok: false, status: 404, message: t("checkout.errors.addressRequired") };
+    address = saved;
+  } else {
+    const parsed = checkoutAddressSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, status: 400, message: t("checkout.errors.addressRequired"), fieldErrors: fieldError(parsed.error.issues) };
+    address = parsed.data;
+  }
+
+  let institution = null;
+  if (input.institutional) {
+    const parsed = checkoutInstitutionSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors: fieldError(parsed.error.issues) };
+    institution = parsed.data;
+  }
+
+  const config = stripeConfig();
+  if (input.method === "STRIPE" && !config) return { ok: false, status: 400, message: t("checkout.noStripe") };
+
+  await sweepSoon(db);
+  const result = await placeOrder(db, { userId: actor.id, method: input.method, address, note: input.note, institution, fingerprint: input.fingerprint });
+  if (!result.ok) {
+    const name = "productName" in result ? (locale === "en" ? result.productName.en : result.productName.zh) : "";
+    return { ok: false, status: 409, message: t(`checkout.errors.${result.code}`, { name }) };
+  }
+
+  catalogChanged();
+  if (input.method === "STRIPE" && config) {
+    let url: string;
+    try {
+      ({ url } = await createCheckoutSession(
+        db,
+        stripeClient(config),
+        config,
+        result.orderId,
+        { success: absoluteUrl(`/account/orders/${result.orderId}?paid=1`), cancel: absoluteUrl(`/account/orders/${result.orderId}`) },
+        locale,
+      ));
+    } catch (error) {
+      console.error("stripe: could not create a Checkout Session:", error);
+      await db.$transaction((tx) => cancelPendingOrder(tx, result.orderId, "paymentFailed"));
+      return { ok: false, status: 502, message: t("checkout.errors.stripeFailed") };
+    }
+    redirect(url);
+  }
+  redirect(`/account/orders/${result.orderId}`);
+});

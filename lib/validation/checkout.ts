@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { MAX_QUANTITY_PER_LINE } from "../domain/checkout";
+import { addressSchema, institutionSchema } from "./account";
+
+const id = z.string().min(1).max(40);
+
+/** A quantity typed or sent by the browser: a whole number; nothing about price is ever accepted. */
+const quantity = (min: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),
+    z.number("cart.errors.quantity").int("cart.errors.quantity").min(min, "cart.errors.quantity").max(MAX_QUANTITY_PER_LINE, "cart.errors.quantity"),
+  );
+
+export const addToCartSchema = z.object({ productId: id, quantity: quantity(1) });
+export const setCartQuantitySchema = z.object({ productId: id, quantity: quantity(0) });
+
+const newAddress = addressSchema.omit({ id: true, isDefault: true });
+
+export const placeOrderSchema = z
+  .object({
+    method: z.enum(["STRIPE", "BANK_TRANSFER"]),
+    addressId: z.string().max(40).optional().transform((v) => v || undefined),
+    note: z.string().trim().max(200).default(""),
+    institutional: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    fingerprint: z.string().max(4000),
+  })
+  .catchall(z.unknown());
+
+/** The new-address and invoice fields, checked only when they are used. */
+export const checkoutAddressSchema = newAddress;
+export const checkoutInstitutionSchema = institutionSchema;
+
+export const orderIdSchema = z.object({ orderId: id });
+export const refundRequestSchema = z.object({ orderId: id, reason: z.string().trim().min(2, "validation.reasonRequired").max(500) });
+export const confirmTransferSchema = z.object({ orderId: id, amount: z.string().trim().max(20) });
+export const decideRefundSchema = z.object({ refundId: id, decision: z.enum(["approve", "reject"]) });
