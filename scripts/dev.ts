@@ -2,13 +2,16 @@
 // With no DATABASE_URL the shop runs on the embedded PGlite database in .data/pglite (git-ignored).
 import { spawn } from "node:child_process";
 import { databaseTargetFromEnv } from "../lib/db/client";
-import { prepareDatabase } from "../lib/db/prepare";
+import { clearDataCache, prepareDatabase } from "../lib/db/prepare";
 
 const target = databaseTargetFromEnv();
 const result = await prepareDatabase(target, { log: (line) => console.log(`[db] ${line}`) });
 console.log(
   `[db] ready in ${result.ms} ms (${result.applied.length} migration(s) applied${result.seeded ? ", sample data written" : ""})`,
 );
+
+// A database created or migrated just now makes any cached catalog reads from an earlier one wrong.
+if (result.seeded || result.applied.length > 0) clearDataCache();
 
 const child = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
   stdio: "inherit",

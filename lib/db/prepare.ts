@@ -1,6 +1,6 @@
 // Brings a database up to date before the app opens it: applies pending migrations and, on an empty
 // database, writes the sample data. Used by `npm run dev` and the browser tests' set-up.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describeTarget, openDatabase, openPGlite, type DatabaseTarget } from "./client";
 import { migrateDeploy } from "./migrations";
@@ -34,4 +34,12 @@ export async function prepareDatabase(target: DatabaseTarget, opts: { seed?: boo
   } finally {
     await pglite?.close();
   }
+}
+
+/**
+ * Next.js keeps its data cache (the cached catalog reads) on disk in .next. When the database behind it is
+ * new, those entries describe rows that no longer exist: drop them.
+ */
+export function clearDataCache(root = process.cwd()): void {
+  for (const dir of [".next/cache/fetch-cache", ".next/dev/cache/fetch-cache"]) rmSync(path.join(root, dir), { recursive: true, force: true });
 }

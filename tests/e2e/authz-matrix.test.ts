@@ -23,7 +23,7 @@ const ACCOUNTS: Partial<Record<Actor, string>> = {
 
 // ─────────────────────────── Pages and route handlers ───────────────────────────
 // "signin": redirected to /sign-in; "away": a signed-in user is sent on from a sign-in page.
-type PageOutcome = 200 | 403 | 404 | "signin" | "away";
+type PageOutcome = 200 | 403 | 404 | 405 | "signin" | "away";
 type Row = Record<Actor, PageOutcome>;
 
 const all = (o: PageOutcome): Row => Object.fromEntries(ACTORS.map((a) => [a, o])) as Row;
@@ -37,7 +37,13 @@ interface RouteCase {
 
 interface Ctx {
   productSlug: string;
+  productId: string;
   buyerAddressId: string;
+  /** The buyer's bank-transfer orders: one to cancel, one an admin confirms and the buyer then asks to refund. */
+  orderToCancel: string;
+  orderToPay: string;
+  orderToPayAmount: string;
+  refundId: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -59,6 +65,15 @@ const ROUTES: Record<string, RouteCase> = {
   "/coop": { url: () => "/coop", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
   "/admin": { url: () => "/admin", expect: signedIn(403, { admin: 200 }) },
   // Development outbox: served in tests (DEV_OUTBOX=1), 404 in production otherwise.
+  "/cart": { url: () => "/cart", expect: all(200) },
+  // Buyers only; a buyer with an empty cart is sent back to the cart.
+  "/checkout": { url: () => "/checkout", expect: signedIn(403, { buyer: "away", otherBuyer: "away" }) },
+  "/account/orders": { url: () => "/account/orders", expect: signedIn(200) },
+  "/account/orders/[id]": { url: (c) => `/account/orders/${c.orderToCancel}`, expect: signedIn(404, { buyer: 200 }) },
+  "/admin/transfers": { url: () => "/admin/transfers", expect: signedIn(403, { admin: 200 }) },
+  "/admin/refunds": { url: () => "/admin/refunds", expect: signedIn(403, { admin: 200 }) },
+  // POST only (Stripe's webhook); with no Stripe keys configured it answers 404 to POST too.
+  "/api/webhooks/stripe": { url: () => "/api/webhooks/stripe", expect: all(405 as PageOutcome) },
   "/dev/outbox": { url: () => "/dev/outbox", expect: all(200) },
   "/api/health": { url: () => "/api/health", expect: all(200) },
   "/api/auth/[...nextauth]": { url: () => "/api/auth/session", expect: all(200) },
@@ -95,8 +110,25 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/account/save-institution.ts#saveInstitutionAction", name: "institution details", fields: () => ({ unitName: "北京某工会", invoiceTitle: "北京某工会", taxId: "81110105MA01TX268P" }), expect: userA(403, { buyer: 200, otherBuyer: 200 }) },
   // The buyer goes last in ACTORS, so everyone else has tried (and failed) to delete the address first.
   { action: "lib/server/actions/account/delete-address.ts#deleteAddressAction", name: "delete the buyer's address", fields: (c) => ({ id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
+  { action: "lib/server/actions/cart/add-to-cart.ts#addToCartAction", name: "add to own cart", fields: (c) => ({ productId: c.productId, quantity: "1" }), expect: allA(200) },
+  // No session and no guest cookie: there is no cart to change.
+  { action: "lib/server/actions/cart/set-cart-quantity.ts#setCartQuantityAction", name: "remove from own cart", fields: (c) => ({ productId: c.productId, quantity: "0" }), expect: { ...allA(200), anonymous: 404, forged: 404 } },
+  // Buyers get past the role check and find their cart empty (409); nobody else may order.
+  { action: "lib/server/actions/checkout/place-order.ts#placeOrderAction", name: "place an order", fields: () => ({ method: "BANK_TRANSFER", ...address, note: "", fingerprint: "" }), expect: { ...allA(403), anonymous: 401, forged: 401, buyer: 409, otherBuyer: 409 } },
+  { action: "lib/server/actions/orders/cancel-order.ts#cancelOrderAction", name: "cancel the buyer's order", fields: (c) => ({ orderId: c.orderToCancel }), expect: userA(404, { buyer: 200 }) },
+  { action: "lib/server/actions/admin/confirm-transfer.ts#confirmTransferAction", name: "confirm a transfer", fields: (c) => ({ orderId: c.orderToPay, amount: c.orderToPayAmount }), expect: userA(403, { admin: 200 }) },
+  { action: "lib/server/actions/orders/request-refund.ts#requestRefundAction", name: "refund the buyer's paid order", fields: (c) => ({ orderId: c.orderToPay, reason: "矩阵测试退款" }), expect: userA(404, { buyer: 200 }) },
+  { action: "lib/server/actions/admin/decide-refund.ts#decideRefundAction", name: "approve a refund", fields: (c) => ({ refundId: c.refundId, decision: "approve" }), expect: userA(403, { admin: 200 }) },
   { action: "lib/server/actions/auth/sign-out.ts#signOutAction", name: "sign out", fields: () => ({}), expect: allA("redirect") },
 ];
+
+/** The value of the first hidden input with this name in a page (attribute order varies). */
+function hiddenValue(html: string, name: string): string {
+  const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
+  const value = input && /value="([^"]*)"/.exec(input)?.[1];
+  if (value === undefined || value === null) throw new Error(`no hidden input ${name}`);
+  return value.replace(/&amp;/g, "&");
+}
 
 // ───────────────────────────── Discovery ─────────────────────────────
 function walk(dir: string): string[] {
@@ -144,7 +176,8 @@ describe("the matrix lists everything", () => {
 
 describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   const cookies = new Map<Actor, string>();
-  const ctx: Ctx = { productSlug: "", buyerAddressId: "" };
+  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "" };
+  const page = async (path: string, actor: Actor) => (await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.get(actor)! } })).text();
 
   beforeAll(async () => {
     cookies.set("anonymous", "");
@@ -159,8 +192,25 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     const actions = actionsFromBuild();
     const save = actions.get("lib/server/actions/account/save-address.ts#saveAddressAction")!;
     expect((await callAction(baseURL, save, { ...address, street: "建国路 88 号 矩阵" }, cookies.get("buyer")!)).outcome).toBe(200);
-    const html = await (await fetch(`${baseURL}/account/addresses`, { headers: { cookie: cookies.get("buyer")! } })).text();
-    ctx.buyerAddressId = /name="id" value="([^"]+)"/.exec(html)![1]!;
+    const html = await page("/account/addresses", "buyer");
+    ctx.buyerAddressId = hiddenValue(html, "id");
+
+    // Two bank-transfer orders of the buyer's, placed through the real actions.
+    ctx.productId = hiddenValue(await page(`/products/${ctx.productSlug}`, "buyer"), "productId");
+    const add = actions.get("lib/server/actions/cart/add-to-cart.ts#addToCartAction")!;
+    const place = actions.get("lib/server/actions/checkout/place-order.ts#placeOrderAction")!;
+    const orderIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const added = await callAction(baseURL, add, { productId: ctx.productId, quantity: "1" }, cookies.get("buyer")!);
+      expect(added.outcome, `${add.page} ${ctx.productId} ${added.body.slice(0, 300)}`).toBe(200);
+      const fingerprint = hiddenValue(await page("/checkout", "buyer"), "fingerprint");
+      const placed = await callAction(baseURL, place, { method: "BANK_TRANSFER", addressId: ctx.buyerAddressId, note: "", fingerprint }, cookies.get("buyer")!);
+      expect(placed.outcome).toBe("redirect");
+      orderIds.push(/\/account\/orders\/([a-z0-9]+)/.exec(placed.location ?? "")![1]!);
+    }
+    [ctx.orderToCancel, ctx.orderToPay] = orderIds as [string, string];
+    const transfers = await page("/admin/transfers", "admin");
+    ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
   });
 
   async function pageOutcome(url: string, cookie: string): Promise<PageOutcome | number> {
@@ -179,6 +229,7 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   });
 
   test.each(ACTIONS.map((a) => [`${a.action.split("/").pop()} — ${a.name}`, a] as const))("%s", async (_name, c) => {
+    if (c.action.endsWith("#decideRefundAction")) ctx.refundId = hiddenValue(await page("/admin/refunds", "admin"), "refundId");
     const action = actionsFromBuild().get(c.action);
     expect(action, `${c.action} is not in the build`).toBeDefined();
     const got: Partial<ActionRow> = {};

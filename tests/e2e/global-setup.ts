@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { clearDataCache, prepareDatabase } from "@/lib/db/prepare";
 import { createEmptyPostgresDatabase } from "../helpers/db";
 import { findChromium } from "../helpers/chromium";
 import { freePort, startServer } from "../helpers/server";
@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     cleanupDb = async () => rmSync(dir, { recursive: true, force: true });
   }
 
+  // The data cache lives on disk between runs; this run's database is new, so nothing cached may survive.
+  clearDataCache();
   const port = await freePort();
   const server: ChildProcess = await startServer(port, serverEnv);
   project.provide("baseURL", `http://127.0.0.1:${port}`);

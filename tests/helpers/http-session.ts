@@ -72,6 +72,8 @@ export interface ActionOutcome {
   /** The ActionState status the action returned, or "redirect", or the HTTP status when it never ran. */
   outcome: number | "redirect";
   body: string;
+  /** Where a redirect goes. */
+  location?: string;
 }
 
 export async function callAction(
@@ -91,12 +93,13 @@ export async function callAction(
     body,
   });
   const text = await res.text();
-  if (res.headers.get("x-action-redirect")) return { outcome: "redirect", body: text };
-  if (res.status >= 300 && res.status < 400) return { outcome: "redirect", body: text };
-  if (res.status !== 200) return { outcome: res.status, body: text };
-  // The Flight payload's line 1 is the action's return value.
-  const line = text.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) return { outcome: 200, body: text };
+  const actionRedirect = res.headers.get("x-action-redirect");
+  if (actionRedirect) return { outcome: "redirect", body: text, location: actionRedirect.split(";")[0] };
+  if (res.status >= 300 && res.status < 400) return { outcome: "redirect", body: text, location: res.headers.get("location") ?? undefined };
+  // The Flight payload's line 1 is the action's return value. (The page re-rendered after the action may
+  // itself answer 404, e.g. a dynamic page posted to with a placeholder segment: the action's answer counts.)
+  const line = res.headers.get("content-type")?.includes("text/x-component") ? text.split("\n").find((l) => l.startsWith("1:")) : undefined;
+  if (!line) return { outcome: res.status, body: text };
   const value = JSON.parse(line.slice(2)) as { status?: number } | null;
   return { outcome: value?.status ?? 200, body: text };
 }

@@ -24,7 +24,7 @@ export default async function TransfersPage() {
       {orders.length === 0 && <p className="rounded-xl bg-white p-4">{t("admin.transfersEmpty")}</p>}
       <ul className="space-y-3">
         {orders.map((o) => (
-          <li key={o.id} className="rounded-2xl bg-white p-4 shadow-sm" data-testid="transfer" data-reference={o.transferReference ?? ""}>
+          <li key={o.id} className="rounded-2xl bg-white p-4 shadow-sm" data-testid="transfer" data-order={o.id} data-amount={(o.totalFen / 100).toFixed(2)} data-reference={o.transferReference ?? ""}>
             <p className="flex flex-wrap justify-between gap-2 font-medium">
               <span className="font-mono">{o.transferReference}</span>
               <span className="tabular-nums">{formatFen(o.totalFen, locale)}</span>
