@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { cartFingerprint, orderNumber, orderTotals, shippingFor, transferReference } from "@/lib/domain/checkout";
+import { addToCartSchema, setCartQuantitySchema } from "@/lib/validation/checkout";
+
+const terms = new Map([
+  ["grape", { shippingFeeFen: 1000, freeShippingMinFen: 9900 }],
+  ["canning", { shippingFeeFen: 800, freeShippingMinFen: 5000 }],
+]);
+
+describe("shippingFor", () => {
+  test.each([
+    [9899, 1000, "below the threshold: the fee"],
+    [9900, 0, "at the threshold: free"],
+    [0, 1000, "nothing bought (never charged in practice)"],
+  ])("%i fen of items → %i fen (%s)", (items, fen) => {
+    expect(shippingFor(items, { shippingFeeFen: 1000, freeShippingMinFen: 9900 })).toBe(fen);
+  });
+});
+
+describe("orderTotals", () => {
+  test.each([
+    {
+      why: "one cooperative under its threshold pays shipping",
+      lines: [{ productId: "a", cooperativeId: "grape", unitPriceFen: 4500, quantity: 2 }],
+      expected: { itemsFen: 9000, shippingFen: 1000, totalFen: 10000 },
+    },
+    {
+      why: "each cooperative ships and charges separately",
+      lines: [
+        { productId: "a", cooperativeId: "grape", unitPriceFen: 12800, quantity: 1 },
+        { productId: "b", cooperativeId: "canning", unitPriceFen: 1990, quantity: 2 },
+      ],
+      expected: { itemsFen: 16780, shippingFen: 800, totalFen: 17580 },
+    },
+    {
+      why: "two products of one cooperative add up towards free shipping",
+      lines: [
+        { productId: "a", cooperativeId: "canning", unitPriceFen: 2500, quantity: 1 },
+        { productId: "b", cooperativeId: "canning", unitPriceFen: 2500, quantity: 1 },
+      ],
+      expected: { itemsFen: 5000, shippingFen: 0, totalFen: 5000 },
+    },
+  ])("$why", ({ lines, expected }) => {
+    const t = orderTotals(lines, terms);
+    expect({ itemsFen: t.itemsFen, shippingFen: t.shippingFen, totalFen: t.totalFen }).toEqual(expected);
+    expect(t.discountFen).toBe(0);
+    expect(t.shipments.reduce((s, x) => s + x.itemsFen + x.shippingFen, 0)).toBe(t.totalFen);
+  });
+
+  test.each([
+    [{ productId: "a", cooperativeId: "grape", unitPriceFen: 100, quantity: 0 }],
+    [{ productId: "a", cooperativeId: "grape", unitPriceFen: 100, quantity: 1.5 }],
+    [{ productId: "a", cooperativeId: "grape", unitPriceFen: 99.5, quantity: 1 }],
+  ])("refuses %j", (line) => {
+    expect(() => orderTotals([line], terms)).toThrow(RangeError);
+  });
+});
+
+describe("references", () => {
+  const fixed = (n: number) => new Uint8Array(Array.from({ length: n }, (_, i) => i * 7));
+  test("order number: TX + Shanghai date + 6 characters", () => {
+    // 2026-11-28 20:00 UTC is already the 29th in Beijing.
+    expect(orderNumber(new Date("2026-11-28T20:00:00Z"), fixed)).toMatch(/^TX20261129-[0-9A-HJKMNP-TV-Z]{6}$/);
+  });
+  test("transfer reference: readable Crockford characters", () => {
+    expect(transferReference(fixed)).toMatch(/^TXZZ-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  });
+  test("cart fingerprint ignores order, not quantities", () => {
+    const a = cartFingerprint([{ productId: "p1", quantity: 1 }, { productId: "p2", quantity: 3 }]);
+    expect(cartFingerprint([{ productId: "p2", quantity: 3 }, { productId: "p1", quantity: 1 }])).toBe(a);
+    expect(cartFingerprint([{ productId: "p1", quantity: 2 }, { productId: "p2", quantity: 3 }])).not.toBe(a);
+  });
+});
+
+describe("quantities from the browser", () => {
+  test.each([
+    ["1", true],
+    ["99", true],
+    ["0", false],
+    ["-1", false],
+    ["1.5", false],
+    ["100", false],
+    ["abc", false],
+    ["", false],
+  ])("add %s → %s", (quantity, ok) => {
+    expect(addToCartSchema.safeParse({ productId: "p", quantity }).success).toBe(ok);
+  });
+
+  test("setting 0 removes; a price in the form is ignored, never read", () => {
+    const parsed = setCartQuantitySchema.parse({ productId: "p", quantity: "0", priceFen: "1" });
+    expect(parsed).toEqual({ productId: "p", quantity: 0 });
+  });
+});
