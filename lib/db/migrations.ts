@@ -105,12 +105,13 @@ interface PgInternals {
 
 const PG_CHAR_OID = 18; // PostgreSQL's internal one-byte "char" (pg_class.relkind, pg_constraint.contype, ...)
 const PG_TEXT_OID = 25;
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 
 /**
  * Fixes on an `@prisma/adapter-pg` 7.10.1 connection, for the schema engine's use only:
  * 1. Its `queryRaw` throws "Unsupported column type char" for OID 18, which the engine's catalog queries
- *    return (relkind, contype, ...). We report such columns as text: `pg` already hands their values over as
- *    one-character strings.
+ *    return (relkind, contype, ...). We let `pg` decode them as text (it hands the values over as one-character
+ *    strings) and tell the engine they are Character columns, which is how it reads them.
  * 2. Its `executeScript` splits the script on every `;` and runs the pieces one by one: that breaks `$$ … $$`
  *    function bodies and string literals holding `;`, and a failure leaves a migration half-applied. We send
  *    the whole migration file as one simple-protocol query instead, which PostgreSQL runs as one implicit
@@ -141,10 +142,26 @@ function patchPgAdapter<T extends object>(adapter: T): T {
 }
 
 function patchCharOid(q: Pick<PgInternals, "performIO">): void {
-  const performIO = q.performIO.bind(q);
-  q.performIO = async (query: unknown) => {
+  const target = q as PgInternals & { queryRaw(query: unknown): Promise<{ columnTypes: number[] }> };
+  const performIO = target.performIO.bind(target);
+  const queryRaw = target.queryRaw.bind(target);
+  // Columns of the last result that were "char": the engine reads them as Character, not Text
+  // (e.g. pg_constraint.contype once a CHECK constraint exists). The engine runs one query at a time.
+  let charColumns: number[] = [];
+  target.performIO = async (query: unknown) => {
     const result = await performIO(query);
-    for (const field of result?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    charColumns = [];
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.push(i);
+      }
+    });
+    return result;
+  };
+  target.queryRaw = async (query: unknown) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
     return result;
   };
 }
