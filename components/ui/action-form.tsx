@@ -53,6 +53,23 @@ function useField(name: string) {
   return { id, error: state?.fieldErrors?.[name], value: state?.values?.[name] };
 }
 
+/** Label above, the control, then its error (or hint) below, tied together for screen readers. */
+function FieldShell({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {(error || hint) && (
+        <p id={`${id}-msg`} className={`mt-1 text-sm ${error ? "text-wine-700" : "text-earth-600"}`}>
+          {error ?? hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Field({
   name,
   label,
@@ -62,10 +79,7 @@ export function Field({
 }: { name: string; label: string; hint?: string; defaultValue?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
   const { id, error, value } = useField(name);
   return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <input
         id={id}
         name={name}
@@ -77,12 +91,7 @@ export function Field({
         className={inputClass}
         {...input}
       />
-      {(error || hint) && (
-        <p id={`${id}-msg`} className={`mt-1 text-sm ${error ? "text-wine-700" : "text-earth-600"}`}>
-          {error ?? hint}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -101,10 +110,7 @@ export function SelectField({
 }) {
   const { id, error, value } = useField(name);
   return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} error={error}>
       <select
         id={id}
         name={name}
@@ -121,11 +127,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error && (
-        <p id={`${id}-msg`} className="mt-1 text-sm text-wine-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
