@@ -89,8 +89,8 @@ describe.skipIf(!baseURL)("checkout in Chromium", () => {
     const total = await buyer.getByTestId("checkout-total").innerText();
     const form = buyer.getByTestId("checkout-form");
     await form.getByLabel("使用新地址").check();
-    await form.getByLabel("收货人").fill("李朝阳");
-    await form.getByLabel("手机号").fill("13912345678");
+    await form.getByLabel("收货人", { exact: true }).fill("李朝阳");
+    await form.getByLabel("手机号", { exact: true }).fill("13912345678");
     await form.getByLabel("北京市 · 所在区").selectOption("chaoyang");
     await form.getByLabel("详细地址（街道、小区、楼号、门牌）").fill("朝阳区工体北路 8 号");
     await form.getByLabel("对公转账").check();
