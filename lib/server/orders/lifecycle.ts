@@ -1,15 +1,26 @@
 import "server-only";
-// The order's state changes that move stock and money. Each runs inside the caller's transaction and is a
-// conditional update on the order's status, so two deliveries of the same event, or a race between a webhook,
-// an admin and the expiry sweep, change the order once.
+// The order's state changes that move stock and money. Each runs inside the caller's transaction, first takes
+// the order's row lock (so a webhook, an admin and the expiry sweep acting on one order queue up and each sees
+// the status the previous one left), then makes a conditional update on that status: two deliveries of the
+// same event, or any race between them, change the order once.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
+
+/** Takes the order's row lock until the transaction ends. False when there is no such order. */
+async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+  return rows.length === 1;
+}
+
+/** A conditional update that found the order in another state after its lock was taken: a bug, so roll back. */
+class LostRace extends Error {}
 
 export type CancelReason = "buyer" | "expired" | "paymentFailed";
 
 /** PENDING_PAYMENT → CANCELLED, giving reserved stock back. Returns false when the order was not pending. */
 export async function cancelPendingOrder(tx: Tx, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {
+  if (!(await lockOrder(tx, orderId))) return false;
   const moved = await tx.order.updateMany({ where: { id: orderId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED", cancelledAt: now } });
   if (moved.count !== 1) return false;
   const reservations = await tx.stockReservation.findMany({ where: { orderId, status: "ACTIVE" }, select: { id: true, productId: true, quantity: true } });
@@ -47,6 +58,7 @@ export interface PaymentProof {
  * opened for an admin, and the order stays cancelled.
  */
 export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date()): Promise<PaidOutcome> {
+  if (!(await lockOrder(tx, proof.orderId))) return "notFound";
   const order = await tx.order.findUnique({
     where: { id: proof.orderId },
     select: { id: true, status: true, totalFen: true, items: { select: { productId: true, quantity: true } } },
@@ -54,6 +66,11 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   if (!order) return "notFound";
   if (order.status !== "PENDING_PAYMENT" && order.status !== "CANCELLED") return "alreadyPaid";
   if (proof.amountFen !== order.totalFen) return "amountMismatch";
+  if (order.status === "CANCELLED") {
+    // A second delivery of a payment already recorded against this cancelled order: its refund is open.
+    const recorded = await tx.payment.findFirst({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true } });
+    if (recorded) return "paidAfterCancel";
+  }
 
   const paymentData = {
     status: "SUCCEEDED" as const,
@@ -89,7 +106,7 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
     where: { id: order.id, status: order.status },
     data: { status: "PAID", paidAt: now, cancelledAt: null },
   });
-  if (moved.count !== 1) return "alreadyPaid";
+  if (moved.count !== 1) throw new LostRace(`order ${order.id} changed status while locked`);
   await tx.stockReservation.updateMany({ where: { orderId: order.id, status: { in: ["ACTIVE", "EXPIRED", "RELEASED"] } }, data: { status: "CONVERTED", closedAt: now } });
   // Issue 5: the benefit ledger entries for this payment are written here, in this transaction.
   return "paid";

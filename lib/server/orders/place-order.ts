@@ -33,6 +33,9 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
   try {
     return await db.$transaction(
       async (tx) => {
+        // The cart's row lock: a double submit (two tabs, a double click) waits here and then finds the cart
+        // already turned into the first order, so it cannot place the same cart twice.
+        await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "userId" = ${input.userId} FOR UPDATE`;
         const cart = await tx.cart.findUnique({
           where: { userId: input.userId },
           select: {

@@ -27,6 +27,10 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       // A completed session whose payment is still processing (e.g. a delayed method) is paid by the
       // async_payment_succeeded event later.
       if (session.payment_status !== "paid") return "awaiting asynchronous payment";
+      if (session.currency !== "cny") {
+        console.error(`stripe: session ${session.id} was paid in ${session.currency}, not cny`);
+        return "wrong currency";
+      }
       const outcome = await markOrderPaid(tx, {
         orderId,
         method: "STRIPE",
@@ -55,7 +59,11 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       // amount_refunded is the charge's running total, so applying it is the same whatever the order of events.
       const refundedFen = Math.min(charge.amount_refunded, payment.amountFen);
       const full = refundedFen >= payment.amountFen;
-      await tx.payment.update({ where: { id: payment.id }, data: { status: full ? "REFUNDED" : "PARTIALLY_REFUNDED" } });
+      // Status only moves forward: a partial refund's event arriving after the full refund's changes nothing.
+      await tx.payment.updateMany({
+        where: { id: payment.id, status: { in: full ? ["SUCCEEDED", "PARTIALLY_REFUNDED"] : ["SUCCEEDED"] } },
+        data: { status: full ? "REFUNDED" : "PARTIALLY_REFUNDED" },
+      });
       await tx.order.updateMany({ where: { id: payment.orderId, refundedFen: { lt: refundedFen } }, data: { refundedFen } });
       if (full) await tx.order.updateMany({ where: { id: payment.orderId, status: { in: ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] } }, data: { status: "REFUNDED" } });
       for (const r of charge.refunds?.data ?? []) {

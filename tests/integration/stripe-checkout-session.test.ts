@@ -1,0 +1,189 @@
+// Opening a Stripe Checkout Session for a placed order, with the real Stripe SDK talking to a local stand-in
+// for Stripe's API host: what is sent (amounts in fen, CNY, shipping per cooperative, the configured methods,
+// the order id, the session ending with the reservation) and that a retry sends the same idempotency key.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { cartFingerprint } from "@/lib/domain/checkout";
+import type { Db } from "@/lib/db/client";
+import { placeOrder } from "@/lib/server/orders/place-order";
+import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
+import type { StripeConfig } from "@/lib/server/stripe";
+import { seedDatabase } from "@/lib/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { startFakeStripe, stripeFor, type FakeStripe, type RecordedRequest } from "../helpers/fake-stripe";
+
+let t: TestDatabase;
+let db: Db;
+let fake: FakeStripe;
+
+const config: StripeConfig = { secretKey: "sk_test_fake", webhookSecret: "whsec_unused", methods: ["card", "wechat_pay"] };
+const urls = { success: "http://127.0.0.1:3000/account/orders/x?paid=1", cancel: "http://127.0.0.1:3000/account/orders/x" };
+
+beforeAll(async () => {
+  [t, fake] = await Promise.all([createTestDatabase("shop_checkout_session"), startFakeStripe()]);
+  db = t.db;
+  await seedDatabase(db, { demoUsers: false });
+});
+
+afterAll(async () => {
+  await fake?.close();
+  await t?.drop();
+});
+
+let buyers = 0;
+/** A Stripe order for the given products and quantities, placed from a real cart. */
+async function stripeOrder(lines: [slug: string, quantity: number][]) {
+  const n = ++buyers;
+  const user = await db.user.create({ data: { email: `session-${n}@example.test` }, select: { id: true, email: true } });
+  const products = await db.product.findMany({ where: { slug: { in: lines.map(([s]) => s) } }, select: { id: true, slug: true } });
+  const items = lines.map(([slug, quantity]) => ({ productId: products.find((p) => p.slug === slug)!.id, quantity }));
+  await db.cart.create({ data: { userId: user.id, items: { create: items } } });
+  const placed = await placeOrder(db, {
+    userId: user.id,
+    method: "STRIPE",
+    address: { recipient: "陈静", phone: "13700003333", district: "xicheng", street: "西城区金融大街 9 号" },
+    note: "",
+    institution: null,
+    fingerprint: cartFingerprint(items),
+  });
+  if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: placed.orderId },
+    select: {
+      id: true,
+      number: true,
+      totalFen: true,
+      shippingFen: true,
+      reservedUntil: true,
+      items: { select: { nameZh: true, nameEn: true, unitPriceFen: true, quantity: true } },
+      shipments: { select: { shippingFen: true, cooperative: { select: { nameZh: true, nameEn: true } } } },
+    },
+  });
+  return { ...order, email: user.email };
+}
+
+const sessionRequests = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions");
+
+/** The line items of a recorded request, rebuilt from its bracket keys. */
+function lineItems(req: RecordedRequest) {
+  const out: { name: string; unitAmount: number; quantity: number; currency: string }[] = [];
+  for (let i = 0; req.body[`line_items[${i}][quantity]`] !== undefined; i++) {
+    out.push({
+      name: req.body[`line_items[${i}][price_data][product_data][name]`] ?? "",
+      unitAmount: Number(req.body[`line_items[${i}][price_data][unit_amount]`]),
+      quantity: Number(req.body[`line_items[${i}][quantity]`]),
+      currency: req.body[`line_items[${i}][price_data][currency]`] ?? "",
+    });
+  }
+  return out;
+}
+
+const byName = <T extends { name: string }>(rows: T[]) => [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+describe("createCheckoutSession", () => {
+  test("an order from two cooperatives: fen amounts, CNY, one shipping line per charging cooperative, the configured methods", async () => {
+    // Below both cooperatives' free-shipping thresholds, so each charges its shipping fee.
+    const order = await stripeOrder([
+      ["nanhongcheng-sweet-red", 2],
+      ["hongnancheng-hawthorn-canned", 1],
+      ["hongnancheng-mixed-fruit-canned", 1],
+    ]);
+    expect(order.shipments).toHaveLength(2);
+    expect(order.shipments.every((s) => s.shippingFen > 0)).toBe(true);
+    const sent = fake.requests.length;
+
+    const session = await createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "zh-CN");
+
+    expect(fake.requests).toHaveLength(sent + 1);
+    const req = fake.requests.at(-1)!;
+    expect(req.method).toBe("POST");
+    expect(req.path).toBe("/v1/checkout/sessions");
+    expect(req.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(req.headers["authorization"]).toBe("Bearer sk_test_fake");
+    expect(req.idempotencyKey).toBe(`order-${order.id}-checkout-session`);
+    expect(req.headers["idempotency-key"]).toBe(`order-${order.id}-checkout-session`);
+
+    const body = req.body;
+    expect(body["mode"]).toBe("payment");
+    expect(body["currency"]).toBe("cny");
+    expect(body["allowed_payment_method_types[0]"]).toBe("card");
+    expect(body["allowed_payment_method_types[1]"]).toBe("wechat_pay");
+    expect(body["allowed_payment_method_types[2]"]).toBeUndefined();
+    expect(body["payment_method_options[wechat_pay][client]"]).toBe("web");
+    expect(body["metadata[orderId]"]).toBe(order.id);
+    expect(body["metadata[orderNumber]"]).toBe(order.number);
+    expect(body["payment_intent_data[metadata][orderId]"]).toBe(order.id);
+    expect(body["client_reference_id"]).toBe(order.id);
+    expect(body["customer_email"]).toBe(order.email);
+    expect(body["locale"]).toBe("zh");
+    expect(body["success_url"]).toBe(urls.success);
+    expect(body["cancel_url"]).toBe(urls.cancel);
+    // The session ends with the stock reservation, to the second.
+    expect(Number(body["expires_at"])).toBe(Math.floor(order.reservedUntil!.getTime() / 1000));
+
+    // Products at their order-item prices in fen, then one shipping line per cooperative, all in CNY.
+    const lines = lineItems(req);
+    expect(lines.every((l) => l.currency === "cny")).toBe(true);
+    expect(lines.every((l) => Number.isInteger(l.unitAmount))).toBe(true);
+    expect(byName(lines.slice(0, order.items.length))).toEqual(
+      byName(order.items.map((i) => ({ name: i.nameZh, unitAmount: i.unitPriceFen, quantity: i.quantity, currency: "cny" }))),
+    );
+    expect(byName(lines.slice(order.items.length))).toEqual(
+      byName(order.shipments.map((s) => ({ name: `运费 · ${s.cooperative.nameZh}`, unitAmount: s.shippingFen, quantity: 1, currency: "cny" }))),
+    );
+    // Stripe's total is the order's total, to the fen.
+    expect(lines.reduce((s, l) => s + l.unitAmount * l.quantity, 0)).toBe(order.totalFen);
+
+    const created = fake.sessions.get(session.id)!;
+    expect(session.id).toMatch(/^cs_test_/);
+    expect(session.url).toBe(`${fake.url}/pay/${session.id}`);
+    expect(created["amount_total"]).toBe(order.totalFen);
+    expect(created["currency"]).toBe("cny");
+    expect(created["metadata"]).toEqual({ orderId: order.id, orderNumber: order.number });
+
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: order.id }, select: { method: true, status: true, amountFen: true, stripeCheckoutSessionId: true } });
+    expect(payment).toEqual({ method: "STRIPE", status: "PENDING", amountFen: order.totalFen, stripeCheckoutSessionId: session.id });
+  });
+
+  test("a second call for the same order sends the same key and gets the same session", async () => {
+    const order = await stripeOrder([["taihang-jujubes", 1]]);
+    const first = await createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "zh-CN");
+    const second = await createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "zh-CN");
+    expect(second).toEqual(first);
+
+    const mine = sessionRequests().filter((r) => r.body["metadata[orderId]"] === order.id);
+    expect(mine).toHaveLength(2);
+    expect(mine.map((r) => r.idempotencyKey)).toEqual([`order-${order.id}-checkout-session`, `order-${order.id}-checkout-session`]);
+    expect(mine[1]!.rawBody).toBe(mine[0]!.rawBody);
+    expect(mine.map((r) => r.replayed)).toEqual([false, true]);
+    expect([...fake.sessions.values()].filter((s) => (s["metadata"] as Record<string, string>)["orderId"] === order.id)).toHaveLength(1);
+
+    const payments = await db.payment.findMany({ where: { orderId: order.id }, select: { stripeCheckoutSessionId: true } });
+    expect(payments).toEqual([{ stripeCheckoutSessionId: first.id }]);
+  });
+
+  test("English, card only, free shipping: no shipping line and no WeChat Pay options", async () => {
+    // 2 × 128.00 yuan of wine is over the winery's free-shipping threshold.
+    const order = await stripeOrder([["nanhongcheng-cabernet-sauvignon", 2]]);
+    expect(order.shippingFen).toBe(0);
+    await createCheckoutSession(db, stripeFor(fake), { ...config, methods: ["card"] }, order.id, urls, "en");
+    const req = fake.requests.at(-1)!;
+    expect(req.body["metadata[orderId]"]).toBe(order.id);
+    expect(req.body["allowed_payment_method_types[0]"]).toBe("card");
+    expect(req.body["allowed_payment_method_types[1]"]).toBeUndefined();
+    expect(Object.keys(req.body).some((k) => k.startsWith("payment_method_options"))).toBe(false);
+    expect(req.body["locale"]).toBe("en");
+    expect(lineItems(req)).toEqual(order.items.map((i) => ({ name: i.nameEn, unitAmount: i.unitPriceFen, quantity: i.quantity, currency: "cny" })));
+    expect(fake.sessions.get((await db.payment.findFirstOrThrow({ where: { orderId: order.id } })).stripeCheckoutSessionId!)?.["amount_total"]).toBe(order.totalFen);
+  });
+
+  test("a Stripe error is thrown and the payment keeps no session id", async () => {
+    const order = await stripeOrder([["taihang-black-dates", 1]]);
+    // The same idempotency key with other parameters: Stripe answers 400.
+    await createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "zh-CN");
+    await db.payment.updateMany({ where: { orderId: order.id }, data: { stripeCheckoutSessionId: null } });
+    await expect(createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "en")).rejects.toThrow(/idempotent requests/);
+    expect(fake.requests.at(-1)!.status).toBe(400);
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: order.id }, select: { stripeCheckoutSessionId: true, status: true } });
+    expect(payment).toEqual({ stripeCheckoutSessionId: null, status: "PENDING" });
+  });
+});
