@@ -64,8 +64,8 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     await page.goto("/checkout");
     const form = page.getByTestId("checkout-form");
     await form.getByLabel("使用新地址").check();
-    await form.getByLabel("收货人").fill("赵工会");
-    await form.getByLabel("手机号").fill("13611112222");
+    await form.getByLabel("收货人", { exact: true }).fill("赵工会");
+    await form.getByLabel("手机号", { exact: true }).fill("13611112222");
     await form.getByLabel("北京市 · 所在区").selectOption("haidian");
     await form.getByLabel("详细地址（街道、小区、楼号、门牌）").fill("海淀区中关村大街 1 号");
     await form.getByLabel(/在线支付/).check();
