@@ -17,7 +17,8 @@ export type AuditAction =
   | "account.institution-saved"
   | "order.transfer-confirmed"
   | "refund.approved"
-  | "refund.rejected";
+  | "refund.rejected"
+  | "product.benefit-rule-saved";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

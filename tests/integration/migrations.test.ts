@@ -351,33 +351,36 @@ const cases: Record<Prisma.ModelName, Case> = {
       data: {
         idempotencyKey: uid("ledger"),
         kind: "COOPERATIVE_REVENUE",
+        orderId: item.orderId,
         orderItemId: item.id,
         cooperativeId: item.cooperativeId,
         villageId: item.originVillageId,
         categoryId: item.categoryId,
         amountFen: 2542,
-        month: MONTH,
+        units: 1,
+        day: MONTH,
       },
     });
     return { row, read: () => db().ledgerEntry.findUniqueOrThrow({ where: { id: row.id } }) };
   },
-  SalesMonthlyRollup: async () => {
-    const row = await db().salesMonthlyRollup.create({
+  SalesDailyRollup: async () => {
+    const row = await db().salesDailyRollup.create({ data: { dimension: "VILLAGE", key: (await parents.village()).id, day: MONTH, orders: 1, units: 2, revenueFen: 100 } });
+    const key = { dimension: row.dimension, key: row.key, day: row.day };
+    return { row, read: () => db().salesDailyRollup.findUniqueOrThrow({ where: { dimension_key_day: key } }) };
+  },
+  HouseholdDailyIncome: async () => {
+    const row = await db().householdDailyIncome.create({
       data: {
-        month: MONTH,
-        villageId: (await parents.village()).id,
+        householdId: (await newHousehold()).id,
         cooperativeId: (await parents.cooperative()).id,
+        villageId: (await parents.village()).id,
         categoryId: (await parents.category()).id,
+        day: MONTH,
+        amountFen: 12,
       },
     });
-    return { row, read: () => db().salesMonthlyRollup.findUniqueOrThrow({ where: { id: row.id } }) };
-  },
-  HouseholdMonthlyIncome: async () => {
-    const row = await db().householdMonthlyIncome.create({
-      data: { householdId: (await newHousehold()).id, cooperativeId: (await parents.cooperative()).id, month: MONTH },
-    });
-    const key = { householdId: row.householdId, cooperativeId: row.cooperativeId, month: row.month };
-    return { row, read: () => db().householdMonthlyIncome.findUniqueOrThrow({ where: { householdId_cooperativeId_month: key } }) };
+    const key = { householdId: row.householdId, cooperativeId: row.cooperativeId, villageId: row.villageId, categoryId: row.categoryId, day: row.day };
+    return { row, read: () => db().householdDailyIncome.findUniqueOrThrow({ where: { householdId_cooperativeId_villageId_categoryId_day: key } }) };
   },
   Settlement: async () => {
     const row = await db().settlement.create({
@@ -413,5 +416,17 @@ describe("every model of the generated client round-trips through the migrated d
     if (!make) throw new Error(`No round-trip case for model ${model}: add one to tests/integration/migrations.test.ts`);
     const { row, read } = await make();
     expect(await read()).toEqual(row);
+  });
+});
+
+describe("the benefit ledger is append-only in the database itself", () => {
+  it("refuses to update or delete a ledger row, whatever the client", async () => {
+    const { row: created } = await cases.LedgerEntry();
+    const row = created as { id: string };
+    await expect(db().ledgerEntry.update({ where: { id: row.id }, data: { amountFen: 1 } })).rejects.toThrow(/append-only/);
+    await expect(db().ledgerEntry.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "LedgerEntry"`)).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`TRUNCATE "LedgerEntry" CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await db().ledgerEntry.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });
 });

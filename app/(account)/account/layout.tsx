@@ -7,7 +7,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const t = await getT();
   return (
     <div className="space-y-6">
-      <nav aria-label={t("account.title")} className="flex gap-2 text-sm font-medium">
+      <nav aria-label={t("account.title")} className="flex flex-wrap gap-2 text-sm font-medium">
         <Link href="/account" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
           {t("account.profile")}
         </Link>
@@ -16,6 +16,9 @@ export default async function AccountLayout({ children }: { children: React.Reac
         </Link>
         <Link href="/account/orders" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
           {t("nav.orders")}
+        </Link>
+        <Link href="/account/impact" className="rounded-md bg-white px-3 py-2 shadow-sm hover:text-wine-700">
+          {t("impact.nav")}
         </Link>
       </nav>
       {children}

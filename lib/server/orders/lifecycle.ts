@@ -4,6 +4,7 @@ import "server-only";
 // the status the previous one left), then makes a conditional update on that status: two deliveries of the
 // same event, or any race between them, change the order once.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { writePaymentLedger, writeRefundLedger } from "@/lib/server/ledger/write";
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,6 +109,69 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   });
   if (moved.count !== 1) throw new LostRace(`order ${order.id} changed status while locked`);
   await tx.stockReservation.updateMany({ where: { orderId: order.id, status: { in: ["ACTIVE", "EXPIRED", "RELEASED"] } }, data: { status: "CONVERTED", closedAt: now } });
-  // Issue 5: the benefit ledger entries for this payment are written here, in this transaction.
+  // The benefit ledger and its rollups, in this transaction: a paid order is in the ledger, or not paid.
+  await writePaymentLedger(tx, order.id, payment.id, now);
   return "paid";
+}
+
+/** The reason on the refund row that stands for refunds made in Stripe's Dashboard rather than in the shop. */
+export const REFUNDED_IN_STRIPE = "refunded in Stripe";
+
+const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
+
+export interface RefundProof {
+  orderId: string;
+  /** The order's running total of refunds after this one (Stripe's charge.amount_refunded) … */
+  refundedTotalFen?: number;
+  /** … or this refund's amount, added to what the order has already had back (a bank refund). */
+  addFen?: number;
+  /** The refund request this money answers, when known. */
+  refundId?: string;
+  /**
+   * Else, for a Stripe refund: the payment it came back from. The oldest refund an admin approved for it is the
+   * one answered; a refund made in Stripe's Dashboard gets its own refund row here, so that every reversing
+   * ledger entry traces back to one refund.
+   */
+  paymentId?: string;
+}
+
+/**
+ * The one place money going back to a buyer is recorded: the order's refunded total (it only grows, capped at
+ * the order's total), the order's status when all of it is back, and the benefit ledger's reversing entries,
+ * proportional, in this transaction. Every refund path (Stripe's webhook, an admin's bank refund) calls this.
+ * Returns false when the total did not grow (a replay, or an older event arriving late).
+ */
+export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date()): Promise<boolean> {
+  if (!(await lockOrder(tx, proof.orderId))) return false;
+  const order = await tx.order.findUniqueOrThrow({ where: { id: proof.orderId }, select: { id: true, status: true, itemsFen: true, totalFen: true, refundedFen: true } });
+  const wanted = proof.refundedTotalFen ?? order.refundedFen + (proof.addFen ?? 0);
+  const refundedFen = Math.min(Math.max(wanted, 0), order.totalFen);
+  if (refundedFen <= order.refundedFen) return false;
+  const full = refundedFen >= order.totalFen;
+  await tx.order.update({
+    where: { id: order.id },
+    data: { refundedFen, ...(full && (REFUNDABLE as readonly string[]).includes(order.status) ? { status: "REFUNDED" as const } : {}) },
+  });
+  let refundId = proof.refundId ?? null;
+  if (!refundId && proof.paymentId) {
+    const approved = await tx.refund.findFirst({ where: { paymentId: proof.paymentId, status: "APPROVED" }, orderBy: { decidedAt: "asc" }, select: { id: true } });
+    if (approved) {
+      refundId = (await tx.refund.update({ where: { id: approved.id }, data: { status: "SUCCEEDED", succeededAt: now }, select: { id: true } })).id;
+    } else {
+      // Refunds made outside the shop (Stripe's Dashboard) add up in one row per payment: Stripe's events say
+      // the charge's running total, not which refund, so one row is the same whatever order they arrive in.
+      const outside = await tx.refund.findFirst({ where: { paymentId: proof.paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null }, select: { id: true } });
+      const delta = refundedFen - order.refundedFen;
+      refundId = outside
+        ? (await tx.refund.update({ where: { id: outside.id }, data: { amountFen: { increment: delta }, succeededAt: now }, select: { id: true } })).id
+        : (
+            await tx.refund.create({
+              data: { orderId: order.id, paymentId: proof.paymentId, amountFen: delta, items: [], reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", succeededAt: now },
+              select: { id: true },
+            })
+          ).id;
+    }
+  }
+  await writeRefundLedger(tx, order, refundedFen, refundId, now);
+  return true;
 }

@@ -5,7 +5,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cancelPendingOrder, markOrderPaid } from "./lifecycle";
+import { cancelPendingOrder, markOrderPaid, recordRefund } from "./lifecycle";
 
 export interface WebhookAnswer {
   status: number;
@@ -64,12 +64,25 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
         where: { id: payment.id, status: { in: full ? ["SUCCEEDED", "PARTIALLY_REFUNDED"] : ["SUCCEEDED"] } },
         data: { status: full ? "REFUNDED" : "PARTIALLY_REFUNDED" },
       });
-      await tx.order.updateMany({ where: { id: payment.orderId, refundedFen: { lt: refundedFen } }, data: { refundedFen } });
-      if (full) await tx.order.updateMany({ where: { id: payment.orderId, status: { in: ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] } }, data: { status: "REFUNDED" } });
       for (const r of charge.refunds?.data ?? []) {
         if (r.status === "succeeded") await tx.refund.updateMany({ where: { stripeRefundId: r.id, status: { not: "SUCCEEDED" } }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
       }
-      return null;
+      // The order's refunded total and the ledger's reversal follow the charge's running total: an older event
+      // arriving after a newer one changes nothing.
+      const grew = await recordRefund(tx, { orderId: payment.orderId, refundedTotalFen: refundedFen, paymentId: payment.id });
+      return grew ? null : "refunded total unchanged";
+    }
+    case "refund.created":
+    case "refund.updated": {
+      // The refund's own status, for a refund an admin approved here (charge.refunded moves the money).
+      const refund = event.data.object;
+      if (refund.status !== "succeeded") return `refund ${refund.status}`;
+      const appId = refund.metadata?.refundId;
+      const updated = await tx.refund.updateMany({
+        where: { status: "APPROVED", OR: [{ stripeRefundId: refund.id }, ...(appId ? [{ id: appId }] : [])] },
+        data: { status: "SUCCEEDED", succeededAt: new Date(), stripeRefundId: refund.id },
+      });
+      return updated.count > 0 ? null : "no approved refund to update";
     }
     default:
       return `unhandled event type ${event.type}`;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/cart/auto-refresh";
+import { ImpactSummary } from "@/components/impact/impact-summary";
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { formatFen } from "@/lib/domain/money";
 import { cancelOrderAction } from "@/lib/server/actions/orders/cancel-order";
@@ -9,6 +10,7 @@ import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
 import { sweepSoon } from "@/lib/server/orders/sweep";
+import { orderImpact } from "@/lib/server/queries/impact";
 import { getBuyerOrder, operatorBankAccount } from "@/lib/server/queries/orders";
 import { districtName } from "@/lib/validation/account";
 
@@ -26,6 +28,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const order = await getBuyerOrder(user.id, id, locale);
   if (!order) notFound();
+  // Only once the order is the buyer's (above): the ledger of a paid order.
+  const impact = order.paidAt ? await orderImpact(order.id) : null;
   const money = (fen: number) => formatFen(fen, locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const pending = order.status === "PENDING_PAYMENT";
@@ -91,6 +95,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </dl>
         </section>
       )}
+
+      {impact && impact.orders > 0 && <ImpactSummary impact={impact} locale={locale} t={t} title={t("impact.orderTitle")} lead={t("impact.orderLead")} testId="order-impact" />}
 
       <section aria-labelledby="parcels" className="space-y-3">
         <h2 id="parcels" className="font-semibold">

@@ -1,0 +1,59 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { parseProductTerms } from "@/lib/domain/product-terms";
+import { translateDynamic } from "@/lib/i18n/translate";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { getLocale } from "@/lib/server/i18n";
+import { catalogChanged } from "@/lib/server/queries/catalog-cached";
+import { cooperativeAction } from "../chain";
+
+const schema = z.looseObject({ cooperativeId: z.string().min(1).max(40), productId: z.string().min(1).max(40) });
+
+/**
+ * A manager saves a product's benefit rule and its households' weights. Refused with a field message when the
+ * rule could not be applied (negative percentage, fixed amount above the price, weights summing to zero) or
+ * names a household that does not take part in this cooperative; nothing is written then. Past order lines keep
+ * the rule they were sold under (the order items' snapshots), so the ledger's past entries never change.
+ */
+export const saveProductTermsAction = cooperativeAction(schema, async (input, { actor, t }) => {
+  const raw = input as Record<string, unknown>;
+  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  const product = await db.product.findFirst({ where: { id: input.productId, cooperativeId: input.cooperativeId }, select: { id: true, slug: true, priceFen: true } });
+  if (!product) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
+  const members = await db.householdParticipation.findMany({ where: { cooperativeId: input.cooperativeId, active: true }, select: { householdId: true } });
+  const allowed = new Set(members.map((m) => m.householdId));
+  const weights: Record<string, string | undefined> = {};
+  for (const key of Object.keys(raw)) {
+    if (!key.startsWith("w.")) continue;
+    const householdId = key.slice(2);
+    if (!allowed.has(householdId)) return { ok: false, status: 400, message: t("benefit.errors.unknownHousehold") };
+    weights[householdId] = str(key);
+  }
+  const parsed = parseProductTerms({ ruleType: str("ruleType"), percent: str("percent"), fixedYuan: str("fixedYuan"), weights }, product.priceFen);
+  if (!parsed.ok) {
+    const locale = await getLocale();
+    const fieldErrors = Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [k, translateDynamic(locale, v)]));
+    const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    return { ok: false, status: 400, message: fieldErrors.weights ?? t("validation.fixErrors"), fieldErrors, values };
+  }
+  const { rule, beneficiaries } = parsed;
+  await db.$transaction(async (tx) => {
+    await tx.product.update({
+      where: { id: product.id },
+      data: {
+        benefitRuleType: rule.type,
+        benefitBasisPoints: rule.type === "PERCENT_OF_REVENUE" ? rule.basisPoints : null,
+        benefitFenPerUnit: rule.type === "FIXED_PER_UNIT" ? rule.fenPerUnit : null,
+      },
+    });
+    await tx.productBeneficiary.deleteMany({ where: { productId: product.id } });
+    await tx.productBeneficiary.createMany({ data: beneficiaries.map((b) => ({ productId: product.id, householdId: b.householdId, weight: b.weight })) });
+    await audit(tx, { action: "product.benefit-rule-saved", actorId: actor.id, entityType: "Product", entityId: product.id, metadata: { rule: { ...rule }, households: beneficiaries.length } });
+  });
+  catalogChanged();
+  revalidatePath(`/products/${product.slug}`);
+  revalidatePath(`/coop/products/${product.id}`);
+  return { ok: true, status: 200, message: t("coopProducts.saved") };
+});

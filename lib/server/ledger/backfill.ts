@@ -1,0 +1,43 @@
+import "server-only";
+// Orders paid before the benefit ledger existed get their entries once (`npm run ledger:backfill`): the payment's
+// on the day it was paid, and their refunds' reversal. Safe to run again: an order already in the ledger is skipped,
+// and each write is guarded by the ledger's unique keys.
+import type { Db } from "@/lib/db/client";
+import { writePaymentLedger, writeRefundLedger } from "./write";
+
+const PAID_STATUSES = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED", "REFUNDED"] as const;
+
+export async function backfillLedger(db: Db): Promise<{ orders: number; entries: number }> {
+  const missing = await db.order.findMany({
+    where: { status: { in: [...PAID_STATUSES] }, paidAt: { not: null }, ledgerEntries: { none: {} } },
+    select: { id: true },
+    orderBy: { paidAt: "asc" },
+  });
+  let orders = 0;
+  let entries = 0;
+  for (const { id } of missing) {
+    entries += await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} FOR UPDATE`;
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id },
+        select: {
+          id: true,
+          paidAt: true,
+          itemsFen: true,
+          totalFen: true,
+          refundedFen: true,
+          payments: { where: { status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true }, take: 1 },
+          refunds: { where: { status: "SUCCEEDED" }, select: { id: true, succeededAt: true }, orderBy: { succeededAt: "desc" }, take: 1 },
+        },
+      });
+      let written = await writePaymentLedger(tx, order.id, order.payments[0]?.id ?? null, order.paidAt ?? new Date());
+      if (written > 0 && order.refundedFen > 0) {
+        const last = order.refunds[0];
+        written += await writeRefundLedger(tx, order, order.refundedFen, last?.id ?? null, last?.succeededAt ?? new Date());
+      }
+      return written;
+    });
+    orders++;
+  }
+  return { orders, entries };
+}

@@ -1,0 +1,177 @@
+import "server-only";
+// Reconciliation (`npm run ledger:check`): recomputes the ledger from the orders' snapshots and the rollups from
+// the ledger, independently of the code that wrote them, and lists every difference. An empty list means every
+// paid fen is where it should be.
+import type { Db } from "@/lib/db/client";
+import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, type PlannedEntry } from "@/lib/domain/ledger";
+
+const PAID_STATUSES = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED", "REFUNDED"] as const;
+const BATCH = 500;
+
+export interface LedgerCheckResult {
+  ordersChecked: number;
+  entriesChecked: number;
+  differences: string[];
+}
+
+function compareEntries(orderNumber: string, what: string, expected: Map<string, { amountFen: number; units: number }>, actual: Map<string, { amountFen: number; units: number }>, out: string[]) {
+  for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+    const e = expected.get(key) ?? { amountFen: 0, units: 0 };
+    const a = actual.get(key) ?? { amountFen: 0, units: 0 };
+    if (e.amountFen !== a.amountFen || e.units !== a.units) {
+      out.push(`order ${orderNumber}: ${what} for ${key}: expected ${e.amountFen} fen / ${e.units} units, ledger has ${a.amountFen} fen / ${a.units} units`);
+    }
+  }
+}
+
+function sumByParty(entries: readonly PlannedEntry[]): Map<string, { amountFen: number; units: number }> {
+  const m = new Map<string, { amountFen: number; units: number }>();
+  for (const e of entries) {
+    const row = m.get(partyKey(e)) ?? { amountFen: 0, units: 0 };
+    row.amountFen += e.amountFen;
+    row.units += e.units;
+    m.set(partyKey(e), row);
+  }
+  return m;
+}
+
+/** Every order's entries against its snapshots and refunded total, in batches (memory stays flat). */
+async function checkOrders(db: Db, out: string[]): Promise<{ orders: number; entries: number }> {
+  let cursor: string | undefined;
+  let orders = 0;
+  let entries = 0;
+  for (;;) {
+    const batch = await db.order.findMany({
+      where: { OR: [{ paidAt: { not: null } }, { ledgerEntries: { some: {} } }] },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        paidAt: true,
+        itemsFen: true,
+        totalFen: true,
+        refundedFen: true,
+        items: {
+          select: {
+            id: true,
+            cooperativeId: true,
+            originVillageId: true,
+            categoryId: true,
+            unitPriceFen: true,
+            quantity: true,
+            benefitRuleType: true,
+            benefitBasisPoints: true,
+            benefitFenPerUnit: true,
+            beneficiaries: true,
+          },
+        },
+        ledgerEntries: { select: { idempotencyKey: true, kind: true, orderItemId: true, cooperativeId: true, householdId: true, villageId: true, categoryId: true, amountFen: true, units: true } },
+      },
+    });
+    if (batch.length === 0) break;
+    cursor = batch.at(-1)?.id;
+    for (const order of batch) {
+      orders++;
+      entries += order.ledgerEntries.length;
+      const paid = order.paidAt !== null && (PAID_STATUSES as readonly string[]).includes(order.status);
+      if (!paid) {
+        out.push(`order ${order.number}: ${order.ledgerEntries.length} ledger entries but the order is ${order.status}, not paid`);
+        continue;
+      }
+      const planned = planPayment(
+        order.items.map((i) => ({
+          orderItemId: i.id,
+          cooperativeId: i.cooperativeId,
+          villageId: i.originVillageId,
+          categoryId: i.categoryId,
+          unitPriceFen: i.unitPriceFen,
+          quantity: i.quantity,
+          benefitRuleType: i.benefitRuleType,
+          benefitBasisPoints: i.benefitBasisPoints,
+          benefitFenPerUnit: i.benefitFenPerUnit,
+          beneficiaries: parseBeneficiaries(i.beneficiaries),
+        })),
+      );
+      const paidRows = order.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("paid:"));
+      const refundRows = order.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("refund:"));
+      const other = order.ledgerEntries.length - paidRows.length - refundRows.length;
+      if (other > 0) out.push(`order ${order.number}: ${other} ledger entries neither from its payment nor from a refund`);
+      compareEntries(order.number, "payment", sumByParty(planned), sumByParty(paidRows), out);
+      // What the refunded total should have reversed, computed in one step from the snapshots.
+      const expectedReversal = planRefund(
+        [...planned].sort((a, b) => (`paid:${partyKey(a)}` < `paid:${partyKey(b)}` ? -1 : 1)),
+        new Map(),
+        refundedItemsFen(order.refundedFen, order.itemsFen, order.totalFen),
+      );
+      compareEntries(order.number, "refunds", sumByParty(expectedReversal), sumByParty(refundRows), out);
+      const net = order.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
+      const expectedNet = order.itemsFen - refundedItemsFen(order.refundedFen, order.itemsFen, order.totalFen);
+      if (net !== expectedNet) out.push(`order ${order.number}: ledger nets ${net} fen, expected ${expectedNet} (items ${order.itemsFen}, refunded ${order.refundedFen} of ${order.totalFen})`);
+    }
+  }
+  return { orders, entries };
+}
+
+interface Diff {
+  what: string;
+  expected: string;
+  actual: string;
+}
+
+/** The rollups against a GROUP BY of the ledger, row by row (a FULL JOIN finds rows missing on either side). */
+async function checkRollups(db: Db, out: string[]): Promise<void> {
+  const sales = await db.$queryRaw<Diff[]>`
+    WITH paid AS (
+      SELECT "orderId", "villageId", "cooperativeId", "categoryId", "day", "amountFen", "units", "kind", "idempotencyKey" LIKE 'paid:%' AS "isPayment"
+      FROM "LedgerEntry"
+    ), expanded AS (
+      SELECT 'VILLAGE'::"RollupDimension" AS "dimension", "villageId" AS "key", * FROM paid
+      UNION ALL SELECT 'COOPERATIVE'::"RollupDimension", "cooperativeId", * FROM paid
+      UNION ALL SELECT 'CATEGORY'::"RollupDimension", "categoryId", * FROM paid
+      UNION ALL SELECT 'TOTAL'::"RollupDimension", '', * FROM paid
+    ), expected AS (
+      SELECT "dimension", "key", "day",
+        COUNT(DISTINCT "orderId") FILTER (WHERE "isPayment")::int AS "orders",
+        COALESCE(SUM("units"), 0)::int AS "units",
+        COALESCE(SUM("amountFen"), 0)::int AS "revenueFen",
+        COALESCE(SUM("amountFen") FILTER (WHERE "kind" = 'HOUSEHOLD_BENEFIT'), 0)::int AS "householdBenefitFen"
+      FROM expanded GROUP BY "dimension", "key", "day"
+    )
+    SELECT
+      format('sales rollup %s %s %s', COALESCE(e."dimension", r."dimension"), COALESCE(e."key", r."key"), to_char(COALESCE(e."day", r."day"), 'YYYY-MM-DD')) AS "what",
+      format('orders %s, units %s, revenue %s, benefit %s', e."orders", e."units", e."revenueFen", e."householdBenefitFen") AS "expected",
+      format('orders %s, units %s, revenue %s, benefit %s', r."orders", r."units", r."revenueFen", r."householdBenefitFen") AS "actual"
+    FROM expected e
+    FULL JOIN "SalesDailyRollup" r ON r."dimension" = e."dimension" AND r."key" = e."key" AND r."day" = e."day"
+    WHERE e."dimension" IS NULL OR r."dimension" IS NULL
+      OR (e."orders", e."units", e."revenueFen", e."householdBenefitFen") IS DISTINCT FROM (r."orders", r."units", r."revenueFen", r."householdBenefitFen")
+    ORDER BY 1
+    LIMIT 1000`;
+  const households = await db.$queryRaw<Diff[]>`
+    WITH expected AS (
+      SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")::int AS "amountFen"
+      FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT'
+      GROUP BY "householdId", "cooperativeId", "villageId", "categoryId", "day"
+    )
+    SELECT
+      format('household income %s %s %s', COALESCE(e."householdId", r."householdId"), COALESCE(e."cooperativeId", r."cooperativeId"), to_char(COALESCE(e."day", r."day"), 'YYYY-MM-DD')) AS "what",
+      format('%s fen', e."amountFen") AS "expected",
+      format('%s fen', r."amountFen") AS "actual"
+    FROM expected e
+    FULL JOIN "HouseholdDailyIncome" r ON r."householdId" = e."householdId" AND r."cooperativeId" = e."cooperativeId"
+      AND r."villageId" = e."villageId" AND r."categoryId" = e."categoryId" AND r."day" = e."day"
+    WHERE e."householdId" IS NULL OR r."householdId" IS NULL OR e."amountFen" IS DISTINCT FROM r."amountFen"
+    ORDER BY 1
+    LIMIT 1000`;
+  for (const d of [...sales, ...households]) out.push(`${d.what}: expected ${d.expected}; stored ${d.actual}`);
+}
+
+export async function checkLedger(db: Db): Promise<LedgerCheckResult> {
+  const differences: string[] = [];
+  const { orders, entries } = await checkOrders(db, differences);
+  await checkRollups(db, differences);
+  return { ordersChecked: orders, entriesChecked: entries, differences };
+}

@@ -1,0 +1,129 @@
+import "server-only";
+// Stores what lib/domain/ledger.ts plans: the entries of a payment or a refund, and their rollups, inside the
+// caller's transaction (the one that marks the order paid or records the refund). Each entry has an
+// idempotency key under a unique constraint, and each writer first looks at what is already there, so writing
+// the same payment or refund twice writes nothing new.
+import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, rollupDeltas, shanghaiDay, type LineSnapshot, type PlannedEntry } from "@/lib/domain/ledger";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+const PAID = "paid:";
+const REFUND = "refund:";
+
+async function lineSnapshots(tx: Tx, orderId: string): Promise<LineSnapshot[]> {
+  const items = await tx.orderItem.findMany({
+    where: { orderId },
+    select: {
+      id: true,
+      cooperativeId: true,
+      originVillageId: true,
+      categoryId: true,
+      unitPriceFen: true,
+      quantity: true,
+      benefitRuleType: true,
+      benefitBasisPoints: true,
+      benefitFenPerUnit: true,
+      beneficiaries: true,
+    },
+  });
+  return items.map((i) => ({
+    orderItemId: i.id,
+    cooperativeId: i.cooperativeId,
+    villageId: i.originVillageId,
+    categoryId: i.categoryId,
+    unitPriceFen: i.unitPriceFen,
+    quantity: i.quantity,
+    benefitRuleType: i.benefitRuleType,
+    benefitBasisPoints: i.benefitBasisPoints,
+    benefitFenPerUnit: i.benefitFenPerUnit,
+    beneficiaries: parseBeneficiaries(i.beneficiaries),
+  }));
+}
+
+async function store(tx: Tx, entries: PlannedEntry[], keyOf: (e: PlannedEntry) => string, ids: { orderId: string; paymentId: string | null; refundId: string | null }, day: string, countsOrder: boolean) {
+  if (entries.length === 0) return;
+  await tx.ledgerEntry.createMany({
+    data: entries.map((e) => ({
+      idempotencyKey: keyOf(e),
+      kind: e.kind,
+      orderId: ids.orderId,
+      orderItemId: e.orderItemId,
+      paymentId: ids.paymentId,
+      refundId: ids.refundId,
+      cooperativeId: e.cooperativeId,
+      householdId: e.householdId,
+      villageId: e.villageId,
+      categoryId: e.categoryId,
+      amountFen: e.amountFen,
+      units: e.units,
+      day: new Date(`${day}T00:00:00.000Z`),
+    })),
+  });
+  await applyRollups(tx, day, rollupDeltas(entries, countsOrder));
+}
+
+/** Adds to the daily rollups with INSERT … ON CONFLICT, rows in a fixed order (no deadlock between payments). */
+async function applyRollups(tx: Tx, day: string, deltas: ReturnType<typeof rollupDeltas>) {
+  if (deltas.sales.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "SalesDailyRollup" ("dimension", "key", "day", "orders", "units", "revenueFen", "householdBenefitFen")
+      VALUES ${Prisma.join(deltas.sales.map((r) => Prisma.sql`(${r.dimension}::"RollupDimension", ${r.key}, ${day}::date, ${r.orders}, ${r.units}, ${r.revenueFen}, ${r.householdBenefitFen})`))}
+      ON CONFLICT ("dimension", "key", "day") DO UPDATE SET
+        "orders" = "SalesDailyRollup"."orders" + EXCLUDED."orders",
+        "units" = "SalesDailyRollup"."units" + EXCLUDED."units",
+        "revenueFen" = "SalesDailyRollup"."revenueFen" + EXCLUDED."revenueFen",
+        "householdBenefitFen" = "SalesDailyRollup"."householdBenefitFen" + EXCLUDED."householdBenefitFen"`;
+  }
+  if (deltas.households.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "HouseholdDailyIncome" ("householdId", "cooperativeId", "villageId", "categoryId", "day", "amountFen")
+      VALUES ${Prisma.join(deltas.households.map((r) => Prisma.sql`(${r.householdId}, ${r.cooperativeId}, ${r.villageId}, ${r.categoryId}, ${day}::date, ${r.amountFen})`))}
+      ON CONFLICT ("householdId", "cooperativeId", "villageId", "categoryId", "day") DO UPDATE SET
+        "amountFen" = "HouseholdDailyIncome"."amountFen" + EXCLUDED."amountFen"`;
+  }
+}
+
+/**
+ * The payment's entries, from the rules snapshotted on the order's items. Called by markOrderPaid only.
+ * Returns the number of entries written (0 when the order's payment is already in the ledger).
+ */
+export async function writePaymentLedger(tx: Tx, orderId: string, paymentId: string | null, at: Date): Promise<number> {
+  if ((await tx.ledgerEntry.count({ where: { orderId, idempotencyKey: { startsWith: PAID } } })) > 0) return 0;
+  const entries = planPayment(await lineSnapshots(tx, orderId));
+  await store(tx, entries, (e) => `${PAID}${partyKey(e)}`, { orderId, paymentId, refundId: null }, shanghaiDay(at), true);
+  return entries.length;
+}
+
+const toPlanned = (row: { kind: PlannedEntry["kind"]; orderItemId: string; cooperativeId: string; householdId: string | null; villageId: string; categoryId: string; amountFen: number; units: number }): PlannedEntry => ({
+  kind: row.kind,
+  orderItemId: row.orderItemId,
+  cooperativeId: row.cooperativeId,
+  householdId: row.householdId,
+  villageId: row.villageId,
+  categoryId: row.categoryId,
+  amountFen: row.amountFen,
+  units: row.units,
+});
+
+/**
+ * Brings the order's reversing entries to its refunded total (cumulative, shipping included; see planRefund).
+ * Called by recordRefund only. Nothing happens for an order that never reached the ledger (e.g. refunded
+ * because it was paid after it was cancelled).
+ */
+export async function writeRefundLedger(tx: Tx, order: { id: string; itemsFen: number; totalFen: number }, refundedFen: number, refundId: string | null, at: Date): Promise<number> {
+  const rows = await tx.ledgerEntry.findMany({
+    where: { orderId: order.id },
+    select: { idempotencyKey: true, kind: true, orderItemId: true, paymentId: true, cooperativeId: true, householdId: true, villageId: true, categoryId: true, amountFen: true, units: true },
+  });
+  const paidRows = rows.filter((r) => r.idempotencyKey.startsWith(PAID)).sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : 1));
+  if (paidRows.length === 0) return 0;
+  const reversed = new Map<string, number>();
+  for (const r of rows) {
+    if (r.idempotencyKey.startsWith(REFUND)) reversed.set(partyKey(r), (reversed.get(partyKey(r)) ?? 0) + r.amountFen);
+  }
+  const entries = planRefund(paidRows.map(toPlanned), reversed, refundedItemsFen(refundedFen, order.itemsFen, order.totalFen));
+  const paymentId = paidRows[0]?.paymentId ?? null;
+  await store(tx, entries, (e) => `${REFUND}${refundedFen}:${partyKey(e)}`, { orderId: order.id, paymentId, refundId }, shanghaiDay(at), false);
+  return entries.length;
+}
