@@ -18,7 +18,8 @@ export type AuditAction =
   | "order.transfer-confirmed"
   | "refund.approved"
   | "refund.rejected"
-  | "product.benefit-rule-saved";
+  | "product.benefit-rule-saved"
+  | "household.personal-data-read";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

@@ -23,7 +23,7 @@ const ACCOUNTS: Partial<Record<Actor, string>> = {
 
 // ─────────────────────────── Pages and route handlers ───────────────────────────
 // "signin": redirected to /sign-in; "away": a signed-in user is sent on from a sign-in page.
-type PageOutcome = 200 | 403 | 404 | 405 | "signin" | "away";
+type PageOutcome = 200 | 400 | 401 | 403 | 404 | 405 | "signin" | "away";
 type Row = Record<Actor, PageOutcome>;
 
 const all = (o: PageOutcome): Row => Object.fromEntries(ACTORS.map((a) => [a, o])) as Row;
@@ -44,6 +44,9 @@ interface Ctx {
   orderToPay: string;
   orderToPayAmount: string;
   refundId: string;
+  /** Manager A's cooperative, and one of its products. */
+  coopA: string;
+  coopAProduct: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -77,6 +80,19 @@ const ROUTES: Record<string, RouteCase> = {
   "/dev/outbox": { url: () => "/dev/outbox", expect: all(200) },
   "/api/health": { url: () => "/api/health", expect: all(200) },
   "/api/auth/[...nextauth]": { url: () => "/api/auth/session", expect: all(200) },
+  "/account/impact": { url: () => "/account/impact", expect: signedIn(200) },
+  // Reports: admins only. Route handlers answer 401 to a forged session (proxy.ts redirects the cookie-less).
+  "/admin/reports": { url: () => "/admin/reports?by=village&from=2026-01-01&to=2026-12-31", expect: signedIn(403, { admin: 200 }) },
+  "/admin/reports/sales.csv": { url: () => "/admin/reports/sales.csv?by=village&from=2026-01-01&to=2026-12-31", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
+  // The cooperative area: manager B asking for cooperative A's data is told it does not exist.
+  "/coop/products": { url: () => "/coop/products", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  "/coop/products/[id]": { url: (c) => `/coop/products/${c.coopAProduct}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/income": { url: (c) => `/coop/income?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/statements/[month]": { url: (c) => `/coop/statements/2026-11?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/statements/[month]/statement.csv": {
+    url: (c) => `/coop/statements/2026-11/statement.csv?cooperative=${c.coopA}`,
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 200, managerB: 404 },
+  },
 };
 
 // ─────────────────────────────── Server actions ───────────────────────────────
@@ -119,6 +135,13 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/admin/confirm-transfer.ts#confirmTransferAction", name: "confirm a transfer", fields: (c) => ({ orderId: c.orderToPay, amount: c.orderToPayAmount }), expect: userA(403, { admin: 200 }) },
   { action: "lib/server/actions/orders/request-refund.ts#requestRefundAction", name: "refund the buyer's paid order", fields: (c) => ({ orderId: c.orderToPay, reason: "矩阵测试退款" }), expect: userA(404, { buyer: 200 }) },
   { action: "lib/server/actions/admin/decide-refund.ts#decideRefundAction", name: "approve a refund", fields: (c) => ({ refundId: c.refundId, decision: "approve" }), expect: userA(403, { admin: 200 }) },
+  // Past every check, manager A's rule is refused as invalid (400), so the matrix changes no product.
+  {
+    action: "lib/server/actions/coop/save-product-terms.ts#saveProductTermsAction",
+    name: "cooperative A's benefit rule",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
   { action: "lib/server/actions/auth/sign-out.ts#signOutAction", name: "sign out", fields: () => ({}), expect: allA("redirect") },
 ];
 
@@ -176,7 +199,7 @@ describe("the matrix lists everything", () => {
 
 describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   const cookies = new Map<Actor, string>();
-  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "" };
+  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "", coopA: "", coopAProduct: "" };
   const page = async (path: string, actor: Actor) => (await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.get(actor)! } })).text();
 
   beforeAll(async () => {
@@ -209,6 +232,8 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
       orderIds.push(/\/account\/orders\/([a-z0-9]+)/.exec(placed.location ?? "")![1]!);
     }
     [ctx.orderToCancel, ctx.orderToPay] = orderIds as [string, string];
+    ctx.coopAProduct = /href="\/coop\/products\/([a-z0-9]+)"/.exec(await page("/coop/products", "managerA"))![1]!;
+    ctx.coopA = /\/coop\/statements\/[0-9-]+\?cooperative=([a-z0-9]+)/.exec(await page("/coop/income", "managerA"))![1]!;
     const transfers = await page("/admin/transfers", "admin");
     ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
   });

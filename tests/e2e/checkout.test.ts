@@ -1,54 +1,23 @@
 // The buyer's path from cart to a paid order in Chromium: products from two cooperatives, checkout by bank
 // transfer, an admin confirms the transfer, the order shows paid with one parcel per cooperative.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "@/lib/seed";
-import { launchBrowser, phoneContext, screenshot, type BrowserSession } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { launchBrowser, screenshot, type BrowserSession } from "../helpers/browser";
+import { addFromCooperative as addProduct, pages, signIn } from "../helpers/shop";
 
 const baseURL = inject("baseURL");
 
 describe.skipIf(!baseURL)("checkout in Chromium", () => {
   let session: BrowserSession;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await phoneContext(session.browser, baseURL);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/sign-in");
-    await page.getByLabel("邮箱").fill(email);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL((u) => u.pathname !== "/sign-in");
-  }
-
-  /** Opens the first in-stock product of a cooperative and adds `quantity` to the cart. */
-  async function addFromCooperative(page: Page, cooperativeSlug: string, quantity: number): Promise<string> {
-    await page.goto(`/cooperatives/${cooperativeSlug}`);
-    const links = page.locator("main article a");
-    for (let i = 0; i < (await links.count()); i++) {
-      await page.goto(`/cooperatives/${cooperativeSlug}`);
-      await page.locator("main article a").nth(i).click();
-      await page.waitForURL(/\/products\//);
-      if ((await page.getByTestId("add-to-cart").count()) === 0) continue;
-      const form = page.getByTestId("add-to-cart");
-      await form.getByLabel("数量").fill(String(quantity));
-      await form.getByRole("button", { name: "加入购物车" }).click();
-      await form.getByRole("status").waitFor();
-      return page.locator("h1").innerText();
-    }
-    throw new Error(`no product in stock at ${cooperativeSlug}`);
-  }
+  const { newPage, closeAll } = pages(() => session.browser, baseURL);
+  const addFromCooperative = async (page: Page, slug: string, quantity: number) => (await addProduct(page, slug, quantity)).name;
 
   beforeAll(async () => {
     session = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await closeAll();
     await session?.close();
   });
 

@@ -26,6 +26,11 @@ export default async function AdminHome() {
             {t("admin.refunds")}
           </Link>
         </li>
+        <li>
+          <Link href="/admin/reports" className="block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700">
+            {t("reports.title")}
+          </Link>
+        </li>
       </ul>
       <p className="text-earth-600">{t("areas.adminSoon")}</p>
     </div>

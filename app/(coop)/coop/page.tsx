@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { guardPage } from "@/lib/server/authz";
 import { getLocale, getT } from "@/lib/server/i18n";
 import { listManagedCooperatives } from "@/lib/server/queries/account";
@@ -19,6 +20,20 @@ export default async function CoopHome() {
         {coops.map((c) => (
           <li key={c.id} className="rounded-xl bg-white p-4 font-medium shadow-sm">
             {locale === "en" ? c.nameEn : c.nameZh}
+          </li>
+        ))}
+      </ul>
+      <ul className="flex flex-wrap gap-2">
+        {(
+          [
+            ["/coop/income", t("coopIncome.title")],
+            ["/coop/products", t("coopProducts.title")],
+          ] as const
+        ).map(([href, label]) => (
+          <li key={href}>
+            <Link href={href} className="block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700">
+              {label}
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,0 +1,37 @@
+import { parseMonth } from "@/lib/domain/reports";
+import { authzResponse } from "@/lib/server/authz";
+import { auditHouseholdRead, authorizeCooperative } from "@/lib/server/coop-area";
+import { db } from "@/lib/server/db";
+import { getLocale, getT } from "@/lib/server/i18n";
+import { settlementStatement } from "@/lib/server/queries/reports";
+import { statementCsv } from "@/lib/server/reports-csv";
+
+type Context = { params: Promise<{ month: string }> };
+
+/** GET /coop/statements/YYYY-MM/statement.csv?cooperative=<id>: the month's settlement statement (its managers). */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  let cooperativeId: string;
+  let actorId: string;
+  try {
+    const allowed = await authorizeCooperative(new URL(request.url).searchParams.get("cooperative"));
+    cooperativeId = allowed.cooperativeId;
+    actorId = allowed.user.id;
+  } catch (error) {
+    const denied = authzResponse(error);
+    if (denied) return denied;
+    throw error;
+  }
+  const [t, locale, { month: raw }] = await Promise.all([getT(), getLocale(), params]);
+  const month = parseMonth(raw);
+  if (!month) return new Response(`${t("coopIncome.badMonth")}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const statement = await settlementStatement(db, cooperativeId, month);
+  if (!statement) return new Response(null, { status: 404 });
+  await auditHouseholdRead(actorId, cooperativeId, `statement ${month.month} (csv)`);
+  return new Response(statementCsv(statement, t, locale), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="statement-${month.month}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
