@@ -9,6 +9,11 @@ import { migrateDeploy } from "../../lib/db/migrations";
 import { seedDatabase } from "../../lib/seed";
 import { getHome, getProduct, listProducts } from "../../lib/server/queries/catalog";
 import { parseCatalogQuery } from "../../lib/validation/catalog";
+import { cartFingerprint } from "../../lib/domain/checkout";
+import { checkLedger } from "../../lib/server/ledger/check";
+import { markOrderPaid } from "../../lib/server/orders/lifecycle";
+import { placeOrder } from "../../lib/server/orders/place-order";
+import { salesReport } from "../../lib/server/queries/reports";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
@@ -73,6 +78,61 @@ try {
     await time("product page read", () => getProduct(db, slug, "zh-CN")),
     await time("splitLine, 80 households", () => splitLine({ type: "PERCENT_OF_REVENUE", basisPoints: 1733 }, 12_800, 37, households), 20_000),
   ];
+
+  // Paying an order: markOrderPaid with the ledger entries and both rollups, on orders placed beforehand
+  // (three lines from two cooperatives each).
+  const products = await db.product.findMany({ where: { certificationStatus: "CERTIFIED", beneficiaries: { some: {} } }, select: { id: true }, take: 3 });
+  await db.product.updateMany({ where: { id: { in: products.map((p) => p.id) } }, data: { stock: 1_000_000 } });
+  const buyer = await db.user.create({ data: { email: `bench-${Date.now()}@example.test` }, select: { id: true } });
+  const cart = await db.cart.create({ data: { userId: buyer.id }, select: { id: true } });
+  const placed: { orderId: string; totalFen: number }[] = [];
+  for (let i = 0; i < ITERATIONS + 20; i++) {
+    await db.cartItem.createMany({ data: products.map((p, k) => ({ cartId: cart.id, productId: p.id, quantity: k + 1 })) });
+    const result = await placeOrder(db, {
+      userId: buyer.id,
+      method: "BANK_TRANSFER",
+      address: { recipient: "测试", phone: "13800138000", district: "chaoyang", street: "1 号" },
+      note: "",
+      institution: null,
+      fingerprint: cartFingerprint(products.map((p, k) => ({ productId: p.id, quantity: k + 1 }))),
+    });
+    if (!result.ok) throw new Error(`bench order refused: ${result.code}`);
+    placed.push({ orderId: result.orderId, totalFen: result.totalFen });
+  }
+  results.push(
+    await time("pay an order: status, stock, ledger, rollups", async () => {
+      const next = placed.shift()!;
+      await db.$transaction((tx) => markOrderPaid(tx, { orderId: next.orderId, method: "BANK_TRANSFER", amountFen: next.totalFen }));
+    }),
+  );
+
+  // A year of rollups for a county-sized shop (40 villages, 12 cooperatives, 8 categories, every seeded household every day), then
+  // the admin's report over the whole year: it reads rollup rows, never the ledger.
+  await db.$executeRawUnsafe(`
+    INSERT INTO "SalesDailyRollup" ("dimension", "key", "day", "orders", "units", "revenueFen", "householdBenefitFen")
+    SELECT d.dim::"RollupDimension", d.dim || '-' || k, day::date, 3, 7, 45000, 6000
+    FROM generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') AS day
+    CROSS JOIN (VALUES ('VILLAGE', 40), ('COOPERATIVE', 12), ('CATEGORY', 8)) AS d(dim, n)
+    CROSS JOIN LATERAL generate_series(1, d.n) AS k
+    UNION ALL
+    SELECT 'TOTAL', '', day::date, 120, 280, 1800000, 240000 FROM generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') AS day`);
+  const hh = await db.household.findMany({ select: { id: true }, take: 400 });
+  const coop = await db.cooperative.findFirstOrThrow({ select: { id: true } });
+  await db.$executeRawUnsafe(
+    `INSERT INTO "HouseholdDailyIncome" ("householdId", "cooperativeId", "villageId", "categoryId", "day", "amountFen")
+     SELECT h, $1, 'VILLAGE-' || (1 + abs(hashtext(h)) % 40), 'CATEGORY-1', day::date, 150
+     FROM unnest($2::text[]) AS h CROSS JOIN generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') AS day`,
+    coop.id,
+    hh.map((h) => h.id),
+  );
+  const rollupRows = await db.salesDailyRollup.count();
+  const incomeRows = await db.householdDailyIncome.count();
+  results.push(await time(`sales report by village, 1 year (${rollupRows} rollup rows)`, () => salesReport(db, "village", { from: "2025-01-01", to: "2025-12-31" }), 50));
+  results.push(await time(`sales report by month, 1 year (${incomeRows} household-day rows)`, () => salesReport(db, "month", { from: "2025-01-01", to: "2025-12-31" }), 50));
+  const checkStart = performance.now();
+  const check = await checkLedger(db);
+  const checkMs = performance.now() - checkStart;
+  console.log(`\nledger:check over ${check.ordersChecked} paid orders, ${check.entriesChecked} entries: ${checkMs.toFixed(0)} ms (synthetic rollup rows are reported as differences: ${check.differences.length})`);
   console.log(`\nDatabase: ${where}; seed written in ${seedMs.toFixed(0)} ms; ${ITERATIONS} iterations per read\n`);
   console.log("| operation | n | p50 ms | p95 ms | max ms |\n| --- | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(`| ${r.label} | ${r.iterations} | ${r.p50.toFixed(3)} | ${r.p95.toFixed(3)} | ${r.max.toFixed(3)} |`);
