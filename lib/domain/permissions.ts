@@ -49,12 +49,17 @@ export function homeFor(role: Role): string {
   return role === "ADMIN" ? "/admin" : role === "MANAGER" ? "/coop" : "/account";
 }
 
-/** A post-sign-in destination from the URL: a local path only, never another site. */
+/** Whether `path` is `area` or below it ("/coop/x" is in "/coop"; "/cooperatives" is not). */
+const inArea = (path: string, area: string) => path === area || path.startsWith(`${area}/`) || path.startsWith(`${area}?`);
+
+/**
+ * A post-sign-in destination from the URL: a local path only, never another site. Control characters and
+ * backslashes are refused outright, since browsers drop tabs and newlines from URLs ("/\t/evil.com" would
+ * become "//evil.com") and read "\" as "/".
+ */
 export function safeNext(next: string | null | undefined, role: Role): string {
-  if (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/api/")) {
-    if (next.startsWith("/admin") && role !== "ADMIN") return homeFor(role);
-    if (next.startsWith("/coop") && role !== "MANAGER") return homeFor(role);
-    return next;
-  }
-  return homeFor(role);
+  if (!next || !next.startsWith("/") || next.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(next) || inArea(next, "/api")) return homeFor(role);
+  if (inArea(next, "/admin") && role !== "ADMIN") return homeFor(role);
+  if (inArea(next, "/coop") && role !== "MANAGER") return homeFor(role);
+  return next;
 }

@@ -15,14 +15,16 @@ export const IP_POLICY: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_00
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * `failures` are the times (ms) of failed attempts since the last success, newest last.
- * Locked while the newest failure that reached the limit is younger than lockMs.
+ * `failures` are the times (ms) of failed attempts since the last success, in any order.
+ * Locked while at least `maxFailures` of them are within the window and the newest is younger than lockMs; the
+ * wait told is exact: until the earlier of the limit-reaching failure leaving the window and the lock passing.
  */
 export function throttleDecision(failures: readonly number[], now: number, policy: ThrottlePolicy): ThrottleDecision {
   const recent = failures.filter((t) => now - t < policy.windowMs).sort((a, b) => a - b);
   if (recent.length < policy.maxFailures) return { allowed: true };
   const newest = recent[recent.length - 1]!;
-  const retryAfterMs = newest + policy.lockMs - now;
+  const leavesWindow = recent[recent.length - policy.maxFailures]! + policy.windowMs;
+  const retryAfterMs = Math.min(leavesWindow, newest + policy.lockMs) - now;
   return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
 }
 
