@@ -131,7 +131,7 @@ describe.skipIf(!baseURL)("the benefit ledger in Chromium", () => {
     const garbage = await admin.request.get("/admin/reports/sales.csv?by=village&from=2026-02-30&to=2026-03-01");
     expect(garbage.status()).toBe(400);
     await admin.goto("/admin/reports?from=2026-12-31&to=2026-01-01");
-    await expect(admin.getByRole("alert").innerText()).resolves.toContain("开始日期不能晚于结束日期");
+    await admin.locator("main").getByRole("alert").getByText("开始日期不能晚于结束日期。").waitFor();
   });
 
   test("a manager's benefit rule the ledger could not apply is refused, and nothing changes", async () => {

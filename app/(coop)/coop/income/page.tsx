@@ -27,6 +27,8 @@ export default async function CoopIncomePage({ searchParams }: Props) {
   const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
   const current = coops.find((c) => c.id === cooperativeId);
   const totals = months.map((_, i) => rows.reduce((s, r) => s + (r.monthly[i] ?? 0), 0));
+  // Newest month first, next to the total, so a phone shows the current month without scrolling sideways.
+  const newestFirst = months.map((_, i) => months.length - 1 - i);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">
@@ -54,14 +56,14 @@ export default async function CoopIncomePage({ searchParams }: Props) {
               <th scope="col" className="p-2">
                 {t("coopIncome.village")}
               </th>
-              {months.map((m) => (
-                <th key={m} scope="col" className="p-2 text-right">
-                  {m}
-                </th>
-              ))}
               <th scope="col" className="p-2 text-right">
                 {t("coopIncome.total")}
               </th>
+              {newestFirst.map((i) => (
+                <th key={months[i]} scope="col" className="p-2 text-right">
+                  {months[i]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -74,24 +76,24 @@ export default async function CoopIncomePage({ searchParams }: Props) {
                   </span>
                 </th>
                 <td className="p-2">{name(r.village)}</td>
-                {r.monthly.map((fen, i) => (
+                <td className="p-2 text-right font-semibold tabular-nums text-leaf-700">{formatFen(r.totalFen, locale)}</td>
+                {newestFirst.map((i) => (
                   <td key={months[i]} className="p-2 text-right tabular-nums">
-                    {fen !== 0 ? formatFen(fen, locale) : "—"}
+                    {r.monthly[i] ? formatFen(r.monthly[i], locale) : "—"}
                   </td>
                 ))}
-                <td className="p-2 text-right font-semibold tabular-nums text-leaf-700">{formatFen(r.totalFen, locale)}</td>
               </tr>
             ))}
             <tr className="border-t-2 border-earth-600/30 font-semibold">
               <th scope="row" colSpan={2} className="p-2 text-left">
                 {t("coopIncome.total")}
               </th>
-              {totals.map((fen, i) => (
+              <td className="p-2 text-right tabular-nums">{formatFen(totals.reduce((s, x) => s + x, 0), locale)}</td>
+              {newestFirst.map((i) => (
                 <td key={months[i]} className="p-2 text-right tabular-nums">
-                  {formatFen(fen, locale)}
+                  {formatFen(totals[i] ?? 0, locale)}
                 </td>
               ))}
-              <td className="p-2 text-right tabular-nums">{formatFen(totals.reduce((s, x) => s + x, 0), locale)}</td>
             </tr>
           </tbody>
         </table>
