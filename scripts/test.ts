@@ -1,7 +1,7 @@
 // `npm test`: unit, integration (real PostgreSQL, or embedded PGlite when TEST_DATABASE_URL is unset) and
 // end-to-end (Chromium) suites in one vitest run, then one plain summary line.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { findChromium } from "../tests/helpers/chromium";
 
 const ci = Boolean(process.env.CI);
@@ -44,10 +44,18 @@ console.log(
 mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
 const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
+// The browser suites' teardown writes this when `ledger:check` finds differences on their database (vitest
+// itself does not fail a run for an error in a global teardown).
+const ledgerFailure = "test-results/ledger-check.failed";
+rmSync(ledgerFailure, { force: true });
 const result = spawnSync("npx", args, { stdio: "inherit", env });
 
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+}
+if (existsSync(ledgerFailure)) {
+  console.error(`\nledger:check found differences after the browser suites (see above): ${readFileSync(ledgerFailure, "utf8").trim()}`);
+  process.exit(1);
 }
 process.exit(result.status ?? 1);

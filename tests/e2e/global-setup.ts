@@ -2,7 +2,7 @@
 // URL to the browser tests. With TEST_DATABASE_URL the server uses a throwaway PostgreSQL database; without
 // it, an embedded PGlite folder prepared here and then handed to the server (one opener at a time).
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -55,6 +55,16 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
-    await cleanupDb();
+    try {
+      // Everything the browser suites paid and refunded must reconcile: the real command, on their database.
+      const check = spawnSync("npm", ["run", "--silent", "ledger:check"], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
+      if (check.status !== 0) {
+        // scripts/test.ts fails the run on this file: vitest does not for an error thrown here.
+        writeFileSync("test-results/ledger-check.failed", `exit status ${check.status}\n`);
+        throw new Error("ledger:check found differences after the browser suites");
+      }
+    } finally {
+      await cleanupDb();
+    }
   };
 }
