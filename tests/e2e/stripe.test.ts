@@ -125,6 +125,54 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     await page.reload();
     await page.waitForFunction(() => document.querySelector("[data-testid=order-status]")?.textContent === "已付款", undefined, { timeout: 10_000 });
     await screenshot(page, "31-stripe-paid-zh");
+    const paidImpact = await page.getByTestId("order-impact").getByTestId("impact-household-fen").innerText();
+    expect(paidImpact).not.toBe("¥0.00");
+
+    // The buyer asks for a refund; an admin approves it; the shop asks Stripe, once, with its own key.
+    const orderNumber = (await page.locator("h1 .font-mono").innerText()).trim();
+    const refundForm = page.getByTestId("refund-form");
+    await refundForm.getByLabel("退款原因").fill("单位活动取消");
+    await refundForm.getByRole("button", { name: "申请退款" }).click();
+    await refundForm.getByRole("status").waitFor();
+    const adminContext = await phoneContext(session.browser, baseURL);
+    const admin = await adminContext.newPage();
+    await admin.goto("/sign-in");
+    await admin.getByLabel("邮箱").fill("admin@demo.tangxian.shop");
+    await admin.getByLabel("密码").fill(DEMO_PASSWORD);
+    await admin.getByRole("button", { name: "登录" }).click();
+    await admin.waitForURL(/\/admin$/);
+    await admin.goto("/admin/refunds");
+    const row = admin.locator(`[data-testid=refund][data-order="${orderNumber}"]`);
+    await row.getByRole("button", { name: "同意退款" }).click();
+    await row.waitFor({ state: "detached" });
+    const refunds = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds");
+    expect(refunds).toHaveLength(1);
+    const refundBody = refunds[0]!.body as Record<string, string>;
+    expect(refundBody["payment_intent"]).toBe("pi_test_e2e");
+    expect(Number(refundBody["amount"])).toBe(total);
+    expect(refunds[0]!.headers["idempotency-key"]).toBe(`refund-${refundBody["metadata[refundId]"]}`);
+    // Approved is not refunded: the order waits for Stripe's word.
+    await page.reload();
+    await expect(page.getByTestId("order-status").innerText()).resolves.toBe("已付款");
+
+    // Stripe's charge.refunded, signed: the order is refunded and the ledger reversed, to zero.
+    const refunded = JSON.stringify({
+      id: `evt_e2e_refund_${Date.now()}`,
+      object: "event",
+      type: "charge.refunded",
+      api_version: "2025-01-01",
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: "ch_test_e2e", object: "charge", amount: total, amount_refunded: total, refunded: true, currency: "cny", payment_intent: "pi_test_e2e", metadata: {} } },
+    });
+    const refundSignature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload: refunded, secret: WEBHOOK_SECRET });
+    const answer = await fetch(`${baseURL}/api/webhooks/stripe`, { method: "POST", body: refunded, headers: { "stripe-signature": refundSignature, "content-type": "application/json" } });
+    expect(answer.status).toBe(200);
+    await page.reload();
+    await expect(page.getByTestId("order-status").innerText()).resolves.toBe("已退款");
+    await expect(page.getByTestId("order-impact").getByTestId("impact-household-fen").innerText()).resolves.toBe("¥0.00");
+    await expect(page.getByTestId("order-impact").getByTestId("impact-cooperative-fen").innerText()).resolves.toBe("¥0.00");
+    await screenshot(page, "32-stripe-refunded-zh");
+    await adminContext.close();
     await context.close();
   });
 

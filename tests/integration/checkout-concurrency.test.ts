@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
+import { checkLedger } from "@/lib/server/ledger/check";
+import { markOrderPaid } from "@/lib/server/orders/lifecycle";
 import { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -260,4 +262,44 @@ describe("one cart submitted twice at once (a double click, two tabs)", () => {
     for (const code of refusals) expect.soft(["emptyCart", "cartChanged"]).toContain(code);
     expect(await stockOf(p.id), "stock taken once per buyer").toBe(p.stock - 2 * pairs);
   });
+});
+
+/**
+ * Every order of this suite against the benefit ledger (which came after the suite was written): checkLedger finds
+ * no difference, an order never paid has no entries, and a paid one's payment entries sum to its items revenue and
+ * its entries net that less the items' part of its refunds, floor(refunded × items / total).
+ */
+async function expectLedgerOfEveryOrder(): Promise<{ paid: number }> {
+  expect((await checkLedger(db)).differences).toEqual([]);
+  const orders = await db.order.findMany({
+    select: { number: true, status: true, paidAt: true, itemsFen: true, totalFen: true, refundedFen: true, ledgerEntries: { select: { idempotencyKey: true, amountFen: true } } },
+  });
+  for (const o of orders) {
+    const payment = o.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("paid:")).reduce((s, e) => s + e.amountFen, 0);
+    const net = o.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
+    const product = o.refundedFen * o.itemsFen;
+    const refundedItems = o.refundedFen >= o.totalFen ? o.itemsFen : (product - (product % o.totalFen)) / o.totalFen;
+    if (o.paidAt === null) expect({ number: o.number, status: o.status, entries: o.ledgerEntries.length }).toEqual({ number: o.number, status: o.status, entries: 0 });
+    else expect({ number: o.number, status: o.status, payment, net }).toEqual({ number: o.number, status: o.status, payment: o.itemsFen, net: o.itemsFen - refundedItems });
+  }
+  return { paid: orders.filter((o) => o.status === "PAID").length };
+}
+
+describe("the benefit ledger after the race", () => {
+  // This suite places orders but pays none; paying them all at once (same products, same rollup rows) is what
+  // puts the ledger and its rollups under concurrency.
+  test("paying every order placed above, all at once, leaves a ledger and rollups that reconcile", async () => {
+    const pending = await db.order.findMany({ where: { status: "PENDING_PAYMENT" }, select: { id: true, totalFen: true, paymentMethod: true } });
+    expect(pending.length).toBeGreaterThanOrEqual(STOCK);
+    const outcomes = await Promise.all(
+      pending.map((o) => db.$transaction((tx) => markOrderPaid(tx, { orderId: o.id, method: o.paymentMethod, amountFen: o.totalFen }), { maxWait: 60_000, timeout: 60_000 })),
+    );
+    expect(outcomes.filter((x) => x !== "paid")).toEqual([]);
+    const { paid } = await expectLedgerOfEveryOrder();
+    expect(paid).toBe(pending.length);
+    // Each order counted once in the TOTAL rollup, whichever day its payment fell on.
+    const total = await db.salesDailyRollup.aggregate({ where: { dimension: "TOTAL" }, _sum: { orders: true, revenueFen: true } });
+    const items = await db.order.aggregate({ where: { status: "PAID" }, _sum: { itemsFen: true } });
+    expect({ orders: total._sum.orders, revenueFen: total._sum.revenueFen }).toEqual({ orders: pending.length, revenueFen: items._sum.itemsFen });
+  }, 120_000);
 });

@@ -68,7 +68,8 @@ async function checkOrders(db: Db, out: string[]): Promise<{ orders: number; ent
             beneficiaries: true,
           },
         },
-        ledgerEntries: { select: { idempotencyKey: true, kind: true, orderItemId: true, cooperativeId: true, householdId: true, villageId: true, categoryId: true, amountFen: true, units: true } },
+        ledgerEntries: { select: { idempotencyKey: true, kind: true, orderItemId: true, refundId: true, cooperativeId: true, householdId: true, villageId: true, categoryId: true, amountFen: true, units: true } },
+        refunds: { where: { recorded: true }, select: { amountFen: true } },
       },
     });
     if (batch.length === 0) break;
@@ -107,6 +108,10 @@ async function checkOrders(db: Db, out: string[]): Promise<{ orders: number; ent
         refundedItemsFen(order.refundedFen, order.itemsFen, order.totalFen),
       );
       compareEntries(order.number, "refunds", sumByParty(expectedReversal), sumByParty(refundRows), out);
+      const untraced = refundRows.filter((e) => e.refundId === null).length;
+      if (untraced > 0) out.push(`order ${order.number}: ${untraced} reversing entries that name no refund`);
+      const recorded = order.refunds.reduce((s, r) => s + r.amountFen, 0);
+      if (recorded !== order.refundedFen) out.push(`order ${order.number}: refunded ${order.refundedFen} fen, but its recorded refunds add up to ${recorded}`);
       const net = order.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
       const expectedNet = order.itemsFen - refundedItemsFen(order.refundedFen, order.itemsFen, order.totalFen);
       if (net !== expectedNet) out.push(`order ${order.number}: ledger nets ${net} fen, expected ${expectedNet} (items ${order.itemsFen}, refunded ${order.refundedFen} of ${order.totalFen})`);

@@ -114,8 +114,8 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   return "paid";
 }
 
-/** The reason on the refund row that stands for refunds made in Stripe's Dashboard rather than in the shop. */
-export const REFUNDED_IN_STRIPE = "refunded in Stripe";
+/** The reason on the refund row that stands for money refunded with no request in the shop (Stripe's Dashboard). */
+export const REFUNDED_IN_STRIPE = "refunded outside the shop";
 
 const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
 
@@ -128,9 +128,9 @@ export interface RefundProof {
   /** The refund request this money answers, when known. */
   refundId?: string;
   /**
-   * Else, for a Stripe refund: the payment it came back from. The oldest refund an admin approved for it is the
-   * one answered; a refund made in Stripe's Dashboard gets its own refund row here, so that every reversing
-   * ledger entry traces back to one refund.
+   * Else the payment it came back from (by default the order's succeeded payment). The oldest refund an admin
+   * approved for it and not yet counted is the one answered; money refunded with no request (Stripe's Dashboard)
+   * gets a refund row here, so that every reversing ledger entry traces back to one refund.
    */
   paymentId?: string;
 }
@@ -153,20 +153,32 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
     data: { refundedFen, ...(full && (REFUNDABLE as readonly string[]).includes(order.status) ? { status: "REFUNDED" as const } : {}) },
   });
   let refundId = proof.refundId ?? null;
-  if (!refundId && proof.paymentId) {
-    const approved = await tx.refund.findFirst({ where: { paymentId: proof.paymentId, status: "APPROVED" }, orderBy: { decidedAt: "asc" }, select: { id: true } });
+  if (refundId) {
+    await tx.refund.update({ where: { id: refundId }, data: { recorded: true } });
+  } else {
+    const paymentId =
+      proof.paymentId ??
+      (await tx.payment.findFirst({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ??
+      null;
+    // The oldest refund of this payment that an admin approved here and whose money is not counted yet —
+    // whether or not Stripe's refund.* event has already marked it succeeded.
+    const approved = await tx.refund.findFirst({
+      where: { orderId: order.id, paymentId, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false },
+      orderBy: { decidedAt: "asc" },
+      select: { id: true },
+    });
     if (approved) {
-      refundId = (await tx.refund.update({ where: { id: approved.id }, data: { status: "SUCCEEDED", succeededAt: now }, select: { id: true } })).id;
+      refundId = (await tx.refund.update({ where: { id: approved.id }, data: { status: "SUCCEEDED", recorded: true, succeededAt: now }, select: { id: true } })).id;
     } else {
       // Refunds made outside the shop (Stripe's Dashboard) add up in one row per payment: Stripe's events say
       // the charge's running total, not which refund, so one row is the same whatever order they arrive in.
-      const outside = await tx.refund.findFirst({ where: { paymentId: proof.paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null }, select: { id: true } });
+      const outside = await tx.refund.findFirst({ where: { orderId: order.id, paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null }, select: { id: true } });
       const delta = refundedFen - order.refundedFen;
       refundId = outside
         ? (await tx.refund.update({ where: { id: outside.id }, data: { amountFen: { increment: delta }, succeededAt: now }, select: { id: true } })).id
         : (
             await tx.refund.create({
-              data: { orderId: order.id, paymentId: proof.paymentId, amountFen: delta, items: [], reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", succeededAt: now },
+              data: { orderId: order.id, paymentId, amountFen: delta, items: [], reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", recorded: true, succeededAt: now },
               select: { id: true },
             })
           ).id;

@@ -20,7 +20,7 @@ export default async function RefundsPage() {
       {refunds.length === 0 && <p className="rounded-xl bg-white p-4">{t("admin.refundsEmpty")}</p>}
       <ul className="space-y-3">
         {refunds.map((r) => (
-          <li key={r.id} className="space-y-2 rounded-2xl bg-white p-4 shadow-sm">
+          <li key={r.id} className="space-y-2 rounded-2xl bg-white p-4 shadow-sm" data-testid="refund" data-order={r.order.number}>
             <p className="flex justify-between font-medium">
               <span className="font-mono">{r.order.number}</span>
               <span className="tabular-nums">{formatFen(r.amountFen, locale)}</span>
