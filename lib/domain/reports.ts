@@ -1,5 +1,6 @@
 // Report parameters and CSV, pure: the admin's sales report and the cooperative's settlement statement parse
 // their query strings here, and write their CSV here, so route files stay thin and the rules are tested alone.
+import { assertFen } from "./money";
 import { shanghaiDay } from "./ledger";
 
 export const REPORT_DIMENSIONS = ["village", "cooperative", "category", "month"] as const;
@@ -14,20 +15,23 @@ export interface ReportRange {
   to: string;
 }
 
-export type ReportParamsResult =
-  | { ok: true; by: ReportBy; range: ReportRange }
-  | { ok: false; error: "badDimension" | "badDate" | "reversedRange" | "rangeTooLong" };
+export type ReportQuery = ReportRange & { by: ReportBy };
+
+/** Why report parameters were refused; the caller translates `reports.errors.<code>`. */
+export type ReportParamsError = "badDimension" | "badDate" | "reversedRange" | "rangeTooLong";
+
+export type ReportParamsResult = { ok: true; by: ReportBy; range: ReportRange } | { ok: false; error: ReportParamsError };
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00.000Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00.000Z`) / 86_400_000;
 
+/** Days in an inclusive range: 2026-11-01..2026-11-30 is 30. */
 export function daysInRange(range: ReportRange): number {
   return dayNumber(range.to) - dayNumber(range.from) + 1;
 }
@@ -53,13 +57,18 @@ export function parseReportParams(params: Record<string, string | string[] | und
   return { ok: true, by: rawBy as ReportBy, range: { from, to } };
 }
 
-/** A statement month, YYYY-MM, between 2000-01 and 2999-12. */
-export function parseMonth(value: string | undefined): { from: string; to: string; month: string } | null {
+/** A statement's month: YYYY-MM and its first and last calendar days. */
+export interface StatementMonth {
+  month: string;
+  from: string;
+  to: string;
+}
+
+/** A statement month, YYYY-MM, between 2000-01 and 2999-12; anything else is null. */
+export function parseMonth(value: string | undefined): StatementMonth | null {
   const m = /^(2\d{3})-(0[1-9]|1[0-2])$/.exec(value ?? "");
   if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
   return { month: `${m[1]}-${m[2]}`, from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(last).padStart(2, "0")}` };
 }
 
@@ -80,22 +89,35 @@ export function lastMonths(now: Date, n: number): string[] {
   return out;
 }
 
+/** sales-by-village-2026-11-01-2026-11-30.csv */
+export const salesCsvFileName = (q: ReportQuery) => `sales-by-${q.by}-${q.from}-${q.to}.csv`;
+
+/** statement-nanhongcheng-grape-2026-11.csv (slugs are [a-z0-9-], safe in a header). */
+export const statementCsvFileName = (cooperativeSlug: string, month: string) => `statement-${cooperativeSlug.replace(/[^a-z0-9-]/g, "")}-${month}.csv`;
+
 /** Fen as yuan with two decimals and no grouping, for CSV: 123456 → "1234.56", -5 → "-0.05". */
 export function fenToYuanString(fen: number): string {
+  assertFen(fen);
   const sign = fen < 0 ? "-" : "";
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+/**
+ * A CSV cell: text (from people or the database, so guarded against formulas), a count we computed, or an
+ * amount of fen written as yuan. Only text is guarded: "-12.34" that we wrote is a number, not a formula.
+ */
 export type CsvCell = string | number | { yuan: number };
 
 function cell(value: CsvCell): string {
   let text: string;
-  if (typeof value === "number") text = String(value);
-  else if (typeof value === "object") text = fenToYuanString(value.yuan);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`CSV number must be finite, got ${value}`);
+    text = String(value);
+  } else if (typeof value === "object") text = fenToYuanString(value.yuan);
   else {
     text = value;
-    // A name that starts like a formula is shown as text in Excel, not run (CSV injection).
+    // Text that starts like a formula is shown as text in Excel and LibreOffice, not run (CSV injection).
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -44,9 +44,10 @@ interface Ctx {
   orderToPay: string;
   orderToPayAmount: string;
   refundId: string;
-  /** Manager A's cooperative, and one of its products. */
+  /** Manager A's cooperative, and one of its products; manager B's cooperative. */
   coopA: string;
   coopAProduct: string;
+  coopB: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -84,7 +85,8 @@ const ROUTES: Record<string, RouteCase> = {
   // Reports: admins only. Route handlers answer 401 to a forged session (proxy.ts redirects the cookie-less).
   "/admin/reports": { url: () => "/admin/reports?by=village&from=2026-01-01&to=2026-12-31", expect: signedIn(403, { admin: 200 }) },
   "/admin/reports/sales.csv": { url: () => "/admin/reports/sales.csv?by=village&from=2026-01-01&to=2026-12-31", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
-  // The cooperative area: manager B asking for cooperative A's data is told it does not exist.
+  // The cooperative area: manager B asking for cooperative A's data is told it does not exist. Admins are not
+  // cooperative managers: decide() answers "forbidden" for { kind: "cooperative" }, so they get 403 here.
   "/coop/products": { url: () => "/coop/products", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
   "/coop/products/[id]": { url: (c) => `/coop/products/${c.coopAProduct}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
   "/coop/income": { url: (c) => `/coop/income?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
@@ -94,6 +96,47 @@ const ROUTES: Record<string, RouteCase> = {
     expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 200, managerB: 404 },
   },
 };
+
+// More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
+const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
+  {
+    pattern: "/admin/reports/sales.csv",
+    name: "a reversed range is 400 for the admin, after the role check",
+    url: () => "/admin/reports/sales.csv?by=village&from=2026-12-31&to=2026-01-01",
+    expect: { ...all(403), anonymous: "signin", forged: 401, admin: 400 },
+  },
+  {
+    pattern: "/admin/reports/sales.csv",
+    name: "a date that does not exist is 400",
+    url: () => "/admin/reports/sales.csv?by=month&from=2026-02-30&to=2026-03-31",
+    expect: { ...all(403), anonymous: "signin", forged: 401, admin: 400 },
+  },
+  {
+    pattern: "/admin/reports/sales.csv",
+    name: "an unknown dimension is 400",
+    url: () => "/admin/reports/sales.csv?by=province",
+    expect: { ...all(403), anonymous: "signin", forged: 401, admin: 400 },
+  },
+  // The page shows the error in the page itself.
+  { pattern: "/admin/reports", name: "a reversed range is shown as an error", url: () => "/admin/reports?from=2026-12-31&to=2026-01-01", expect: signedIn(403, { admin: 200 }) },
+  { pattern: "/coop/income", name: "no cooperative named: each manager's own", url: () => "/coop/income", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  { pattern: "/coop/income", name: "cooperative B's", url: (c) => `/coop/income?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/coop/income", name: "a cooperative that does not exist", url: () => "/coop/income?cooperative=no-such-cooperative", expect: signedIn(403, { managerA: 404, managerB: 404 }) },
+  { pattern: "/coop/statements/[month]", name: "cooperative B's", url: (c) => `/coop/statements/2026-11?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/coop/statements/[month]", name: "a month that is not one", url: (c) => `/coop/statements/2026-13?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 404, managerB: 404 }) },
+  {
+    pattern: "/coop/statements/[month]/statement.csv",
+    name: "cooperative B's",
+    url: (c) => `/coop/statements/2026-11/statement.csv?cooperative=${c.coopB}`,
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 404, managerB: 200 },
+  },
+  {
+    pattern: "/coop/statements/[month]/statement.csv",
+    name: "a month that is not one is 400, after the cooperative check",
+    url: (c) => `/coop/statements/2026-13/statement.csv?cooperative=${c.coopA}`,
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 400, managerB: 404 },
+  },
+];
 
 // ─────────────────────────────── Server actions ───────────────────────────────
 type ActionOutcome = number | "redirect";
@@ -192,6 +235,10 @@ describe("the matrix lists everything", () => {
     expect(Object.keys(ROUTES).sort()).toEqual(discoverRoutes());
   });
 
+  test("every extra case is for a route in the table", () => {
+    for (const c of MORE_CASES) expect(Object.keys(ROUTES)).toContain(c.pattern);
+  });
+
   test("every server action has at least one case, and every case names a real action", () => {
     expect([...new Set(ACTIONS.map((a) => a.action))].sort()).toEqual(discoverActions());
   });
@@ -199,7 +246,7 @@ describe("the matrix lists everything", () => {
 
 describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   const cookies = new Map<Actor, string>();
-  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "", coopA: "", coopAProduct: "" };
+  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "", coopA: "", coopAProduct: "", coopB: "" };
   const page = async (path: string, actor: Actor) => (await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.get(actor)! } })).text();
 
   beforeAll(async () => {
@@ -233,7 +280,10 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     }
     [ctx.orderToCancel, ctx.orderToPay] = orderIds as [string, string];
     ctx.coopAProduct = /href="\/coop\/products\/([a-z0-9]+)"/.exec(await page("/coop/products", "managerA"))![1]!;
-    ctx.coopA = /\/coop\/statements\/[0-9-]+\?cooperative=([a-z0-9]+)/.exec(await page("/coop/income", "managerA"))![1]!;
+    const coopOf = async (actor: Actor) => /\/coop\/statements\/[0-9-]+\?cooperative=([a-z0-9]+)/.exec(await page("/coop/income", actor))![1]!;
+    ctx.coopA = await coopOf("managerA");
+    ctx.coopB = await coopOf("managerB");
+    expect(ctx.coopB).not.toBe(ctx.coopA);
     const transfers = await page("/admin/transfers", "admin");
     ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
   });
@@ -248,6 +298,12 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   }
 
   test.each(Object.entries(ROUTES))("%s", async (_pattern, route) => {
+    const got: Partial<Row> = {};
+    for (const actor of ACTORS) got[actor] = (await pageOutcome(route.url(ctx), cookies.get(actor)!)) as PageOutcome;
+    expect(got).toEqual(route.expect);
+  });
+
+  test.each(MORE_CASES.map((c) => [`${c.pattern} — ${c.name}`, c] as const))("%s", async (_name, route) => {
     const got: Partial<Row> = {};
     for (const actor of ACTORS) got[actor] = (await pageOutcome(route.url(ctx), cookies.get(actor)!)) as PageOutcome;
     expect(got).toEqual(route.expect);

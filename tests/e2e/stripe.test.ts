@@ -133,7 +133,8 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     const refundForm = page.getByTestId("refund-form");
     await refundForm.getByLabel("退款原因").fill("单位活动取消");
     await refundForm.getByRole("button", { name: "申请退款" }).click();
-    await refundForm.getByRole("status").waitFor();
+    // The request is open: the page no longer offers the form.
+    await refundForm.waitFor({ state: "detached" });
     const adminContext = await phoneContext(session.browser, baseURL);
     const admin = await adminContext.newPage();
     await admin.goto("/sign-in");

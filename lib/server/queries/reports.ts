@@ -1,36 +1,42 @@
 import "server-only";
 // Reports read the daily rollups, never the whole ledger: sales along one dimension for a date range, each
-// household's monthly income from one cooperative, and one cooperative's monthly settlement statement (which
-// reads that cooperative's ledger rows for that month only, through the (cooperativeId, day) index).
+// household's monthly income from one cooperative, and one cooperative's monthly settlement statement (the only
+// read of LedgerEntry here: one cooperative, one month, through the (cooperativeId, day) index).
+// The callers authorize first: salesReport is the admins', the other two the cooperative's managers'.
 import type { Db } from "@/lib/db/client";
-import type { ReportBy, ReportRange } from "@/lib/domain/reports";
+import { lastMonths, type ReportBy, type ReportQuery, type StatementMonth } from "@/lib/domain/reports";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
 export interface SalesRow {
+  /** Village, cooperative or category id, or YYYY-MM; "" for the totals row. */
   key: string;
   labelZh: string;
   labelEn: string;
   orders: number;
   units: number;
+  /** Items revenue (cooperatives' and households' shares, no shipping), net of refunds. */
   revenueFen: number;
   householdBenefitFen: number;
+  /** Distinct households whose net income in this group and range is above zero. */
   householdsReached: number;
 }
 
 export interface SalesReport {
   rows: SalesRow[];
+  /** Sums of the rows, except householdsReached: distinct over the whole range (a household in two groups counts once). */
   total: SalesRow;
 }
 
 const DIMENSION = { village: "VILLAGE", cooperative: "COOPERATIVE", category: "CATEGORY", month: "TOTAL" } as const;
-// Fixed column expressions (never user input) for grouping household income the same way.
+const MONTH = Prisma.raw(`to_char("day", 'YYYY-MM')`);
+// Fixed column expressions (never user input) for grouping household income the same way as the sales.
 const HOUSEHOLD_GROUP = {
   village: Prisma.raw(`"villageId"`),
   cooperative: Prisma.raw(`"cooperativeId"`),
   category: Prisma.raw(`"categoryId"`),
-  month: Prisma.raw(`to_char("day", 'YYYY-MM')`),
+  month: MONTH,
 } as const;
 
 type Sums = { key: string; orders: bigint; units: bigint; revenueFen: bigint; householdBenefitFen: bigint };
@@ -42,27 +48,28 @@ async function labels(db: Db, by: ReportBy, keys: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
 }
 
-export async function salesReport(db: Db, by: ReportBy, range: ReportRange): Promise<SalesReport> {
-  const keyExpr = by === "month" ? Prisma.raw(`to_char("day", 'YYYY-MM')`) : Prisma.raw(`"key"`);
+/** Sales along one dimension (by month: the TOTAL rollup per month) over an inclusive range of days. */
+export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promise<SalesReport> {
+  const keyExpr = by === "month" ? MONTH : Prisma.raw(`"key"`);
   const [sums, reached, totals, reachedTotal] = await Promise.all([
     db.$queryRaw<Sums[]>`
       SELECT ${keyExpr} AS "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen") AS "revenueFen", SUM("householdBenefitFen") AS "householdBenefitFen"
       FROM "SalesDailyRollup"
-      WHERE "dimension" = ${DIMENSION[by]}::"RollupDimension" AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
+      WHERE "dimension" = ${DIMENSION[by]}::"RollupDimension" AND "day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1`,
     db.$queryRaw<{ key: string; households: bigint }[]>`
       SELECT "key", COUNT(*) AS "households" FROM (
         SELECT ${HOUSEHOLD_GROUP[by]} AS "key", "householdId" FROM "HouseholdDailyIncome"
-        WHERE "day" BETWEEN ${range.from}::date AND ${range.to}::date
+        WHERE "day" BETWEEN ${from}::date AND ${to}::date
         GROUP BY 1, "householdId" HAVING SUM("amountFen") > 0
       ) reached GROUP BY "key"`,
     db.$queryRaw<Omit<Sums, "key">[]>`
       SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units", COALESCE(SUM("revenueFen"), 0) AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0) AS "householdBenefitFen"
       FROM "SalesDailyRollup"
-      WHERE "dimension" = 'TOTAL' AND "day" BETWEEN ${range.from}::date AND ${range.to}::date`,
+      WHERE "dimension" = 'TOTAL' AND "day" BETWEEN ${from}::date AND ${to}::date`,
     db.$queryRaw<{ households: bigint }[]>`
       SELECT COUNT(*) AS "households" FROM (
-        SELECT "householdId" FROM "HouseholdDailyIncome" WHERE "day" BETWEEN ${range.from}::date AND ${range.to}::date
+        SELECT "householdId" FROM "HouseholdDailyIncome" WHERE "day" BETWEEN ${from}::date AND ${to}::date
         GROUP BY "householdId" HAVING SUM("amountFen") > 0
       ) reached`,
   ]);
@@ -79,6 +86,7 @@ export async function salesReport(db: Db, by: ReportBy, range: ReportRange): Pro
       householdBenefitFen: num(s.householdBenefitFen),
       householdsReached: reachedBy.get(s.key) ?? 0,
     }))
+    // Months in calendar order; everything else by revenue, largest first.
     .sort((a, b) => (by === "month" ? (a.key < b.key ? -1 : 1) : b.revenueFen - a.revenueFen || a.labelZh.localeCompare(b.labelZh, "zh-CN")));
   const t = totals[0];
   return {
@@ -96,102 +104,124 @@ export async function salesReport(db: Db, by: ReportBy, range: ReportRange): Pro
   };
 }
 
+export type BenefitType = "LAND_RENT" | "WAGES" | "DIVIDEND";
+
 export interface HouseholdIncomeRow {
   householdId: string;
   code: string;
-  /** Personal data: managers and admins only, and each read is audited by the caller. */
+  /** Personal data: managers only, and each read is audited by the caller. */
   headName: string | null;
   village: { nameZh: string; nameEn: string };
-  benefitTypes: ("LAND_RENT" | "WAGES" | "DIVIDEND")[];
+  benefitTypes: BenefitType[];
+  /** False for a household that no longer takes part but was paid in the period. */
+  participating: boolean;
   /** Net fen per month, in the order of `months`. */
   monthly: number[];
   totalFen: number;
 }
 
-/** Each household of the cooperative (also those with no income yet) with its net income per month. */
-export async function householdIncomeByMonth(db: Db, cooperativeId: string, months: readonly string[]): Promise<HouseholdIncomeRow[]> {
+export interface HouseholdIncome {
+  /** YYYY-MM, oldest first. */
+  months: string[];
+  rows: HouseholdIncomeRow[];
+}
+
+/**
+ * Each household taking part in the cooperative (also those with nothing yet), and any other household it paid in
+ * the period, with its net income per month for the last `count` months (Beijing time) up to `now`.
+ */
+export async function householdIncomeByMonth(db: Db, cooperativeId: string, count: number, now = new Date()): Promise<HouseholdIncome> {
+  const months = lastMonths(now, count);
   const first = months[0];
   const last = months.at(-1);
-  if (!first || !last) return [];
+  if (!first || !last) return { months, rows: [] };
+  const household = { select: { id: true, code: true, headName: true, village: { select: { nameZh: true, nameEn: true } } } } as const;
   const [participations, income] = await Promise.all([
-    db.householdParticipation.findMany({
-      where: { cooperativeId },
-      orderBy: { household: { code: "asc" } },
-      select: { benefitType: true, household: { select: { id: true, code: true, headName: true, village: { select: { nameZh: true, nameEn: true } } } } },
-    }),
+    db.householdParticipation.findMany({ where: { cooperativeId }, select: { benefitType: true, active: true, household } }),
     db.$queryRaw<{ householdId: string; month: string; amountFen: bigint }[]>`
-      SELECT "householdId", to_char("day", 'YYYY-MM') AS "month", SUM("amountFen") AS "amountFen"
+      SELECT "householdId", ${MONTH} AS "month", SUM("amountFen") AS "amountFen"
       FROM "HouseholdDailyIncome"
       WHERE "cooperativeId" = ${cooperativeId} AND "day" >= ${`${first}-01`}::date AND "day" < (${`${last}-01`}::date + interval '1 month')
       GROUP BY 1, 2`,
   ]);
   const amounts = new Map(income.map((r) => [`${r.householdId}:${r.month}`, num(r.amountFen)]));
+  const paid = new Set(income.map((r) => r.householdId));
+  // A household that left the cooperative but was paid in the period stays, so the table adds up to the ledger.
+  const listed = participations.filter((p) => p.active || paid.has(p.household.id));
+  const known = new Set(listed.map((p) => p.household.id));
+  const others = [...paid].filter((id) => !known.has(id));
+  const extra = others.length > 0 ? await db.household.findMany({ where: { id: { in: others } }, ...household }) : [];
   const rows = new Map<string, HouseholdIncomeRow>();
-  for (const p of participations) {
-    const h = p.household;
-    const row = rows.get(h.id) ?? {
-      householdId: h.id,
-      code: h.code,
-      headName: h.headName,
-      village: h.village,
-      benefitTypes: [],
-      monthly: months.map((m) => amounts.get(`${h.id}:${m}`) ?? 0),
-      totalFen: 0,
-    };
-    row.benefitTypes.push(p.benefitType);
-    row.totalFen = row.monthly.reduce((s, x) => s + x, 0);
-    rows.set(h.id, row);
+  for (const { household: h, benefitType, active } of [...listed, ...extra.map((h) => ({ household: h, benefitType: null, active: false }))]) {
+    let row = rows.get(h.id);
+    if (!row) {
+      const monthly = months.map((m) => amounts.get(`${h.id}:${m}`) ?? 0);
+      row = { householdId: h.id, code: h.code, headName: h.headName, village: h.village, benefitTypes: [], participating: false, monthly, totalFen: monthly.reduce((s, x) => s + x, 0) };
+      rows.set(h.id, row);
+    }
+    if (active && benefitType && !row.benefitTypes.includes(benefitType)) row.benefitTypes.push(benefitType);
+    row.participating ||= active;
   }
-  return [...rows.values()];
+  return { months, rows: [...rows.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) };
 }
 
 export interface StatementLine {
+  /** The Beijing day the money moved: the payment's, or the refund's. */
+  day: string;
   orderNumber: string;
   productZh: string;
   productEn: string;
+  /** A refund's reversing entries (negative amounts, no units). */
   refund: boolean;
   units: number;
+  /** The line's items revenue: the cooperative's share plus the households'. */
   revenueFen: number;
   cooperativeFen: number;
   householdFen: number;
 }
 
 export interface SettlementStatement {
-  cooperative: { id: string; nameZh: string; nameEn: string };
+  cooperative: { id: string; slug: string; nameZh: string; nameEn: string };
   month: string;
   lines: StatementLine[];
+  /** Personal data (names): managers only, audited by the caller. */
   households: { code: string; headName: string | null; amountFen: number }[];
   cooperativeFen: number;
   householdFen: number;
-  /** What the platform owes the cooperative for the month: its share, plus the households' to pass on. */
+  /** What the platform owes the cooperative for the month: every ledger entry of the cooperative in the month. */
   totalFen: number;
+  /** The Settlement row for the month, if one has been drawn up. */
   status: "OPEN" | "CONFIRMED" | "PAID" | null;
 }
 
-/** One cooperative's ledger for one month. Shipping fees are not in the ledger and are settled separately. */
-export async function settlementStatement(db: Db, cooperativeId: string, month: { month: string; from: string; to: string }): Promise<SettlementStatement | null> {
-  const cooperative = await db.cooperative.findUnique({ where: { id: cooperativeId }, select: { id: true, nameZh: true, nameEn: true } });
+/**
+ * One cooperative's ledger for one month, one line per order item and event (its payment, each refund).
+ * Shipping fees are not in the ledger (it holds items revenue only), so they are not on the statement: the
+ * platform settles them with the cooperative separately.
+ */
+export async function settlementStatement(db: Db, cooperativeId: string, month: StatementMonth): Promise<SettlementStatement | null> {
+  const cooperative = await db.cooperative.findUnique({ where: { id: cooperativeId }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
   if (!cooperative) return null;
   const [lines, households, settlement] = await Promise.all([
-    db.$queryRaw<{ orderNumber: string; productZh: string; productEn: string; refund: boolean; units: bigint; revenueFen: bigint; cooperativeFen: bigint; householdFen: bigint; placedAt: Date }[]>`
-      SELECT o."number" AS "orderNumber", i."nameZh" AS "productZh", i."nameEn" AS "productEn",
-             l."idempotencyKey" LIKE 'refund:%' AS "refund",
+    db.$queryRaw<{ day: string; orderNumber: string; productZh: string; productEn: string; refund: boolean; units: bigint; revenueFen: bigint; cooperativeFen: bigint; householdFen: bigint }[]>`
+      SELECT to_char(l."day", 'YYYY-MM-DD') AS "day", o."number" AS "orderNumber", i."nameZh" AS "productZh", i."nameEn" AS "productEn",
+             l."refundId" IS NOT NULL AS "refund",
              SUM(l."units") AS "units", SUM(l."amountFen") AS "revenueFen",
-             SUM(l."amountFen") FILTER (WHERE l."kind" = 'COOPERATIVE_REVENUE') AS "cooperativeFen",
-             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0) AS "householdFen",
-             MIN(o."placedAt") AS "placedAt"
+             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'COOPERATIVE_REVENUE'), 0) AS "cooperativeFen",
+             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0) AS "householdFen"
       FROM "LedgerEntry" l JOIN "OrderItem" i ON i."id" = l."orderItemId" JOIN "Order" o ON o."id" = l."orderId"
       WHERE l."cooperativeId" = ${cooperativeId} AND l."day" BETWEEN ${month.from}::date AND ${month.to}::date
-      GROUP BY o."number", i."id", i."nameZh", i."nameEn", 4
-      ORDER BY MIN(o."placedAt"), o."number", i."nameZh", 4`,
+      GROUP BY l."day", o."number", i."id", i."nameZh", i."nameEn", l."refundId"
+      ORDER BY l."day", o."number", i."nameZh", i."id", l."refundId" NULLS FIRST`,
     db.$queryRaw<{ code: string; headName: string | null; amountFen: bigint }[]>`
       SELECT h."code", h."headName", SUM(l."amountFen") AS "amountFen"
       FROM "LedgerEntry" l JOIN "Household" h ON h."id" = l."householdId"
       WHERE l."cooperativeId" = ${cooperativeId} AND l."kind" = 'HOUSEHOLD_BENEFIT' AND l."day" BETWEEN ${month.from}::date AND ${month.to}::date
-      GROUP BY h."code", h."headName" ORDER BY h."code"`,
+      GROUP BY h."id", h."code", h."headName" ORDER BY h."code"`,
     db.settlement.findUnique({ where: { cooperativeId_periodStart: { cooperativeId, periodStart: new Date(`${month.from}T00:00:00.000Z`) } }, select: { status: true } }),
   ]);
   const statementLines = lines.map((l) => ({
+    day: l.day,
     orderNumber: l.orderNumber,
     productZh: l.productZh,
     productEn: l.productEn,

@@ -1,4 +1,4 @@
-import { parseReportParams } from "@/lib/domain/reports";
+import { parseReportParams, salesCsvFileName } from "@/lib/domain/reports";
 import { authorize, authzResponse } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
@@ -17,12 +17,11 @@ export async function GET(request: Request): Promise<Response> {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const parsed = parseReportParams(Object.fromEntries(new URL(request.url).searchParams), new Date());
   if (!parsed.ok) return new Response(`${t(`reports.errors.${parsed.error}`)}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const body = salesCsv(await salesReport(db, parsed.by, parsed.range), parsed.by, t, locale);
-  const file = `sales-by-${parsed.by}-${parsed.range.from}-${parsed.range.to}.csv`;
-  return new Response(body, {
+  const query = { by: parsed.by, ...parsed.range };
+  return new Response(salesCsv(await salesReport(db, query), parsed.by, t, locale), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file}"`,
+      "content-disposition": `attachment; filename="${salesCsvFileName(query)}"`,
       "cache-control": "private, no-store",
     },
   });

@@ -1,4 +1,4 @@
-import { parseMonth } from "@/lib/domain/reports";
+import { parseMonth, statementCsvFileName } from "@/lib/domain/reports";
 import { authzResponse } from "@/lib/server/authz";
 import { auditHouseholdRead, authorizeCooperative } from "@/lib/server/coop-area";
 import { db } from "@/lib/server/db";
@@ -26,11 +26,12 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!month) return new Response(`${t("coopIncome.badMonth")}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const statement = await settlementStatement(db, cooperativeId, month);
   if (!statement) return new Response(null, { status: 404 });
+  // The file carries household names: one audit row per download.
   await auditHouseholdRead(actorId, cooperativeId, `statement ${month.month} (csv)`);
   return new Response(statementCsv(statement, t, locale), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="statement-${month.month}.csv"`,
+      "content-disposition": `attachment; filename="${statementCsvFileName(statement.cooperative.slug, month.month)}"`,
       "cache-control": "private, no-store",
     },
   });
