@@ -2,6 +2,7 @@
 // cooperative and to households, to the fen the product page promised; the cooperative's manager sees the
 // households' income; the admin's sales-by-village CSV moves by exactly this order; a manager's benefit rule
 // that the ledger could not apply is refused and nothing changes.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Page } from "playwright-core";
 import { shanghaiDay } from "@/lib/domain/ledger";
@@ -10,6 +11,20 @@ import { launchBrowser, screenshot, type BrowserSession } from "../helpers/brows
 import { addFromCooperative, checkoutByBankTransfer, confirmTransfer, pages, signIn } from "../helpers/shop";
 
 const baseURL = inject("baseURL");
+const databaseUrl = inject("databaseUrl");
+
+/** Audit rows for reads of household personal data (PostgreSQL runs only: PGlite has one opener, the server). */
+async function householdReads(): Promise<number | null> {
+  if (!databaseUrl) return null;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "AuditLog" WHERE "action" = 'household.personal-data-read'`);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
 
 const fen = (text: string): number => {
   const value = parseYuanToFen(text.replace(/[¥,\s]/g, ""));
@@ -104,8 +119,10 @@ describe.skipIf(!baseURL)("the benefit ledger in Chromium", () => {
     expect(after.households).toBeGreaterThanOrEqual(order.households);
     await screenshot(buyer, "31-my-impact-zh");
 
-    // The manager sees the households' income grow by exactly this order's pool.
+    // The manager sees the households' income grow by exactly this order's pool; the view is audited.
+    const readsBefore = await householdReads();
     expect((await householdIncomeTotal(manager)) - incomeBefore).toBe(promisedPool);
+    if (readsBefore !== null) expect(await householdReads()).toBe(readsBefore + 1);
     await screenshot(manager, "33-household-income-zh");
 
     // The admin's CSV: the product's village moved by one order, one unit, its price and its pool.
