@@ -55,8 +55,9 @@ export function ImpactSummary({ impact, locale, t, title, lead, testId }: { impa
           })}
         </p>
       )}
+      {impact.cooperatives.length > 0 && <p className="mt-3 text-sm text-earth-600">{t("impact.byCooperative")}</p>}
       {impact.cooperatives.length > 0 && (
-        <ul className="mt-2 space-y-1 text-sm">
+        <ul className="mt-1 space-y-1 text-sm" aria-label={t("impact.byCooperative")}>
           {impact.cooperatives.map((c) => (
             <li key={c.id} className="flex justify-between gap-2">
               <span>{name(c)}</span>
