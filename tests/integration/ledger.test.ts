@@ -5,16 +5,15 @@
 // DESIGN.md and the ledger's issue state them), never with lib/domain/ledger.ts: a wrong rule there fails here.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import { backfillLedger } from "@/lib/server/ledger/backfill";
 import { checkLedger } from "@/lib/server/ledger/check";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
 import { markOrderPaid, recordRefund, type RefundProof } from "@/lib/server/orders/lifecycle";
-import { placeOrder } from "@/lib/server/orders/place-order";
 import { handleStripeWebhook, type WebhookAnswer } from "@/lib/server/orders/stripe-webhook";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { placeTestOrder, productIdOf, type PlacedTestOrder } from "../helpers/orders";
 import { chargeRefunded, event, sessionAsyncPaymentSucceeded, sessionCompleted, sessionRef, signedDelivery, type StripeEventPayload } from "../helpers/stripe-events";
 
 const SECRET = "whsec_ledger_integration_secret";
@@ -322,34 +321,9 @@ async function loadOrder(database: Db, orderId: string) {
   });
 }
 
-async function productId(database: Db, slug: string): Promise<string> {
-  return (await database.product.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-}
-
-let buyers = 0;
-interface Placed {
-  orderId: string;
-  number: string;
-  totalFen: number;
-  method: "STRIPE" | "BANK_TRANSFER";
-}
-
-async function place(database: Db, method: Placed["method"], lines: readonly [productId: string, quantity: number][]): Promise<Placed> {
-  const n = ++buyers;
-  const user = await database.user.create({ data: { email: `ledger-${n}@example.test` }, select: { id: true } });
-  const items = lines.map(([pid, quantity]) => ({ productId: pid, quantity }));
-  await database.cart.create({ data: { userId: user.id, items: { create: items } } });
-  const placed = await placeOrder(database, {
-    userId: user.id,
-    method,
-    address: { recipient: "孙会计", phone: "13722223333", district: "chaoyang", street: "朝阳区朝阳门外大街 6 号" },
-    note: "",
-    institution: method === "BANK_TRANSFER" ? { unitName: "北京市朝阳区总工会", invoiceTitle: "北京市朝阳区总工会", taxId: "91110105000000000X" } : null,
-    fingerprint: cartFingerprint(items),
-  });
-  if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
-  return { orderId: placed.orderId, number: placed.number, totalFen: placed.totalFen, method };
-}
+const productId = productIdOf;
+type Placed = PlacedTestOrder;
+const place = (database: Db, method: Placed["method"], lines: readonly [productId: string, quantity: number][]) => placeTestOrder(database, method, lines, "ledger");
 
 const payProof = (o: Placed) => ({ orderId: o.orderId, method: o.method, amountFen: o.totalFen, ...(o.method === "BANK_TRANSFER" ? { bankReference: `TXZZ-${o.number}` } : {}) });
 

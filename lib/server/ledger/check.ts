@@ -139,10 +139,10 @@ async function checkRollups(db: Db, out: string[]): Promise<void> {
       UNION ALL SELECT 'TOTAL'::"RollupDimension", '', * FROM paid
     ), expected AS (
       SELECT "dimension", "key", "day",
-        COUNT(DISTINCT "orderId") FILTER (WHERE "isPayment")::int AS "orders",
-        COALESCE(SUM("units"), 0)::int AS "units",
-        COALESCE(SUM("amountFen"), 0)::int AS "revenueFen",
-        COALESCE(SUM("amountFen") FILTER (WHERE "kind" = 'HOUSEHOLD_BENEFIT'), 0)::int AS "householdBenefitFen"
+        COUNT(DISTINCT "orderId") FILTER (WHERE "isPayment")::bigint AS "orders",
+        COALESCE(SUM("units"), 0)::bigint AS "units",
+        COALESCE(SUM("amountFen"), 0)::bigint AS "revenueFen",
+        COALESCE(SUM("amountFen") FILTER (WHERE "kind" = 'HOUSEHOLD_BENEFIT'), 0)::bigint AS "householdBenefitFen"
       FROM expanded GROUP BY "dimension", "key", "day"
     )
     SELECT
@@ -157,7 +157,7 @@ async function checkRollups(db: Db, out: string[]): Promise<void> {
     LIMIT 1000`;
   const households = await db.$queryRaw<Diff[]>`
     WITH expected AS (
-      SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")::int AS "amountFen"
+      SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")::bigint AS "amountFen"
       FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT'
       GROUP BY "householdId", "cooperativeId", "villageId", "categoryId", "day"
     )

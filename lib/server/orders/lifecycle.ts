@@ -9,7 +9,7 @@ import { writePaymentLedger, writeRefundLedger } from "@/lib/server/ledger/write
 type Tx = Prisma.TransactionClient;
 
 /** Takes the order's row lock until the transaction ends. False when there is no such order. */
-async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
+export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
   return rows.length === 1;
 }
@@ -117,7 +117,8 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
 /** The reason on the refund row that stands for money refunded with no request in the shop (Stripe's Dashboard). */
 export const REFUNDED_IN_STRIPE = "refunded outside the shop";
 
-const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
+/** Statuses of an order that has been paid and not yet refunded in full. */
+export const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
 
 export interface RefundProof {
   orderId: string;
@@ -128,16 +129,17 @@ export interface RefundProof {
   /** The refund request this money answers, when known. */
   refundId?: string;
   /**
-   * Else the payment it came back from (by default the order's succeeded payment). The oldest refund an admin
-   * approved for it and not yet counted is the one answered; money refunded with no request (Stripe's Dashboard)
-   * gets a refund row here, so that every reversing ledger entry traces back to one refund.
+   * Else the payment it came back from (by default the order's succeeded payment). A refund an admin approved
+   * for it, not yet counted, and of exactly this amount is the one answered; any other money (refunded with no
+   * request, in Stripe's Dashboard) goes on a refund row of its own, so that every reversing ledger entry traces
+   * back to one refund and the refund rows always add up to the order's refunded total.
    */
   paymentId?: string;
 }
 
 /**
  * The one place money going back to a buyer is recorded: the order's refunded total (it only grows, capped at
- * the order's total), the order's status when all of it is back, and the benefit ledger's reversing entries,
+ * the order's total), the order's and the payment's status, and the benefit ledger's reversing entries,
  * proportional, in this transaction. Every refund path (Stripe's webhook, an admin's bank refund) calls this.
  * Returns false when the total did not grow (a replay, or an older event arriving late).
  */
@@ -147,33 +149,45 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
   const wanted = proof.refundedTotalFen ?? order.refundedFen + (proof.addFen ?? 0);
   const refundedFen = Math.min(Math.max(wanted, 0), order.totalFen);
   if (refundedFen <= order.refundedFen) return false;
+  const delta = refundedFen - order.refundedFen;
   const full = refundedFen >= order.totalFen;
   await tx.order.update({
     where: { id: order.id },
     data: { refundedFen, ...(full && (REFUNDABLE as readonly string[]).includes(order.status) ? { status: "REFUNDED" as const } : {}) },
   });
+
   let refundId = proof.refundId ?? null;
+  const paymentId = refundId
+    ? ((await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { paymentId: true } })).paymentId ?? null)
+    : (proof.paymentId ??
+      (await tx.payment.findFirst({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ??
+      null);
+  if (paymentId) {
+    // The payment's status follows the money, forward only: a late partial refund never undoes a full one.
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { amountFen: true } });
+    const paymentFull = refundedFen >= payment.amountFen;
+    await tx.payment.updateMany({
+      where: { id: paymentId, status: { in: paymentFull ? ["SUCCEEDED", "PARTIALLY_REFUNDED"] : ["SUCCEEDED"] } },
+      data: { status: paymentFull ? "REFUNDED" : "PARTIALLY_REFUNDED" },
+    });
+  }
   if (refundId) {
     await tx.refund.update({ where: { id: refundId }, data: { recorded: true } });
   } else {
-    const paymentId =
-      proof.paymentId ??
-      (await tx.payment.findFirst({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ??
-      null;
-    // The oldest refund of this payment that an admin approved here and whose money is not counted yet —
-    // whether or not Stripe's refund.* event has already marked it succeeded.
+    // Stripe's charge.refunded says the charge's running total, not which refund. The money is the approved
+    // refund's only when the amounts agree (whether or not Stripe's refund.* event has already marked it
+    // succeeded); a Dashboard refund arriving meanwhile is never credited to someone else's request.
     const approved = await tx.refund.findFirst({
-      where: { orderId: order.id, paymentId, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false },
+      where: { orderId: order.id, paymentId, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false, amountFen: delta },
       orderBy: { decidedAt: "asc" },
       select: { id: true },
     });
     if (approved) {
       refundId = (await tx.refund.update({ where: { id: approved.id }, data: { status: "SUCCEEDED", recorded: true, succeededAt: now }, select: { id: true } })).id;
     } else {
-      // Refunds made outside the shop (Stripe's Dashboard) add up in one row per payment: Stripe's events say
-      // the charge's running total, not which refund, so one row is the same whatever order they arrive in.
+      // Refunds made outside the shop add up in one row per payment, so that one row is the same whatever
+      // order Stripe's events arrive in.
       const outside = await tx.refund.findFirst({ where: { orderId: order.id, paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null }, select: { id: true } });
-      const delta = refundedFen - order.refundedFen;
       refundId = outside
         ? (await tx.refund.update({ where: { id: outside.id }, data: { amountFen: { increment: delta }, succeededAt: now }, select: { id: true } })).id
         : (

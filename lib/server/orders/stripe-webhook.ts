@@ -58,14 +58,8 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       }
       // amount_refunded is the charge's running total, so applying it is the same whatever the order of events.
       const refundedFen = Math.min(charge.amount_refunded, payment.amountFen);
-      const full = refundedFen >= payment.amountFen;
-      // Status only moves forward: a partial refund's event arriving after the full refund's changes nothing.
-      await tx.payment.updateMany({
-        where: { id: payment.id, status: { in: full ? ["SUCCEEDED", "PARTIALLY_REFUNDED"] : ["SUCCEEDED"] } },
-        data: { status: full ? "REFUNDED" : "PARTIALLY_REFUNDED" },
-      });
       for (const r of charge.refunds?.data ?? []) {
-        if (r.status === "succeeded") await tx.refund.updateMany({ where: { stripeRefundId: r.id, status: { not: "SUCCEEDED" } }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
+        if (r.status === "succeeded") await tx.refund.updateMany({ where: { stripeRefundId: r.id, status: "APPROVED" }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
       }
       // The order's refunded total and the ledger's reversal follow the charge's running total: an older event
       // arriving after a newer one changes nothing.
@@ -76,12 +70,16 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
     case "refund.updated": {
       // The refund's own status, for a refund an admin approved here (charge.refunded moves the money).
       const refund = event.data.object;
-      if (refund.status !== "succeeded") return `refund ${refund.status}`;
       const appId = refund.metadata?.refundId;
-      const updated = await tx.refund.updateMany({
-        where: { status: "APPROVED", OR: [{ stripeRefundId: refund.id }, ...(appId ? [{ id: appId }] : [])] },
-        data: { status: "SUCCEEDED", succeededAt: new Date(), stripeRefundId: refund.id },
-      });
+      const ours = { OR: [{ stripeRefundId: refund.id }, ...(appId ? [{ id: appId }] : [])] };
+      if (refund.status === "failed" || refund.status === "canceled") {
+        // The money never left (or came back): the request is closed as failed, the buyer may ask again.
+        // A refund whose money was already counted is left alone: Stripe does not fail a refund it paid out.
+        const failed = await tx.refund.updateMany({ where: { ...ours, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false }, data: { status: "FAILED", stripeRefundId: refund.id } });
+        return failed.count > 0 ? null : `no open refund to fail (${refund.status})`;
+      }
+      if (refund.status !== "succeeded") return `refund ${refund.status}`;
+      const updated = await tx.refund.updateMany({ where: { ...ours, status: "APPROVED" }, data: { status: "SUCCEEDED", succeededAt: new Date(), stripeRefundId: refund.id } });
       return updated.count > 0 ? null : "no approved refund to update";
     }
     default:

@@ -20,29 +20,38 @@ const EMPTY: Impact = { cooperativeFen: 0, householdFen: 0, households: 0, villa
 async function impactWhere(where: Prisma.Sql): Promise<Impact> {
   // One pass over the ledger rows of the orders in question (through the orderId index).
   const [money, villages, cooperatives] = await Promise.all([
-    db.$queryRaw<{ cooperativeFen: number; householdFen: number; orders: number }[]>`
-      SELECT COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'COOPERATIVE_REVENUE'), 0)::int AS "cooperativeFen",
-             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0)::int AS "householdFen",
-             COUNT(DISTINCT l."orderId")::int AS "orders"
+    db.$queryRaw<{ cooperativeFen: bigint; householdFen: bigint; orders: bigint }[]>`
+      SELECT COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'COOPERATIVE_REVENUE'), 0) AS "cooperativeFen",
+             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0) AS "householdFen",
+             COUNT(DISTINCT l."orderId") AS "orders"
       FROM "LedgerEntry" l JOIN "Order" o ON o."id" = l."orderId" WHERE ${where}`,
-    db.$queryRaw<{ id: string; nameZh: string; nameEn: string; households: number }[]>`
+    db.$queryRaw<{ id: string; nameZh: string; nameEn: string; households: bigint }[]>`
       WITH reached AS (
         SELECT l."householdId" FROM "LedgerEntry" l JOIN "Order" o ON o."id" = l."orderId"
         WHERE ${where} AND l."kind" = 'HOUSEHOLD_BENEFIT'
         GROUP BY l."householdId" HAVING SUM(l."amountFen") > 0
       )
-      SELECT v."id", v."nameZh", v."nameEn", COUNT(*)::int AS "households"
+      SELECT v."id", v."nameZh", v."nameEn", COUNT(*) AS "households"
       FROM reached r JOIN "Household" h ON h."id" = r."householdId" JOIN "Village" v ON v."id" = h."villageId"
       GROUP BY v."id", v."nameZh", v."nameEn" ORDER BY COUNT(*) DESC, v."nameZh"`,
-    db.$queryRaw<{ id: string; nameZh: string; nameEn: string; fen: number }[]>`
-      SELECT c."id", c."nameZh", c."nameEn", SUM(l."amountFen")::int AS "fen"
+    db.$queryRaw<{ id: string; nameZh: string; nameEn: string; fen: bigint }[]>`
+      SELECT c."id", c."nameZh", c."nameEn", SUM(l."amountFen") AS "fen"
       FROM "LedgerEntry" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Cooperative" c ON c."id" = l."cooperativeId"
       WHERE ${where}
       GROUP BY c."id", c."nameZh", c."nameEn" HAVING SUM(l."amountFen") <> 0 ORDER BY SUM(l."amountFen") DESC`,
   ]);
   const m = money[0];
   if (!m) return EMPTY;
-  return { ...m, households: villages.reduce((s, v) => s + v.households, 0), villages, cooperatives };
+  // Sums come back as PostgreSQL bigint (no 32-bit ceiling on a union's years of buying); fen stay far below 2^53.
+  const byVillage = villages.map((v) => ({ ...v, households: Number(v.households) }));
+  return {
+    cooperativeFen: Number(m.cooperativeFen),
+    householdFen: Number(m.householdFen),
+    orders: Number(m.orders),
+    households: byVillage.reduce((s, v) => s + v.households, 0),
+    villages: byVillage,
+    cooperatives: cooperatives.map((c) => ({ ...c, fen: Number(c.fen) })),
+  };
 }
 
 /** One order's impact. The caller has checked that the order is the buyer's. */

@@ -36,6 +36,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const paidLike = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"].includes(order.status);
   const bank = operatorBankAccount();
   const openRefund = order.refunds.some((r) => r.status === "REQUESTED" || r.status === "APPROVED");
+  const lastRefundFailed = order.refunds.at(-1)?.status === "FAILED";
   const timeline = [
     { label: t("orders.placed"), at: order.placedAt },
     ...(order.paidAt ? [{ label: t("orders.paid"), at: order.paidAt }] : []),
@@ -149,6 +150,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <input type="hidden" name="orderId" value={order.id} />
         </ActionForm>
       )}
+      {paidLike && !openRefund && lastRefundFailed && <p className="rounded-xl bg-earth-100 p-3 text-sm" role="status">{t("orders.refundFailed")}</p>}
       {paidLike && !openRefund && order.totalFen > order.refundedFen && (
         <ActionForm action={requestRefundAction} submitLabel={t("orders.refund")} variant="secondary" className="space-y-3 rounded-2xl bg-white p-4 shadow-sm" testId="refund-form">
           <input type="hidden" name="orderId" value={order.id} />
