@@ -51,11 +51,12 @@ export async function decideRefund(
   input: { refundId: string; decision: "approve" | "reject"; actorId: string },
   now = new Date(),
 ): Promise<DecideRefundOutcome> {
-  const refund = await db.refund.findFirst({
-    where: { id: input.refundId, status: "REQUESTED" },
-    select: { id: true, orderId: true, payment: { select: { method: true, stripePaymentIntentId: true } } },
+  const refund = await db.refund.findUnique({
+    where: { id: input.refundId },
+    select: { id: true, orderId: true, status: true, payment: { select: { method: true, stripePaymentIntentId: true } } },
   });
   if (!refund) return { kind: "notFound" };
+  if (refund.status !== "REQUESTED") return { kind: "taken" };
   const intent = stripe && refund.payment?.method === "STRIPE" ? refund.payment.stripePaymentIntentId : null;
   const next = input.decision === "reject" ? ("REJECTED" as const) : intent ? ("APPROVED" as const) : ("SUCCEEDED" as const);
 
