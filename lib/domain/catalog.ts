@@ -9,6 +9,9 @@ export function isSellable(product: SellableProbe): boolean {
   return product.certificationStatus === "CERTIFIED" && product.cooperative.status === "CERTIFIED";
 }
 
+/** The same rule as a database filter on products, for writes that must check it in the row they change. */
+export const SELLABLE_WHERE = { certificationStatus: "CERTIFIED", cooperative: { status: "CERTIFIED" } } as const;
+
 export type StockLevel = "soldOut" | "low" | "inStock";
 
 export const LOW_STOCK = 5;

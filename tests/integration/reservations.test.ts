@@ -221,6 +221,25 @@ describe("markOrderPaid after the reservation expired", () => {
     expect(s.refunds).toEqual([{ status: "REQUESTED", amountFen: placed.totalFen, paymentId: payment.id }]);
   });
 
+  test("opens a refund when a product's certificate was revoked meanwhile, though its stock is there", async () => {
+    const placed = await order("STRIPE", [["nanhongcheng-rose", 1]]);
+    expect(await sweepExpiredReservations(db, at(placed.reservedUntil, MINUTE))).toBe(1);
+    const before = await stock("nanhongcheng-rose");
+    await db.product.update({ where: { id: id("nanhongcheng-rose") }, data: { certificationStatus: "REVOKED" } });
+    try {
+      const outcome = await db.$transaction((tx) =>
+        markOrderPaid(tx, { orderId: placed.orderId, method: "STRIPE", amountFen: placed.totalFen, stripeCheckoutSessionId: `cs_test_revoked_${placed.orderId}`, stripePaymentIntentId: `pi_revoked_${placed.orderId}` }),
+      );
+      expect(outcome).toBe("paidAfterCancel");
+      expect(await stock("nanhongcheng-rose")).toBe(before);
+      const s = await state(placed.orderId);
+      expect(s.status).toBe("CANCELLED");
+      expect(s.refunds).toEqual([expect.objectContaining({ status: "REQUESTED", amountFen: placed.totalFen })]);
+    } finally {
+      await db.product.update({ where: { id: id("nanhongcheng-rose") }, data: { certificationStatus: "CERTIFIED" } });
+    }
+  });
+
   test("the same late confirmation made twice opens one refund, not two", async () => {
     const placed = await order("BANK_TRANSFER", [["nanhongcheng-rose", 2]]);
     expect(await sweepExpiredReservations(db, at(placed.reservedUntil, MINUTE))).toBe(1);

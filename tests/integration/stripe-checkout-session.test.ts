@@ -1,11 +1,12 @@
 // Opening a Stripe Checkout Session for a placed order, with the real Stripe SDK talking to a local stand-in
 // for Stripe's API host: what is sent (amounts in fen, CNY, shipping per cooperative, the configured methods,
 // the order id, the session ending with the reservation) and that a retry sends the same idempotency key.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import { placeOrder } from "@/lib/server/orders/place-order";
-import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
+import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
+import { createCheckoutSession, expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
 import type { StripeConfig } from "@/lib/server/stripe";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -185,5 +186,21 @@ describe("createCheckoutSession", () => {
     expect(fake.requests.at(-1)!.status).toBe(400);
     const payment = await db.payment.findFirstOrThrow({ where: { orderId: order.id }, select: { stripeCheckoutSessionId: true, status: true } });
     expect(payment).toEqual({ stripeCheckoutSessionId: null, status: "PENDING" });
+  });
+
+  test("a buyer's cancellation closes the order's Checkout Session; a session already closed is left as it is", async () => {
+    const order = await stripeOrder([["taihang-black-dates", 1]]);
+    const session = await createCheckoutSession(db, stripeFor(fake), config, order.id, urls, "zh-CN");
+    // Nothing to expire while the order is still pending.
+    expect(await expireCheckoutSessions(db, stripeFor(fake), order.id)).toBe(0);
+    expect(await db.$transaction((tx) => cancelPendingOrder(tx, order.id, "buyer"))).toBe(true);
+    expect(await expireCheckoutSessions(db, stripeFor(fake), order.id)).toBe(1);
+    expect(fake.sessions.get(session.id)?.["status"]).toBe("expired");
+    expect(fake.requests.filter((r) => r.path === `/v1/checkout/sessions/${session.id}/expire`).map((r) => r.status)).toEqual([200]);
+    // A second try (Stripe says only open sessions can be expired) is logged and changes nothing.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await expireCheckoutSessions(db, stripeFor(fake), order.id)).toBe(0);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

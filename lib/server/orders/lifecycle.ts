@@ -4,6 +4,7 @@ import "server-only";
 // the status the previous one left), then makes a conditional update on that status: two deliveries of the
 // same event, or any race between them, change the order once.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { SELLABLE_WHERE } from "@/lib/domain/catalog";
 import { writePaymentLedger, writeRefundLedger } from "@/lib/server/ledger/write";
 
 type Tx = Prisma.TransactionClient;
@@ -55,8 +56,9 @@ export interface PaymentProof {
  * exactly once per paid order.
  *
  * A payment for an order that was cancelled meanwhile (e.g. the reservation expired just before Stripe's
- * webhook arrived) takes the stock again if it is still there; if not, the money is recorded and a refund is
- * opened for an admin, and the order stays cancelled.
+ * webhook arrived, or the buyer cancelled in one tab while paying in another) takes the stock again if it is
+ * still there and still certified; if not, the money is recorded and a refund is opened for an admin, and the
+ * order stays cancelled.
  */
 export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date()): Promise<PaidOutcome> {
   if (!(await lockOrder(tx, proof.orderId))) return "notFound";
@@ -89,14 +91,15 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   if (order.status === "CANCELLED") {
     const taken: { productId: string; quantity: number }[] = [];
     for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-      const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity } }, data: { stock: { decrement: item.quantity } } });
+      // Only what may still be sold (invariant 6): a product whose certificate was revoked meanwhile is refunded.
+      const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity }, ...SELLABLE_WHERE }, data: { stock: { decrement: item.quantity } } });
       if (got.count !== 1) break;
       taken.push(item);
     }
     if (taken.length !== order.items.length) {
       for (const t of taken) await tx.product.update({ where: { id: t.productId }, data: { stock: { increment: t.quantity } } });
       await tx.refund.create({
-        data: { orderId: order.id, paymentId: payment.id, amountFen: proof.amountFen, items: [], reason: "paid after the order was cancelled; stock no longer available", status: "REQUESTED" },
+        data: { orderId: order.id, paymentId: payment.id, amountFen: proof.amountFen, items: [], reason: "paid after the order was cancelled; the goods can no longer be sold", status: "REQUESTED" },
       });
       return "paidAfterCancel";
     }

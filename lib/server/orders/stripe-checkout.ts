@@ -66,3 +66,25 @@ export async function createCheckoutSession(
   await db.payment.updateMany({ where: { orderId: order.id, method: "STRIPE", status: "PENDING" }, data: { stripeCheckoutSessionId: session.id } });
   return { id: session.id, url: session.url };
 }
+
+/**
+ * After the buyer cancels an order, closes its Checkout Session so that the hosted page (open in another tab,
+ * say) can no longer take money. Best effort: a session Stripe has already completed cannot be expired, and its
+ * payment reaches markOrderPaid through the webhook, which takes the stock again or opens a refund.
+ */
+export async function expireCheckoutSessions(db: Db, stripe: Stripe, orderId: string): Promise<number> {
+  const payments = await db.payment.findMany({
+    where: { orderId, method: "STRIPE", status: "EXPIRED", stripeCheckoutSessionId: { not: null }, order: { status: "CANCELLED" } },
+    select: { stripeCheckoutSessionId: true },
+  });
+  let expired = 0;
+  for (const { stripeCheckoutSessionId } of payments) {
+    try {
+      await stripe.checkout.sessions.expire(stripeCheckoutSessionId!);
+      expired++;
+    } catch (error) {
+      console.warn(`stripe: could not expire session ${stripeCheckoutSessionId}:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return expired;
+}

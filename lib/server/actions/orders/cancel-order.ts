@@ -3,15 +3,19 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/server/db";
 import { catalogChanged } from "@/lib/server/queries/catalog-cached";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
+import { expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
+import { stripeClient, stripeConfig } from "@/lib/server/stripe";
 import { orderIdSchema } from "@/lib/validation/checkout";
 import { userAction } from "../chain";
 
-/** The buyer cancels their own unpaid order; its reserved stock goes back on sale. */
+/** The buyer cancels their own unpaid order; its reserved stock goes back on sale and its Stripe page closes. */
 export const cancelOrderAction = userAction(orderIdSchema, async ({ orderId }, { actor, t }) => {
   const order = await db.order.findFirst({ where: { id: orderId, buyerId: actor.id }, select: { id: true } });
   if (!order) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
   const cancelled = await db.$transaction((tx) => cancelPendingOrder(tx, order.id, "buyer"));
   if (!cancelled) return { ok: false, status: 409, message: t("orders.notPending") };
+  const config = stripeConfig();
+  if (config) await expireCheckoutSessions(db, stripeClient(config), order.id);
   catalogChanged();
   revalidatePath(`/account/orders/${order.id}`);
   return { ok: true, status: 200, message: t("orders.cancelled") };
