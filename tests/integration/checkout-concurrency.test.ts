@@ -300,6 +300,6 @@ describe("the benefit ledger after the race", () => {
     // Each order counted once in the TOTAL rollup, whichever day its payment fell on.
     const total = await db.salesDailyRollup.aggregate({ where: { dimension: "TOTAL" }, _sum: { orders: true, revenueFen: true } });
     const items = await db.order.aggregate({ where: { status: "PAID" }, _sum: { itemsFen: true } });
-    expect({ orders: total._sum.orders, revenueFen: total._sum.revenueFen }).toEqual({ orders: pending.length, revenueFen: items._sum.itemsFen });
+    expect({ orders: total._sum.orders, revenueFen: Number(total._sum.revenueFen) }).toEqual({ orders: pending.length, revenueFen: items._sum.itemsFen });
   }, 120_000);
 });

@@ -218,7 +218,7 @@ async function storedSales(database: Db, days?: readonly string[]): Promise<Reco
   const rows = await database.salesDailyRollup.findMany({ where: days ? { day: { in: days.map((d) => new Date(`${d}T00:00:00.000Z`)) } } : {} });
   const out: Record<string, SalesRow> = {};
   for (const r of rows) {
-    const row = { orders: r.orders, units: r.units, revenueFen: r.revenueFen, householdBenefitFen: r.householdBenefitFen };
+    const row = { orders: r.orders, units: r.units, revenueFen: Number(r.revenueFen), householdBenefitFen: Number(r.householdBenefitFen) };
     if (!salesZero(row)) out[`${r.dimension}|${r.key}|${isoDay(r.day)}`] = row;
   }
   return out;
@@ -253,8 +253,8 @@ async function rollupTotals(database: Db): Promise<Map<string, SalesRow>> {
     const row = out.get(id) ?? { orders: 0, units: 0, revenueFen: 0, householdBenefitFen: 0 };
     row.orders += r.orders;
     row.units += r.units;
-    row.revenueFen += r.revenueFen;
-    row.householdBenefitFen += r.householdBenefitFen;
+    row.revenueFen += Number(r.revenueFen);
+    row.householdBenefitFen += Number(r.householdBenefitFen);
     out.set(id, row);
   }
   return out;
@@ -443,7 +443,7 @@ describe("a payment", () => {
     await expectRollups(db, ["2025-03-01", "2025-03-02"], paymentContributions(o.orderId, parties, "2025-03-02"));
     // Spelled out for the TOTAL row: one order, all units, all items revenue, all pools.
     const total = await db.salesDailyRollup.findUniqueOrThrow({ where: { dimension_key_day: { dimension: "TOTAL", key: "", day: new Date("2025-03-02T00:00:00Z") } } });
-    expect(total).toMatchObject({ orders: 1, units: 6, revenueFen: order.itemsFen, householdBenefitFen: 2400 + 599 + 1996 });
+    expect(total).toMatchObject({ orders: 1, units: 6, revenueFen: BigInt(order.itemsFen), householdBenefitFen: BigInt(2400 + 599 + 1996) });
     // Each household's income that day is its shares, line by line.
     const income = await db.householdDailyIncome.findMany({ where: { day: new Date("2025-03-02T00:00:00Z") } });
     const shares = new Map<string, number>();
@@ -596,8 +596,8 @@ describe("refunds", () => {
       const row = netRows.get(`${r.dimension}|${r.key}`) ?? { orders: 0, units: 0, revenueFen: 0, householdBenefitFen: 0 };
       row.orders += r.orders;
       row.units += r.units;
-      row.revenueFen += r.revenueFen;
-      row.householdBenefitFen += r.householdBenefitFen;
+      row.revenueFen += Number(r.revenueFen);
+      row.householdBenefitFen += Number(r.householdBenefitFen);
       netRows.set(`${r.dimension}|${r.key}`, row);
     }
     expect(netRows.get("TOTAL|")).toEqual({ orders: 1, units: 4, revenueFen: 0, householdBenefitFen: 0 });

@@ -335,6 +335,23 @@ describe("salesReport", () => {
     expect(report.total).toMatchObject({ orders: 0, units: 0, revenueFen: 0, householdBenefitFen: 0, householdsReached: 0 });
   });
 
+  test("a campaign day above 32 bits of fen adds up exactly (rollup money is BIGINT)", async () => {
+    // ¥30,000,000.00 and ¥12,345,678.91 in one day's rows, far from any other test's days; removed afterwards.
+    const day = new Date("2024-06-18T00:00:00Z");
+    const big = [
+      { dimension: "TOTAL" as const, key: "", revenueFen: 3_000_000_000n, householdBenefitFen: 1_234_567_891n },
+      { dimension: "VILLAGE" as const, key: w.villageA, revenueFen: 3_000_000_000n, householdBenefitFen: 1_234_567_891n },
+    ];
+    await t.db.salesDailyRollup.createMany({ data: big.map((r) => ({ ...r, day, orders: 2, units: 200_000 })) });
+    try {
+      const report = await salesReport(t.db, { by: "village", from: "2024-06-18", to: "2024-06-18" });
+      expect(report.rows.map((r) => [r.key, r.revenueFen, r.householdBenefitFen])).toEqual([[w.villageA, 3_000_000_000, 1_234_567_891]]);
+      expect(report.total).toMatchObject({ orders: 2, units: 200_000, revenueFen: 3_000_000_000, householdBenefitFen: 1_234_567_891 });
+    } finally {
+      await t.db.salesDailyRollup.deleteMany({ where: { day } });
+    }
+  });
+
   test("labels are the names in both languages", async () => {
     const report = await salesReport(t.db, { by: "category", from: "2026-10-01", to: "2026-11-30" });
     expect(Object.fromEntries(report.rows.map((r) => [r.labelZh, r.labelEn]))).toEqual({ 葡萄酒: "Wine", 水果罐头: "Canned fruit" });

@@ -53,7 +53,7 @@ export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promis
   const keyExpr = by === "month" ? MONTH : Prisma.raw(`"key"`);
   const [sums, reached, totals, reachedTotal] = await Promise.all([
     db.$queryRaw<Sums[]>`
-      SELECT ${keyExpr} AS "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen") AS "revenueFen", SUM("householdBenefitFen") AS "householdBenefitFen"
+      SELECT ${keyExpr} AS "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen")::bigint AS "revenueFen", SUM("householdBenefitFen")::bigint AS "householdBenefitFen"
       FROM "SalesDailyRollup"
       WHERE "dimension" = ${DIMENSION[by]}::"RollupDimension" AND "day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1`,
@@ -64,7 +64,7 @@ export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promis
         GROUP BY 1, "householdId" HAVING SUM("amountFen") > 0
       ) reached GROUP BY "key"`,
     db.$queryRaw<Omit<Sums, "key">[]>`
-      SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units", COALESCE(SUM("revenueFen"), 0) AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0) AS "householdBenefitFen"
+      SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units", COALESCE(SUM("revenueFen"), 0)::bigint AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0)::bigint AS "householdBenefitFen"
       FROM "SalesDailyRollup"
       WHERE "dimension" = 'TOTAL' AND "day" BETWEEN ${from}::date AND ${to}::date`,
     db.$queryRaw<{ households: bigint }[]>`
