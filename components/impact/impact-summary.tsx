@@ -18,10 +18,12 @@ export function ImpactSummary({ impact, locale, t, title, lead, testId }: { impa
         {title}
       </h2>
       {lead && <p className="mt-1 text-sm">{lead}</p>}
-      <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-white" aria-hidden="true">
-        <div className="bg-leaf-600" style={{ width: `${householdPct}%` }} />
-        <div className="flex-1 bg-wine-600" />
-      </div>
+      {total > 0 && (
+        <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-white" aria-hidden="true">
+          <div className="bg-leaf-600" style={{ width: `${householdPct}%` }} />
+          <div className="flex-1 bg-wine-600" />
+        </div>
+      )}
       <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div className="rounded-lg bg-white p-3">
           <dt className="text-earth-600">{t("impact.toHouseholds")}</dt>

@@ -86,6 +86,7 @@ async function state(orderId: string) {
       status: true,
       refundedFen: true,
       payments: { select: { status: true } },
+      shipments: { select: { status: true } },
       refunds: { select: { id: true, status: true, amountFen: true, recorded: true, reason: true, stripeRefundId: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -125,6 +126,8 @@ describe("an admin's decision on a bank-transfer refund", () => {
     expect(outcomes.filter((x) => x.kind === "taken")).toHaveLength(4);
     const s = await state(o.orderId);
     expect(s).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, payments: [{ status: "REFUNDED" }] });
+    // Nothing was packed yet: neither cooperative is to send anything now.
+    expect(s.shipments.map((x) => x.status)).toEqual(["CANCELLED", "CANCELLED"]);
     expect(s.refunds).toEqual([expect.objectContaining({ status: "SUCCEEDED", amountFen: o.totalFen, recorded: true })]);
     expect(await db.auditLog.count({ where: { action: "refund.approved", entityId: refundId } })).toBe(1);
     // A bank transfer's refund goes through the operator's bank: Stripe is never asked.
@@ -140,7 +143,7 @@ describe("an admin's decision on a bank-transfer refund", () => {
     // A partial request (an admin entering part of an order, as a later item-level refund will).
     const first = await db.refund.create({ data: { orderId: o.orderId, paymentId: payment.id, amountFen: part, items: [], reason: "少发一件", requestedById: o.buyerId } });
     expect(await decideRefund(db, null, { refundId: first.id, decision: "approve", actorId: admin })).toEqual({ kind: "decided", amountFen: part });
-    expect(await state(o.orderId)).toMatchObject({ status: "PAID", refundedFen: part, payments: [{ status: "PARTIALLY_REFUNDED" }] });
+    expect(await state(o.orderId)).toMatchObject({ status: "PAID", refundedFen: part, payments: [{ status: "PARTIALLY_REFUNDED" }], shipments: [{ status: "PENDING" }, { status: "PENDING" }] });
 
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "其余也退" })).toBe("ok");
     const rest = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });

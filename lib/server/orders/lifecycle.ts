@@ -158,6 +158,8 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
     where: { id: order.id },
     data: { refundedFen, ...(full && (REFUNDABLE as readonly string[]).includes(order.status) ? { status: "REFUNDED" as const } : {}) },
   });
+  // All the money is back: what the cooperatives have not packed yet is not to be sent.
+  if (full) await tx.shipment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED" } });
 
   let refundId = proof.refundId ?? null;
   const paymentId = refundId
