@@ -5,7 +5,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cancelPendingOrder, markOrderPaid, recordRefund } from "./lifecycle";
+import { cancelPendingOrder, lockOrder, markOrderPaid, recordRefund } from "./lifecycle";
 
 export interface WebhookAnswer {
   status: number;
@@ -58,6 +58,8 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       }
       // amount_refunded is the charge's running total, so applying it is the same whatever the order of events.
       const refundedFen = Math.min(charge.amount_refunded, payment.amountFen);
+      // The order's lock before any refund row, in the same order as an admin's decision takes them.
+      await lockOrder(tx, payment.orderId);
       for (const r of charge.refunds?.data ?? []) {
         if (r.status === "succeeded") await tx.refund.updateMany({ where: { stripeRefundId: r.id, status: "APPROVED" }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
       }
@@ -72,6 +74,11 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       const refund = event.data.object;
       const appId = refund.metadata?.refundId;
       const ours = { OR: [{ stripeRefundId: refund.id }, ...(appId ? [{ id: appId }] : [])] };
+      const row = await tx.refund.findFirst({ where: ours, select: { orderId: true } });
+      if (!row) return "not a refund of this shop's";
+      // Under the order's lock, like every other change to its refunds: charge.refunded crediting this refund
+      // and this event closing it cannot interleave.
+      await lockOrder(tx, row.orderId);
       if (refund.status === "failed" || refund.status === "canceled") {
         // The money never left (or came back): the request is closed as failed, the buyer may ask again.
         // A refund whose money was already counted is left alone: Stripe does not fail a refund it paid out.
