@@ -32,6 +32,8 @@ export interface FakeStripe {
   /** Checkout Sessions created so far, by id. */
   sessions: Map<string, Record<string, unknown>>;
   refunds: Map<string, Record<string, unknown>>;
+  /** Payment intent → its charge's amount, registered by a test so that refunds beyond it are refused. */
+  charges: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -61,8 +63,8 @@ function indexed(body: Record<string, string>, name: string): string[] {
   return out;
 }
 
-function stripeError(status: number, type: string, message: string, param?: string): Answer {
-  return { status, body: { error: { type, message, ...(param ? { param } : {}) } } };
+function stripeError(status: number, type: string, message: string, param?: string, code?: string): Answer {
+  return { status, body: { error: { type, message, ...(param ? { param } : {}), ...(code ? { code } : {}) } } };
 }
 
 function createSession(body: Record<string, string>, baseUrl: string): Answer {
@@ -114,12 +116,22 @@ function createSession(body: Record<string, string>, baseUrl: string): Answer {
   return { status: 200, body: session };
 }
 
-function createRefund(body: Record<string, string>): Answer {
+function createRefund(body: Record<string, string>, charges: Map<string, number>, refunds: Map<string, Record<string, unknown>>): Answer {
   const intent = body["payment_intent"] ?? null;
   const charge = body["charge"] ?? null;
   if (!intent && !charge) return stripeError(400, "invalid_request_error", "One of charge or payment_intent is required", "payment_intent");
-  const amount = body["amount"] === undefined ? null : Number(body["amount"]);
+  let amount = body["amount"] === undefined ? null : Number(body["amount"]);
   if (amount !== null && (!Number.isInteger(amount) || amount < 1)) return stripeError(400, "invalid_request_error", "Invalid positive integer", "amount");
+  // A payment the test registered: Stripe never refunds more than is left on the charge.
+  const charged = intent ? charges.get(intent) : undefined;
+  if (charged !== undefined) {
+    const refunded = [...refunds.values()].filter((r) => r["payment_intent"] === intent && r["status"] !== "failed" && r["status"] !== "canceled").reduce((s, r) => s + (r["amount"] as number), 0);
+    if (refunded >= charged) return stripeError(400, "invalid_request_error", `Charge for payment intent ${intent} has already been refunded.`, undefined, "charge_already_refunded");
+    amount ??= charged - refunded;
+    if (amount > charged - refunded) {
+      return stripeError(400, "invalid_request_error", `Refund amount (¥${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge (¥${((charged - refunded) / 100).toFixed(2)})`, "amount");
+    }
+  }
   return {
     status: 200,
     body: {
@@ -141,6 +153,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, Record<string, unknown>>();
   const refunds = new Map<string, Record<string, unknown>>();
+  const charges = new Map<string, number>();
   // Idempotency-Key → the request it was first used with and the answer given.
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   let baseUrl = "";
@@ -166,7 +179,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
     }
     if (method === "POST" && path === "/v1/refunds") {
-      const answer = createRefund(body);
+      const answer = createRefund(body, charges, refunds);
       if (answer.status === 200) {
         const r = answer.body as Record<string, unknown>;
         refunds.set(r["id"] as string, r);
@@ -248,6 +261,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     sessions,
     refunds,
+    charges,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { backfillLedger } from "@/lib/server/ledger/backfill";
 import { checkLedger } from "@/lib/server/ledger/check";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
-import { markOrderPaid, recordRefund, type RefundProof } from "@/lib/server/orders/lifecycle";
+import { markOrderPaid, recordRefund } from "@/lib/server/orders/lifecycle";
 import { handleStripeWebhook, type WebhookAnswer } from "@/lib/server/orders/stripe-webhook";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -331,8 +331,14 @@ async function pay(database: Db, o: Placed, at: Date) {
   return database.$transaction((tx) => markOrderPaid(tx, payProof(o), at), TX);
 }
 
-async function refund(database: Db, orderId: string, proof: Omit<RefundProof, "orderId">, at: Date) {
-  return database.$transaction((tx) => recordRefund(tx, { orderId, ...proof }, at), TX);
+/** A running total (Stripe's charge.refunded) or an amount added (an operator's refund with no request). */
+type Proof = { refundedTotalFen: number; addFen?: undefined } | { addFen: number; refundedTotalFen?: undefined };
+
+async function refund(database: Db, orderId: string, proof: Proof, at: Date) {
+  return database.$transaction(
+    (tx) => recordRefund(tx, proof.refundedTotalFen !== undefined ? { orderId, chargeRefundedFen: proof.refundedTotalFen } : { orderId, addFen: proof.addFen }, at),
+    TX,
+  );
 }
 
 /**
@@ -564,7 +570,8 @@ describe("refunds", () => {
     expect(sum([...one.reversal.values()])).toBe(firstItems);
     const afterFirst = await db.ledgerEntry.findMany({ where: { orderId: o.orderId, idempotencyKey: { startsWith: "refund:" } } });
     expect(sum(afterFirst.map((e) => e.amountFen))).toBe(-firstItems);
-    expect(afterFirst.every((e) => e.idempotencyKey.startsWith(`refund:${first}:`))).toBe(true);
+    // Keys: refund:<reversing entries the order had before>:<refunded total>:<line>:<party>.
+    expect(afterFirst.every((e) => e.idempotencyKey.startsWith(`refund:0:${first}:`))).toBe(true);
     await expectRollups(db, ["2025-03-09", "2025-03-10"], [
       ...paymentContributions(o.orderId, paid.parties, "2025-03-09"),
       ...refundContributions(o.orderId, paid.parties, new Map(), one.reversal, "2025-03-09"),
@@ -581,7 +588,7 @@ describe("refunds", () => {
     const net = new Map<string, number>();
     for (const e of all.entries) net.set(`${e.orderItemId}:${e.householdId}`, (net.get(`${e.orderItemId}:${e.householdId}`) ?? 0) + e.amountFen);
     expect([...net.values()].every((v) => v === 0)).toBe(true);
-    const second = all.entries.filter((e) => e.idempotencyKey.startsWith(`refund:${totalFen}:`));
+    const second = all.entries.filter((e) => e.idempotencyKey.startsWith(`refund:${afterFirst.length}:${totalFen}:`));
     expect(second.length).toBeGreaterThan(0);
     expect(new Set(second.map((e) => isoDay(e.day)))).toEqual(new Set(["2025-03-10"]));
     await expectRollups(db, ["2025-03-09", "2025-03-10"], [
@@ -856,7 +863,7 @@ describe("(f) property: 20 random orders with random refunds, on a fresh databas
       for (let step = int(0, 3); step > 0; step--) {
         when += int(1, 40) * HOUR;
         const dice = rnd();
-        const proof: Omit<RefundProof, "orderId"> =
+        const proof: Proof =
           dice < 0.4
             ? { addFen: int(1, Math.ceil(entry.totalFen / 2)) }
             : dice < 0.7

@@ -3,6 +3,8 @@
 // decision never pays back more than the order has left, money refunded in Stripe's Dashboard is never credited
 // to someone else's request, a refund Stripe fails closes the request, and the payment's status follows the
 // money on every path. After every story the ledger reconciles.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -59,24 +61,22 @@ async function paidBankOrder(): Promise<PlacedTestOrder> {
   return o;
 }
 
+/** A Stripe order paid through the signed webhook; the fake Stripe knows its charge, so refunds stop at it. */
 async function paidStripeOrder(): Promise<PlacedTestOrder & { intent: string }> {
   const o = await placeTestOrder(db, "STRIPE", lines, "refunds");
   const ref = sessionRef({ orderId: o.orderId, orderNumber: o.number, amountFen: o.totalFen });
   await deliver(sessionCompleted(ref, "paid"));
+  fake.charges.set(ref.paymentIntentId, o.totalFen);
   return { ...o, intent: ref.paymentIntentId };
 }
 
-/** Stripe's refund.updated (or .created) for a refund made through the API with the shop's metadata. */
-function refundEvent(type: "refund.created" | "refund.updated", r: { id: string; amountFen: number; intent: string; status: string; orderId: string; refundId: string }): StripeEventPayload {
-  return event(type, {
-    id: r.id,
-    object: "refund",
-    amount: r.amountFen,
-    currency: "cny",
-    payment_intent: r.intent,
-    status: r.status,
-    metadata: { orderId: r.orderId, refundId: r.refundId },
-  });
+/** Stripe's refund.created or refund.updated; the shop's own refunds carry its refund id in their metadata. */
+function refundEvent(type: "refund.created" | "refund.updated", r: { id: string; amountFen: number; intent: string; status: string; refundId?: string }, opts?: { created?: number }): StripeEventPayload {
+  return event(
+    type,
+    { id: r.id, object: "refund", amount: r.amountFen, currency: "cny", payment_intent: r.intent, status: r.status, metadata: r.refundId ? { refundId: r.refundId } : {} },
+    opts,
+  );
 }
 
 async function state(orderId: string) {
@@ -172,6 +172,39 @@ describe("an admin's decision on a bank-transfer refund", () => {
   });
 });
 
+/** An admin's approval of the buyer's full request, sent to the fake Stripe; returns the request and its Stripe id. */
+async function approvedStripeRefund(o: PlacedTestOrder & { intent: string }) {
+  expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "不想要了" })).toBe("ok");
+  const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
+  expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toEqual({ kind: "decided", amountFen: o.totalFen });
+  const stripeRefundId = (await db.refund.findUniqueOrThrow({ where: { id: request.id } })).stripeRefundId!;
+  expect(stripeRefundId).toMatch(/^re_/);
+  return { requestId: request.id, stripeRefundId };
+}
+
+/** A refund the operator makes in Stripe's Dashboard: no metadata, Stripe's own id. */
+async function dashboardRefund(o: { intent: string }, amountFen: number): Promise<string> {
+  return (await stripe.refunds.create({ payment_intent: o.intent, amount: amountFen })).id;
+}
+
+const secondsAgo = (n: number) => ({ created: Math.floor(Date.now() / 1000) - n });
+
+/** What a refund story leaves, with ids replaced by their role, so that two orders can be compared. */
+async function refundOutcome(orderId: string, roles: Record<string, string>) {
+  const s = await state(orderId);
+  return {
+    status: s.status,
+    refundedFen: s.refundedFen,
+    payments: s.payments.map((p) => p.status),
+    shipments: s.shipments.map((x) => x.status).sort(),
+    // A row for money charge.refunded counted before any refund event explained it may stay behind, empty.
+    refunds: s.refunds
+      .filter((r) => !(r.stripeRefundId === null && r.reason === REFUNDED_IN_STRIPE && r.amountFen === 0))
+      .map((r) => ({ role: roles[r.stripeRefundId ?? ""] ?? roles[r.id] ?? (r.reason === REFUNDED_IN_STRIPE ? "outside" : r.id), status: r.status, amountFen: r.amountFen, recorded: r.recorded }))
+      .sort((a, b) => (a.role < b.role ? -1 : 1)),
+  };
+}
+
 describe("an admin's decision on a Stripe refund", () => {
   test("capped at what is left after a refund made in Stripe's Dashboard meanwhile; each refund row holds its own money", async () => {
     const o = await paidStripeOrder();
@@ -181,66 +214,158 @@ describe("an admin's decision on a Stripe refund", () => {
 
     // Before the admin decides, the operator refunds part of the order in Stripe's Dashboard.
     const dashboard = 1234;
+    const dashboardId = await dashboardRefund(o, dashboard);
     await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: dashboard }));
+    await deliver(refundEvent("refund.created", { id: dashboardId, amountFen: dashboard, intent: o.intent, status: "succeeded" }));
     let s = await state(o.orderId);
     expect(s).toMatchObject({ status: "PAID", refundedFen: dashboard, payments: [{ status: "PARTIALLY_REFUNDED" }] });
     expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "REQUESTED", recorded: false });
-    expect(s.refunds.find((r) => r.reason === REFUNDED_IN_STRIPE)).toMatchObject({ status: "SUCCEEDED", amountFen: dashboard, recorded: true });
+    expect(s.refunds.find((r) => r.stripeRefundId === dashboardId)).toMatchObject({ reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", amountFen: dashboard, recorded: true });
 
     const outcome = await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin });
     expect(outcome).toEqual({ kind: "decided", amountFen: o.totalFen - dashboard });
     const asked = fake.requests.filter((r) => r.path === "/v1/refunds" && r.body["metadata[refundId]"] === request.id);
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ idempotencyKey: `refund-${request.id}`, body: { payment_intent: o.intent, amount: String(o.totalFen - dashboard) } });
+    expect(asked[0]).toMatchObject({ status: 200, idempotencyKey: `refund-${request.id}-${o.totalFen - dashboard}`, body: { payment_intent: o.intent, amount: String(o.totalFen - dashboard) } });
     const stripeRefundId = (await db.refund.findUniqueOrThrow({ where: { id: request.id } })).stripeRefundId!;
-    expect(stripeRefundId).toMatch(/^re_/);
 
-    // Stripe's events for it, the running total first, the refund's own status after.
     await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }));
-    await deliver(refundEvent("refund.updated", { id: stripeRefundId, amountFen: o.totalFen - dashboard, intent: o.intent, status: "succeeded", orderId: o.orderId, refundId: request.id }));
+    await deliver(refundEvent("refund.updated", { id: stripeRefundId, amountFen: o.totalFen - dashboard, intent: o.intent, status: "succeeded", refundId: request.id }));
     s = await state(o.orderId);
     expect(s).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, payments: [{ status: "REFUNDED" }] });
     expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "SUCCEEDED", amountFen: o.totalFen - dashboard, recorded: true });
-    expect(s.refunds.find((r) => r.reason === REFUNDED_IN_STRIPE)).toMatchObject({ amountFen: dashboard });
+    expect(s.refunds.filter((r) => r.recorded).reduce((sum, r) => sum + r.amountFen, 0)).toBe(o.totalFen);
     await expectReconciled();
   });
 
-  test("a Dashboard refund arriving while an approved request waits for Stripe is not credited to that request", async () => {
+  test("a counted refund that Stripe then fails is taken back: the order is paid again, the buyer may ask again", async () => {
     const o = await paidStripeOrder();
-    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "不想要了" })).toBe("ok");
-    const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
-    expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toEqual({ kind: "decided", amountFen: o.totalFen });
-    const stripeRefundId = (await db.refund.findUniqueOrThrow({ where: { id: request.id } })).stripeRefundId!;
-
-    const dashboard = 500;
-    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: dashboard }));
+    const { requestId, stripeRefundId } = await approvedStripeRefund(o);
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }, secondsAgo(60)));
     let s = await state(o.orderId);
-    expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "APPROVED", recorded: false });
-    expect(s.refunds.find((r) => r.reason === REFUNDED_IN_STRIPE)).toMatchObject({ amountFen: dashboard, recorded: true });
-    await expectReconciled();
+    expect(s).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, payments: [{ status: "REFUNDED" }] });
+    expect(s.shipments.map((x) => x.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    expect(s.refunds).toEqual([expect.objectContaining({ id: requestId, status: "APPROVED", recorded: true })]);
 
-    // Stripe then fails the approved refund (the charge no longer has that much): the request closes as FAILED,
-    // no money moves, and the buyer may ask again for what is really left.
-    await deliver(refundEvent("refund.updated", { id: stripeRefundId, amountFen: o.totalFen, intent: o.intent, status: "failed", orderId: o.orderId, refundId: request.id }));
+    // The buyer's card was closed: Stripe fails the refund, and the money stays with the shop.
+    await deliver(refundEvent("refund.updated", { id: stripeRefundId, amountFen: o.totalFen, intent: o.intent, status: "failed", refundId: requestId }));
     s = await state(o.orderId);
-    expect(s).toMatchObject({ status: "PAID", refundedFen: dashboard });
-    expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "FAILED", recorded: false });
-    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "再申请" })).toBe("ok");
-    expect(await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } })).toMatchObject({ amountFen: o.totalFen - dashboard });
+    expect(s).toMatchObject({ status: "PAID", refundedFen: 0, payments: [{ status: "SUCCEEDED" }] });
+    expect(s.shipments.map((x) => x.status)).toEqual(["PENDING", "PENDING"]);
+    expect(s.refunds).toEqual([expect.objectContaining({ id: requestId, status: "FAILED", recorded: false })]);
+    await expectReconciled();
+    // Stripe's older events arriving late change nothing: the charge's total then still held the failed refund.
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }, secondsAgo(50)));
+    await deliver(refundEvent("refund.created", { id: stripeRefundId, amountFen: o.totalFen, intent: o.intent, status: "pending", refundId: requestId }, secondsAgo(60)));
+    expect(await state(o.orderId)).toMatchObject({ status: "PAID", refundedFen: 0 });
+
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "换一张卡退款" })).toBe("ok");
+    expect(await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } })).toMatchObject({ amountFen: o.totalFen });
     await expectReconciled();
   });
 
-  test("when Stripe refuses the refund, the request goes back to the admin's list and no money moves", async () => {
+  test("while Stripe works on an approved refund the buyer cannot ask again, and no second approval can be made", async () => {
+    const o = await paidStripeOrder();
+    const { stripeRefundId, requestId } = await approvedStripeRefund(o);
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "再来一次" })).toBe("open");
+    // Stripe's refund.created (succeeded) before charge.refunded: counted at once, the order is refunded.
+    await deliver(refundEvent("refund.created", { id: stripeRefundId, amountFen: o.totalFen, intent: o.intent, status: "succeeded", refundId: requestId }));
+    expect(await state(o.orderId)).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, refunds: [{ status: "SUCCEEDED", recorded: true }] });
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "再来一次" })).toBe("notPaid");
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }));
+    expect((await state(o.orderId)).refunds).toHaveLength(1);
+    await expectReconciled();
+  });
+
+  test("the shop's refund and a Dashboard refund end the same whatever order Stripe's six events arrive in", async () => {
+    const outcomes = new Set<string>();
+    const permutations = [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [1, 0, 3, 2, 5, 4],
+      [3, 1, 5, 0, 2, 4],
+      [4, 2, 0, 5, 3, 1],
+      [2, 5, 1, 4, 0, 3],
+    ];
+    for (const order of permutations) {
+      const o = await paidStripeOrder();
+      const dashboard = 300;
+      const dashboardId = await dashboardRefund(o, dashboard);
+      // The shop's own refund is for the rest (a partial request, as an admin entering part of an order makes).
+      const payment = await db.payment.findFirstOrThrow({ where: { orderId: o.orderId }, select: { id: true } });
+      const requestId = (await db.refund.create({ data: { orderId: o.orderId, paymentId: payment.id, amountFen: o.totalFen - dashboard, items: [], reason: "其余退款", requestedById: o.buyerId } })).id;
+      expect(await decideRefund(db, stripe, { refundId: requestId, decision: "approve", actorId: admin })).toEqual({ kind: "decided", amountFen: o.totalFen - dashboard });
+      const stripeRefundId = (await db.refund.findUniqueOrThrow({ where: { id: requestId } })).stripeRefundId!;
+      const events = [
+        chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: dashboard }, secondsAgo(40)),
+        refundEvent("refund.created", { id: dashboardId, amountFen: dashboard, intent: o.intent, status: "succeeded" }, secondsAgo(40)),
+        chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }, secondsAgo(20)),
+        refundEvent("refund.created", { id: stripeRefundId, amountFen: o.totalFen - dashboard, intent: o.intent, status: "pending", refundId: requestId }, secondsAgo(20)),
+        refundEvent("refund.updated", { id: stripeRefundId, amountFen: o.totalFen - dashboard, intent: o.intent, status: "succeeded", refundId: requestId }, secondsAgo(10)),
+        // A replay of the first.
+        chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: dashboard }, secondsAgo(40)),
+      ];
+      for (const i of order) await deliver(events[i]!);
+      const outcome = await refundOutcome(o.orderId, { [dashboardId]: "dashboard", [requestId]: "shop" });
+      expect(outcome, `events in order ${order.join(",")}`).toEqual({
+        status: "REFUNDED",
+        refundedFen: o.totalFen,
+        payments: ["REFUNDED"],
+        shipments: ["CANCELLED", "CANCELLED"],
+        refunds: [
+          { role: "dashboard", status: "SUCCEEDED", amountFen: dashboard, recorded: true },
+          { role: "shop", status: "SUCCEEDED", amountFen: o.totalFen - dashboard, recorded: true },
+        ],
+      });
+      outcomes.add(JSON.stringify({ ...outcome, refundedFen: "total", refunds: outcome.refunds.map((r) => ({ ...r, amountFen: r.role })) }));
+    }
+    expect(outcomes.size).toBe(1);
+    await expectReconciled();
+  });
+
+  test("when Stripe cannot be reached, the request goes back to the admin's list; the retry goes through once", async () => {
     const o = await paidStripeOrder();
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "重复下单" })).toBe("ok");
     const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
-    // The refund's idempotency key already used with other parameters: Stripe answers 400 idempotency_error.
-    await expect(stripe.refunds.create({ payment_intent: o.intent, amount: 1 }, { idempotencyKey: `refund-${request.id}` })).resolves.toBeDefined();
-    const outcome = await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin });
-    expect(outcome).toMatchObject({ kind: "stripeFailed" });
-    const s = await state(o.orderId);
+    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
+    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    let s = await state(o.orderId);
     expect(s).toMatchObject({ status: "PAID", refundedFen: 0, payments: [{ status: "SUCCEEDED" }] });
     expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "REQUESTED", recorded: false, stripeRefundId: null })]);
+
+    expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toEqual({ kind: "decided", amountFen: o.totalFen });
+    expect(fake.requests.filter((r) => r.path === "/v1/refunds" && r.body["metadata[refundId]"] === request.id)).toHaveLength(1);
+    s = await state(o.orderId);
+    expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "APPROVED", stripeRefundId: expect.stringMatching(/^re_/) })]);
+    await expectReconciled();
+  });
+
+  test("when Stripe made the refund but its answer was lost, Stripe's event settles the request the admin saw fail", async () => {
+    const o = await paidStripeOrder();
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "发错货" })).toBe("ok");
+    const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
+    // Stripe received the request and made the refund; the shop never heard back.
+    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}-${o.totalFen}` });
+    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
+    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    expect(await state(o.orderId)).toMatchObject({ refunds: [{ status: "REQUESTED" }] });
+
+    await deliver(refundEvent("refund.created", { id: made.id, amountFen: o.totalFen, intent: o.intent, status: "succeeded", refundId: request.id }));
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }));
+    const s = await state(o.orderId);
+    expect(s).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, payments: [{ status: "REFUNDED" }] });
+    expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "SUCCEEDED", recorded: true, stripeRefundId: made.id, amountFen: o.totalFen })]);
+    // Nothing is left for the admin to decide twice.
+    expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toEqual({ kind: "taken" });
     await expectReconciled();
   });
 });
+
+/** A port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

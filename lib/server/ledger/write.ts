@@ -107,7 +107,8 @@ const toPlanned = (row: { kind: PlannedEntry["kind"]; orderItemId: string; coope
 });
 
 /**
- * Brings the order's reversing entries to its refunded total (cumulative, shipping included; see planRefund).
+ * Brings the order's reversing entries to its refunded total (cumulative, shipping included; see planRefund),
+ * up or, when a counted refund failed, back down.
  * Called by recordRefund only. Nothing happens for an order that never reached the ledger (e.g. refunded
  * because it was paid after it was cancelled).
  */
@@ -119,11 +120,17 @@ export async function writeRefundLedger(tx: Tx, order: { id: string; itemsFen: n
   const paidRows = rows.filter((r) => r.idempotencyKey.startsWith(PAID)).sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : 1));
   if (paidRows.length === 0) return 0;
   const reversed = new Map<string, number>();
+  let written = 0;
   for (const r of rows) {
-    if (r.idempotencyKey.startsWith(REFUND)) reversed.set(partyKey(r), (reversed.get(partyKey(r)) ?? 0) + r.amountFen);
+    if (!r.idempotencyKey.startsWith(REFUND)) continue;
+    reversed.set(partyKey(r), (reversed.get(partyKey(r)) ?? 0) + r.amountFen);
+    written++;
   }
   const entries = planRefund(paidRows.map(toPlanned), reversed, refundedItemsFen(refundedFen, order.itemsFen, order.totalFen));
   const paymentId = paidRows[0]?.paymentId ?? null;
-  await store(tx, entries, (e) => `${REFUND}${refundedFen}:${partyKey(e)}`, { orderId: order.id, paymentId, refundId }, shanghaiDay(at), false);
+  // The refunded total can come back down (Stripe fails a refund it had counted) and rise to the same figure
+  // again, so the key also holds how many reversing entries the order had before: two writers that both got
+  // past the order's lock with the same view would collide on it, and one would roll back.
+  await store(tx, entries, (e) => `${REFUND}${written}:${refundedFen}:${partyKey(e)}`, { orderId: order.id, paymentId, refundId }, shanghaiDay(at), false);
   return entries.length;
 }

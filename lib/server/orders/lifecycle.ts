@@ -117,92 +117,188 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   return "paid";
 }
 
-/** The reason on the refund row that stands for money refunded with no request in the shop (Stripe's Dashboard). */
+/** The reason on refund rows for money refunded with no request in the shop (Stripe's Dashboard). */
 export const REFUNDED_IN_STRIPE = "refunded outside the shop";
 
 /** Statuses of an order that has been paid and not yet refunded in full. */
 export const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
 
-export interface RefundProof {
-  orderId: string;
-  /** The order's running total of refunds after this one (Stripe's charge.amount_refunded) … */
-  refundedTotalFen?: number;
-  /** … or this refund's amount, added to what the order has already had back (a bank refund). */
-  addFen?: number;
-  /** The refund request this money answers, when known. */
-  refundId?: string;
-  /**
-   * Else the payment it came back from (by default the order's succeeded payment). A refund an admin approved
-   * for it, not yet counted, and of exactly this amount is the one answered; any other money (refunded with no
-   * request, in Stripe's Dashboard) goes on a refund row of its own, so that every reversing ledger entry traces
-   * back to one refund and the refund rows always add up to the order's refunded total.
-   */
-  paymentId?: string;
+/** One Stripe Refund object, as refund.created / refund.updated (or a charge's refund list) tell it. */
+export interface StripeRefundFact {
+  id: string;
+  amountFen: number;
+  status: string;
+  /** metadata.refundId: the shop's refund row this Stripe refund answers, when the shop asked for it. */
+  refundId?: string | null;
+  paymentId: string;
+  /** When Stripe made the event. */
+  at: Date;
 }
 
+export type RefundProof = { orderId: string } & (
+  | {
+      /**
+       * Stripe's charge.refunded: the charge's running total of refunds when the event was made (asOf). Only
+       * money that no Stripe refund of this payment explains yet is counted, on the payment's "outside the
+       * shop" row, and a total lower than what is counted changes nothing (an older event arriving late).
+       */
+      chargeRefundedFen: number;
+      paymentId?: string;
+      asOf?: Date;
+    }
+  | { /** One Stripe refund and its status: counted when pending or succeeded, taken back when it fails. */ stripeRefund: StripeRefundFact }
+  | { /** An admin's decided refund of a payment Stripe does not refund (a bank transfer): its amount. */ refundId: string }
+  | { /** Money back with no request and no Stripe refund to name (an operator's manual refund). */ addFen: number; paymentId?: string }
+);
+
+type OrderMoney = { id: string; status: string; itemsFen: number; totalFen: number; refundedFen: number };
+
+const COUNTED_STRIPE_STATUSES = new Set(["pending", "requires_action", "succeeded"]);
+const FAILED_STRIPE_STATUSES = new Set(["failed", "canceled"]);
+
 /**
- * The one place money going back to a buyer is recorded: the order's refunded total (it only grows, capped at
- * the order's total), the order's and the payment's status, and the benefit ledger's reversing entries,
- * proportional, in this transaction. Every refund path (Stripe's webhook, an admin's bank refund) calls this.
- * Returns false when the total did not grow (a replay, or an older event arriving late).
+ * The one place money going back to a buyer is recorded. Every refund path calls it: Stripe's charge.refunded
+ * and refund.* events, and an admin's bank refund. Under the order's lock it keeps one invariant: the order's
+ * refundedFen is the sum of its refund rows whose money is counted (`recorded`). Each Stripe refund has its own
+ * row (the shop's request, or one made for a Dashboard refund); money that charge.refunded reports before any
+ * refund event explains it sits on the payment's "outside the shop" row until one does. When the total moves,
+ * the order's and the payment's status, the shipments and the benefit ledger's reversing entries follow, in
+ * this transaction. Returns true when the refunded total changed.
  */
 export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date()): Promise<boolean> {
   if (!(await lockOrder(tx, proof.orderId))) return false;
   const order = await tx.order.findUniqueOrThrow({ where: { id: proof.orderId }, select: { id: true, status: true, itemsFen: true, totalFen: true, refundedFen: true } });
-  const wanted = proof.refundedTotalFen ?? order.refundedFen + (proof.addFen ?? 0);
-  const refundedFen = Math.min(Math.max(wanted, 0), order.totalFen);
-  if (refundedFen <= order.refundedFen) return false;
-  const delta = refundedFen - order.refundedFen;
-  const full = refundedFen >= order.totalFen;
-  await tx.order.update({
-    where: { id: order.id },
-    data: { refundedFen, ...(full && (REFUNDABLE as readonly string[]).includes(order.status) ? { status: "REFUNDED" as const } : {}) },
-  });
-  // All the money is back: what the cooperatives have not packed yet is not to be sent.
-  if (full) await tx.shipment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED" } });
 
-  let refundId = proof.refundId ?? null;
-  const paymentId = refundId
-    ? ((await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { paymentId: true } })).paymentId ?? null)
-    : (proof.paymentId ??
-      (await tx.payment.findFirst({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ??
-      null);
-  if (paymentId) {
-    // The payment's status follows the money, forward only: a late partial refund never undoes a full one.
-    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { amountFen: true } });
-    const paymentFull = refundedFen >= payment.amountFen;
-    await tx.payment.updateMany({
-      where: { id: paymentId, status: { in: paymentFull ? ["SUCCEEDED", "PARTIALLY_REFUNDED"] : ["SUCCEEDED"] } },
-      data: { status: paymentFull ? "REFUNDED" : "PARTIALLY_REFUNDED" },
-    });
+  if ("stripeRefund" in proof) return applyStripeRefund(tx, order, proof.stripeRefund, now);
+
+  if ("refundId" in proof) {
+    const row = await tx.refund.findFirst({ where: { id: proof.refundId, orderId: order.id, recorded: false }, select: { id: true, amountFen: true } });
+    if (!row) return false;
+    const amount = Math.min(row.amountFen, order.totalFen - order.refundedFen);
+    if (amount <= 0) return false;
+    await tx.refund.update({ where: { id: row.id }, data: { recorded: true, amountFen: amount } });
+    await moveRefundedTotal(tx, order, order.refundedFen + amount, row.id, now);
+    return true;
   }
-  if (refundId) {
-    await tx.refund.update({ where: { id: refundId }, data: { recorded: true } });
-  } else {
-    // Stripe's charge.refunded says the charge's running total, not which refund. The money is the approved
-    // refund's only when the amounts agree (whether or not Stripe's refund.* event has already marked it
-    // succeeded); a Dashboard refund arriving meanwhile is never credited to someone else's request.
-    const approved = await tx.refund.findFirst({
-      where: { orderId: order.id, paymentId, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false, amountFen: delta },
-      orderBy: { decidedAt: "asc" },
-      select: { id: true },
-    });
-    if (approved) {
-      refundId = (await tx.refund.update({ where: { id: approved.id }, data: { status: "SUCCEEDED", recorded: true, succeededAt: now }, select: { id: true } })).id;
-    } else {
-      // Refunds made outside the shop add up in one row per payment, so that one row is the same whatever
-      // order Stripe's events arrive in.
-      const outside = await tx.refund.findFirst({ where: { orderId: order.id, paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null }, select: { id: true } });
-      refundId = outside
-        ? (await tx.refund.update({ where: { id: outside.id }, data: { amountFen: { increment: delta }, succeededAt: now }, select: { id: true } })).id
-        : (
-            await tx.refund.create({
-              data: { orderId: order.id, paymentId, amountFen: delta, items: [], reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", recorded: true, succeededAt: now },
-              select: { id: true },
-            })
-          ).id;
+
+  const paymentId = proof.paymentId ?? (await succeededPaymentOf(tx, order.id));
+  const before = order.refundedFen;
+  let grow: number;
+  if ("chargeRefundedFen" in proof) {
+    // What Stripe refunds of this payment already explain, and what failed after the event was made (the
+    // charge's total then still held it).
+    const rows = paymentId
+      ? await tx.refund.findMany({
+          where: { paymentId, stripeRefundId: { not: null } },
+          select: { id: true, amountFen: true, recorded: true, status: true, failedAt: true },
+          orderBy: [{ decidedAt: "asc" }, { createdAt: "asc" }],
+        })
+      : [];
+    const explained = rows.filter((r) => r.recorded).reduce((s, r) => s + r.amountFen, 0);
+    const failedSince = proof.asOf ? rows.filter((r) => r.status === "FAILED" && r.failedAt && r.failedAt >= proof.asOf!).reduce((s, r) => s + r.amountFen, 0) : 0;
+    const pool = await outsideRow(tx, order.id, paymentId);
+    grow = Math.min(Math.min(proof.chargeRefundedFen - failedSince, order.totalFen) - explained - (pool?.amountFen ?? 0), order.totalFen - order.refundedFen);
+    // Refunds Stripe has created for this payment (it gave us their ids) are in its total even before their own
+    // events arrive: the money is theirs, oldest first, while it covers them whole.
+    for (const r of rows) {
+      if (r.recorded || (r.status !== "APPROVED" && r.status !== "SUCCEEDED") || r.amountFen > grow) continue;
+      await tx.refund.update({ where: { id: r.id }, data: { recorded: true } });
+      await moveRefundedTotal(tx, order, order.refundedFen + r.amountFen, r.id, now);
+      grow -= r.amountFen;
     }
+  } else {
+    grow = Math.min(proof.addFen, order.totalFen - order.refundedFen);
+  }
+  if (grow > 0) {
+    const pool = await outsideRow(tx, order.id, paymentId);
+    const poolId = pool
+      ? (await tx.refund.update({ where: { id: pool.id }, data: { amountFen: { increment: grow }, succeededAt: now }, select: { id: true } })).id
+      : (
+          await tx.refund.create({
+            data: { orderId: order.id, paymentId, amountFen: grow, items: [], reason: REFUNDED_IN_STRIPE, status: "SUCCEEDED", recorded: true, succeededAt: now },
+            select: { id: true },
+          })
+        ).id;
+    await moveRefundedTotal(tx, order, order.refundedFen + grow, poolId, now);
+  }
+  return order.refundedFen !== before;
+}
+
+async function succeededPaymentOf(tx: Tx, orderId: string): Promise<string | null> {
+  const payment = await tx.payment.findFirst({ where: { orderId, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return payment?.id ?? null;
+}
+
+/** The payment's row for money refunded outside the shop that no Stripe refund has explained yet. */
+function outsideRow(tx: Tx, orderId: string, paymentId: string | null) {
+  return tx.refund.findFirst({ where: { orderId, paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null, stripeRefundId: null }, select: { id: true, amountFen: true } });
+}
+
+async function applyStripeRefund(tx: Tx, order: OrderMoney, fact: StripeRefundFact, now: Date): Promise<boolean> {
+  const counted = COUNTED_STRIPE_STATUSES.has(fact.status);
+  const failed = FAILED_STRIPE_STATUSES.has(fact.status);
+  const select = { id: true, amountFen: true, status: true, recorded: true, stripeRefundId: true } as const;
+  let row =
+    (await tx.refund.findUnique({ where: { stripeRefundId: fact.id }, select })) ??
+    (fact.refundId ? await tx.refund.findFirst({ where: { id: fact.refundId, orderId: order.id, stripeRefundId: null }, select }) : null);
+  if (!row) {
+    if (!counted && !failed) return false;
+    // A refund made in Stripe's Dashboard: a row of its own, so its money and its fate are tracked like ours.
+    row = await tx.refund.create({
+      data: { orderId: order.id, paymentId: fact.paymentId, amountFen: fact.amountFen, items: [], reason: REFUNDED_IN_STRIPE, status: "APPROVED", stripeRefundId: fact.id, decidedAt: fact.at },
+      select,
+    });
+  } else if (row.stripeRefundId === null) {
+    // The shop's request (possibly put back to REQUESTED after Stripe's answer was lost): now it has its id.
+    await tx.refund.update({ where: { id: row.id }, data: { stripeRefundId: fact.id, ...(row.status === "REQUESTED" ? { status: "APPROVED" as const } : {}) } });
+    row = { ...row, stripeRefundId: fact.id, status: row.status === "REQUESTED" ? "APPROVED" : row.status };
+  }
+  // Stripe's failed and canceled are final: a late "pending" event changes nothing after them.
+  if (row.status === "FAILED" || row.status === "REJECTED") return false;
+
+  if (failed) {
+    await tx.refund.update({ where: { id: row.id }, data: { status: "FAILED", recorded: false, failedAt: fact.at } });
+    if (!row.recorded) return false;
+    // Counted, then failed (a closed card, say): the money did not reach the buyer after all.
+    await moveRefundedTotal(tx, order, Math.max(order.refundedFen - row.amountFen, 0), row.id, now);
+    return true;
+  }
+  if (!counted) return false;
+  const status = fact.status === "succeeded" ? ("SUCCEEDED" as const) : ("APPROVED" as const);
+  if (row.recorded) {
+    if (status === "SUCCEEDED" && row.status !== "SUCCEEDED") await tx.refund.update({ where: { id: row.id }, data: { status, succeededAt: fact.at } });
+    return false;
+  }
+  // Money charge.refunded already counted on the outside-the-shop row was this refund's: move it here first.
+  const pool = await outsideRow(tx, order.id, fact.paymentId);
+  const take = Math.min(pool?.amountFen ?? 0, fact.amountFen);
+  if (pool && take > 0) await tx.refund.update({ where: { id: pool.id }, data: { amountFen: { decrement: take } } });
+  const fresh = Math.min(fact.amountFen - take, order.totalFen - order.refundedFen);
+  await tx.refund.update({
+    where: { id: row.id },
+    data: { recorded: true, amountFen: take + fresh, status, ...(status === "SUCCEEDED" ? { succeededAt: fact.at } : {}) },
+  });
+  if (fresh <= 0) return false;
+  await moveRefundedTotal(tx, order, order.refundedFen + fresh, row.id, now);
+  return true;
+}
+
+/** The order's refunded total moves (up, or down when a counted refund failed), and all that follows it. */
+async function moveRefundedTotal(tx: Tx, order: OrderMoney, refundedFen: number, refundId: string, now: Date): Promise<void> {
+  const full = refundedFen >= order.totalFen;
+  const status = full && (REFUNDABLE as readonly string[]).includes(order.status) ? "REFUNDED" : !full && order.status === "REFUNDED" ? "PAID" : null;
+  await tx.order.update({ where: { id: order.id }, data: { refundedFen, ...(status ? { status } : {}) } });
+  // All the money back: what the cooperatives have not packed is not to be sent. Not all of it after all: the
+  // order is to be sent again.
+  if (status === "REFUNDED") await tx.shipment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+  if (status === "PAID") await tx.shipment.updateMany({ where: { orderId: order.id, status: "CANCELLED" }, data: { status: "PENDING" } });
+  // The payment's status says how much of it went back.
+  const payments = await tx.payment.findMany({ where: { orderId: order.id, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true, amountFen: true } });
+  for (const p of payments) {
+    const back = Math.min(refundedFen, p.amountFen);
+    await tx.payment.update({ where: { id: p.id }, data: { status: back <= 0 ? "SUCCEEDED" : back >= p.amountFen ? "REFUNDED" : "PARTIALLY_REFUNDED" } });
   }
   await writeRefundLedger(tx, order, refundedFen, refundId, now);
-  return true;
+  order.refundedFen = refundedFen;
+  if (status) order.status = status;
 }

@@ -65,14 +65,16 @@ export async function decideRefund(
     const order = await tx.order.findUniqueOrThrow({ where: { id: refund.orderId }, select: { totalFen: true, refundedFen: true } });
     const current = await tx.refund.findUniqueOrThrow({ where: { id: refund.id }, select: { amountFen: true, status: true } });
     if (current.status !== "REQUESTED") return { kind: "taken" };
-    const amountFen = Math.min(current.amountFen, order.totalFen - order.refundedFen);
+    // Refunds Stripe is still working on are not in refundedFen yet, but their money is spoken for.
+    const inFlight = await tx.refund.aggregate({ where: { orderId: refund.orderId, id: { not: refund.id }, status: "APPROVED", recorded: false }, _sum: { amountFen: true } });
+    const amountFen = Math.min(current.amountFen, order.totalFen - order.refundedFen - (inFlight._sum.amountFen ?? 0));
     if (next !== "REJECTED" && amountFen <= 0) return { kind: "nothingLeft" };
     const moved = await tx.refund.updateMany({
       where: { id: refund.id, status: "REQUESTED" },
       data: { status: next, decidedById: input.actorId, decidedAt: now, ...(next === "REJECTED" ? {} : { amountFen }), ...(next === "SUCCEEDED" ? { succeededAt: now } : {}) },
     });
     if (moved.count !== 1) return { kind: "taken" };
-    if (next === "SUCCEEDED" && !(await recordRefund(tx, { orderId: refund.orderId, addFen: amountFen, refundId: refund.id }, now))) {
+    if (next === "SUCCEEDED" && !(await recordRefund(tx, { orderId: refund.orderId, refundId: refund.id }, now))) {
       // Cannot happen under the lock with the capped amount; if it does, nothing of this decision is kept.
       throw new Error(`refund ${refund.id}: the order's refunded total did not grow`);
     }
@@ -84,13 +86,18 @@ export async function decideRefund(
   try {
     const created = await stripe.refunds.create(
       { payment_intent: intent, amount: outcome.amountFen, metadata: { orderId: refund.orderId, refundId: refund.id } },
-      { idempotencyKey: `refund-${refund.id}` },
+      // The amount is in the key: a retry of the same decision is the same request, while a retry after the
+      // amount left changed (a Dashboard refund meanwhile) is a new one rather than Stripe's idempotency error.
+      { idempotencyKey: `refund-${refund.id}-${outcome.amountFen}` },
     );
-    await db.refund.update({ where: { id: refund.id }, data: { stripeRefundId: created.id } });
+    // Stripe's refund.created event may have arrived first and set it already.
+    await db.refund.updateMany({ where: { id: refund.id, stripeRefundId: null }, data: { stripeRefundId: created.id } });
     return outcome;
   } catch (error) {
+    // Back to the admin's list, unless Stripe's own event has meanwhile shown that the refund exists after all
+    // (an answer lost on the way back): then the event has given the row its Stripe id, and it stays.
     console.error("stripe refund failed:", error);
-    await db.refund.updateMany({ where: { id: refund.id, status: "APPROVED", stripeRefundId: null }, data: { status: "REQUESTED", decidedById: null, decidedAt: null } });
+    await db.refund.updateMany({ where: { id: refund.id, status: "APPROVED", stripeRefundId: null, recorded: false }, data: { status: "REQUESTED", decidedById: null, decidedAt: null } });
     return { kind: "stripeFailed", error: error instanceof Error ? error.message : "?" };
   }
 }

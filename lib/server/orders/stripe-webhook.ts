@@ -5,7 +5,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cancelPendingOrder, lockOrder, markOrderPaid, recordRefund } from "./lifecycle";
+import { cancelPendingOrder, markOrderPaid, recordRefund } from "./lifecycle";
 
 export interface WebhookAnswer {
   status: number;
@@ -14,6 +14,9 @@ export interface WebhookAnswer {
 
 /** Thrown when an event cannot be applied yet (e.g. a refund for a payment not seen yet): Stripe retries. */
 class RetryLater extends Error {}
+
+/** Thrown when the event id is already stored: a replay. */
+class Duplicate extends Error {}
 
 const orderIdOf = (session: Stripe.Checkout.Session) => session.metadata?.orderId ?? session.client_reference_id ?? null;
 
@@ -56,38 +59,32 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
         if (charge.metadata?.orderId || intent) throw new RetryLater(`refund for payment intent ${intent} arrived before its payment`);
         return "unknown payment";
       }
-      // amount_refunded is the charge's running total, so applying it is the same whatever the order of events.
-      const refundedFen = Math.min(charge.amount_refunded, payment.amountFen);
-      // The order's lock before any refund row, in the same order as an admin's decision takes them.
-      await lockOrder(tx, payment.orderId);
+      const at = new Date(event.created * 1000);
+      // When the charge lists its refunds (older API versions, or an expanded object), each is a fact of its own.
       for (const r of charge.refunds?.data ?? []) {
-        if (r.status === "succeeded") await tx.refund.updateMany({ where: { stripeRefundId: r.id, status: "APPROVED" }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
+        await recordRefund(tx, { orderId: payment.orderId, stripeRefund: { id: r.id, amountFen: r.amount, status: r.status ?? "pending", refundId: r.metadata?.refundId ?? null, paymentId: payment.id, at } });
       }
-      // The order's refunded total and the ledger's reversal follow the charge's running total: an older event
-      // arriving after a newer one changes nothing.
-      const grew = await recordRefund(tx, { orderId: payment.orderId, refundedTotalFen: refundedFen, paymentId: payment.id });
+      // amount_refunded is the charge's running total: what no refund explains yet is counted, and an older
+      // event arriving after a newer one changes nothing.
+      const grew = await recordRefund(tx, { orderId: payment.orderId, chargeRefundedFen: Math.min(charge.amount_refunded, payment.amountFen), paymentId: payment.id, asOf: at });
       return grew ? null : "refunded total unchanged";
     }
     case "refund.created":
     case "refund.updated": {
-      // The refund's own status, for a refund an admin approved here (charge.refunded moves the money).
+      // One refund and its fate (pending, succeeded, failed, canceled), whoever made it: the shop's request
+      // (metadata.refundId) or the operator in Stripe's Dashboard.
       const refund = event.data.object;
-      const appId = refund.metadata?.refundId;
-      const ours = { OR: [{ stripeRefundId: refund.id }, ...(appId ? [{ id: appId }] : [])] };
-      const row = await tx.refund.findFirst({ where: ours, select: { orderId: true } });
-      if (!row) return "not a refund of this shop's";
-      // Under the order's lock, like every other change to its refunds: charge.refunded crediting this refund
-      // and this event closing it cannot interleave.
-      await lockOrder(tx, row.orderId);
-      if (refund.status === "failed" || refund.status === "canceled") {
-        // The money never left (or came back): the request is closed as failed, the buyer may ask again.
-        // A refund whose money was already counted is left alone: Stripe does not fail a refund it paid out.
-        const failed = await tx.refund.updateMany({ where: { ...ours, status: { in: ["APPROVED", "SUCCEEDED"] }, recorded: false }, data: { status: "FAILED", stripeRefundId: refund.id } });
-        return failed.count > 0 ? null : `no open refund to fail (${refund.status})`;
+      const intent = typeof refund.payment_intent === "string" ? refund.payment_intent : refund.payment_intent?.id;
+      const payment = intent ? await tx.payment.findUnique({ where: { stripePaymentIntentId: intent }, select: { id: true, orderId: true } }) : null;
+      if (!payment) {
+        if (refund.metadata?.orderId || intent) throw new RetryLater(`refund ${refund.id} arrived before its payment`);
+        return "unknown payment";
       }
-      if (refund.status !== "succeeded") return `refund ${refund.status}`;
-      const updated = await tx.refund.updateMany({ where: { ...ours, status: "APPROVED" }, data: { status: "SUCCEEDED", succeededAt: new Date(), stripeRefundId: refund.id } });
-      return updated.count > 0 ? null : "no approved refund to update";
+      const changed = await recordRefund(tx, {
+        orderId: payment.orderId,
+        stripeRefund: { id: refund.id, amountFen: refund.amount, status: refund.status ?? "pending", refundId: refund.metadata?.refundId ?? null, paymentId: payment.id, at: new Date(event.created * 1000) },
+      });
+      return changed ? null : `refund ${refund.status}: refunded total unchanged`;
     }
     default:
       return `unhandled event type ${event.type}`;
@@ -98,13 +95,19 @@ export async function processStripeEvent(db: Db, event: Stripe.Event): Promise<W
   try {
     const ignored = await db.$transaction(async (tx) => {
       // The event id's unique key: a second delivery fails here and rolls back, changing nothing.
-      await tx.webhookEvent.create({ data: { id: event.id, type: event.type, processedAt: new Date() } });
+      try {
+        await tx.webhookEvent.create({ data: { id: event.id, type: event.type, processedAt: new Date() } });
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new Duplicate();
+        throw error;
+      }
       return apply(tx, event);
     });
     if (ignored) console.info(`stripe webhook ${event.id} (${event.type}): ${ignored}`);
     return { status: 200, body: { received: true, ...(ignored ? { ignored } : {}) } };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: 200, body: { received: true, duplicate: true } };
+    // Any other unique-key failure (say, two writers of one ledger entry) is an error: Stripe delivers again.
+    if (error instanceof Duplicate) return { status: 200, body: { received: true, duplicate: true } };
     if (error instanceof RetryLater) return { status: 409, body: { received: false, error: error.message } };
     throw error;
   }
