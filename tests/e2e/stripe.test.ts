@@ -151,7 +151,7 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     const refundBody = refunds[0]!.body as Record<string, string>;
     expect(refundBody["payment_intent"]).toBe("pi_test_e2e");
     expect(Number(refundBody["amount"])).toBe(total);
-    expect(refunds[0]!.headers["idempotency-key"]).toBe(`refund-${refundBody["metadata[refundId]"]}-${total}`);
+    expect(refunds[0]!.headers["idempotency-key"]).toBe(`refund-${refundBody["metadata[refundId]"]}`);
     // Approved is not refunded: the order waits for Stripe's word.
     await page.reload();
     await expect(page.getByTestId("order-status").innerText()).resolves.toBe("已付款");

@@ -226,7 +226,7 @@ describe("an admin's decision on a Stripe refund", () => {
     expect(outcome).toEqual({ kind: "decided", amountFen: o.totalFen - dashboard });
     const asked = fake.requests.filter((r) => r.path === "/v1/refunds" && r.body["metadata[refundId]"] === request.id);
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ status: 200, idempotencyKey: `refund-${request.id}-${o.totalFen - dashboard}`, body: { payment_intent: o.intent, amount: String(o.totalFen - dashboard) } });
+    expect(asked[0]).toMatchObject({ status: 200, idempotencyKey: `refund-${request.id}`, body: { payment_intent: o.intent, amount: String(o.totalFen - dashboard) } });
     const stripeRefundId = (await db.refund.findUniqueOrThrow({ where: { id: request.id } })).stripeRefundId!;
 
     await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }));
@@ -345,7 +345,7 @@ describe("an admin's decision on a Stripe refund", () => {
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "发错货" })).toBe("ok");
     const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
     // Stripe received the request and made the refund; the shop never heard back.
-    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}-${o.totalFen}` });
+    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
     const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
     expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
     expect(await state(o.orderId)).toMatchObject({ refunds: [{ status: "REQUESTED" }] });
@@ -357,6 +357,99 @@ describe("an admin's decision on a Stripe refund", () => {
     expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "SUCCEEDED", recorded: true, stripeRefundId: made.id, amountFen: o.totalFen })]);
     // Nothing is left for the admin to decide twice.
     expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toEqual({ kind: "taken" });
+    await expectReconciled();
+  });
+});
+
+describe("Stripe's refunds that fail, are rejected here, or are retried", () => {
+  test("a Dashboard refund counted from charge.refunded and then failed is taken back, whatever came late", async () => {
+    const o = await paidStripeOrder();
+    const d = await dashboardRefund(o, o.totalFen);
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }, secondsAgo(60)));
+    expect(await state(o.orderId)).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen });
+    await deliver(refundEvent("refund.updated", { id: d, amountFen: o.totalFen, intent: o.intent, status: "failed" }, secondsAgo(30)));
+    await deliver(refundEvent("refund.created", { id: d, amountFen: o.totalFen, intent: o.intent, status: "pending" }, secondsAgo(60)));
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: 0 }, secondsAgo(10)));
+    const s = await state(o.orderId);
+    expect(s).toMatchObject({ status: "PAID", refundedFen: 0, payments: [{ status: "SUCCEEDED" }] });
+    expect(s.shipments.map((x) => x.status)).toEqual(["PENDING", "PENDING"]);
+    expect(s.refunds.find((r) => r.stripeRefundId === d)).toMatchObject({ status: "FAILED", recorded: false });
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "店里退吧" })).toBe("ok");
+    await expectReconciled();
+  });
+
+  test("a refund that failed, and the full refund made after it, end refunded in either order of their events", async () => {
+    const ends: unknown[] = [];
+    for (const failureLast of [true, false]) {
+      const o = await paidStripeOrder();
+      const { requestId, stripeRefundId: a } = await approvedStripeRefund(o);
+      await deliver(refundEvent("refund.created", { id: a, amountFen: o.totalFen, intent: o.intent, status: "pending", refundId: requestId }, secondsAgo(60)));
+      // Stripe fails A (its event is on its way); the operator refunds the whole order again in the Dashboard.
+      fake.refunds.get(a)!["status"] = "failed";
+      const b = await dashboardRefund(o, o.totalFen);
+      const failure = refundEvent("refund.updated", { id: a, amountFen: o.totalFen, intent: o.intent, status: "failed", refundId: requestId }, secondsAgo(40));
+      const rest = [
+        refundEvent("refund.created", { id: b, amountFen: o.totalFen, intent: o.intent, status: "succeeded" }, secondsAgo(20)),
+        chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }, secondsAgo(20)),
+      ];
+      for (const e of failureLast ? [...rest, failure] : [failure, ...rest]) await deliver(e);
+      const end = await refundOutcome(o.orderId, { [a]: "a", [b]: "b" });
+      expect(end).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen, payments: ["REFUNDED"], shipments: ["CANCELLED", "CANCELLED"] });
+      ends.push({ ...end, refundedFen: "total", refunds: end.refunds.map((r) => ({ ...r, amountFen: r.amountFen === o.totalFen ? "total" : r.amountFen })) });
+    }
+    expect(ends[0]).toEqual(ends[1]);
+    expect(ends[0]).toMatchObject({ refunds: [{ role: "a", status: "FAILED", recorded: false }, { role: "b", status: "SUCCEEDED", recorded: true }] });
+    await expectReconciled();
+  });
+
+  test("a request rejected after Stripe's answer was lost follows Stripe when its refund's event arrives", async () => {
+    const o = await paidStripeOrder();
+    expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "发错货" })).toBe("ok");
+    const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
+    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
+    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
+    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    expect(await decideRefund(db, stripe, { refundId: request.id, decision: "reject", actorId: admin })).toMatchObject({ kind: "decided" });
+
+    await deliver(refundEvent("refund.created", { id: made.id, amountFen: o.totalFen, intent: o.intent, status: "succeeded", refundId: request.id }));
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: o.totalFen }));
+    let s = await state(o.orderId);
+    expect(s).toMatchObject({ status: "REFUNDED", refundedFen: o.totalFen });
+    expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "SUCCEEDED", recorded: true, stripeRefundId: made.id })]);
+    // And should Stripe then fail it, the money is the shop's again and nothing stays counted.
+    await deliver(refundEvent("refund.updated", { id: made.id, amountFen: o.totalFen, intent: o.intent, status: "failed", refundId: request.id }));
+    s = await state(o.orderId);
+    expect(s).toMatchObject({ status: "PAID", refundedFen: 0 });
+    expect(s.refunds.filter((r) => r.recorded && r.amountFen > 0)).toEqual([]);
+    await expectReconciled();
+  });
+
+  test("a retry after a lost answer never makes a second Stripe refund, even when the amount left has changed", async () => {
+    const o = await paidStripeOrder();
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: o.orderId }, select: { id: true } });
+    const part = Math.floor(o.totalFen * 0.4);
+    const request = await db.refund.create({ data: { orderId: o.orderId, paymentId: payment.id, amountFen: part, items: [], reason: "少发一箱", requestedById: o.buyerId } });
+    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
+    // The first try reached Stripe, whose answer was lost.
+    const first = await stripe.refunds.create({ payment_intent: o.intent, amount: part, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
+    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    // Meanwhile most of the rest is refunded in the Dashboard; Stripe's events count it and (not yet knowing
+    // whose) the first try's money too.
+    const other = o.totalFen - part - 100;
+    const d = await dashboardRefund(o, other);
+    await deliver(refundEvent("refund.created", { id: d, amountFen: other, intent: o.intent, status: "succeeded" }));
+    await deliver(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: part + other }));
+    expect(await state(o.orderId)).toMatchObject({ refundedFen: part + other });
+    // The admin tries again: 100 fen are left, less than the request, so this try differs from the first, and
+    // Stripe refuses it under the same key instead of refunding again.
+    expect(await decideRefund(db, stripe, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    const made = [...fake.refunds.values()].filter((r) => (r["metadata"] as Record<string, string>)["refundId"] === request.id);
+    expect(made.map((r) => r["id"])).toEqual([first.id]);
+    // The first try's own event settles the request.
+    await deliver(refundEvent("refund.created", { id: first.id, amountFen: part, intent: o.intent, status: "succeeded", refundId: request.id }));
+    const s = await state(o.orderId);
+    expect(s).toMatchObject({ status: "PAID", refundedFen: part + other });
+    expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "SUCCEEDED", recorded: true, amountFen: part, stripeRefundId: first.id });
     await expectReconciled();
   });
 });

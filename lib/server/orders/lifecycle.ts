@@ -158,18 +158,23 @@ const FAILED_STRIPE_STATUSES = new Set(["failed", "canceled"]);
 
 /**
  * The one place money going back to a buyer is recorded. Every refund path calls it: Stripe's charge.refunded
- * and refund.* events, and an admin's bank refund. Under the order's lock it keeps one invariant: the order's
- * refundedFen is the sum of its refund rows whose money is counted (`recorded`). Each Stripe refund has its own
- * row (the shop's request, or one made for a Dashboard refund); money that charge.refunded reports before any
- * refund event explains it sits on the payment's "outside the shop" row until one does. When the total moves,
- * the order's and the payment's status, the shipments and the benefit ledger's reversing entries follow, in
- * this transaction. Returns true when the refunded total changed.
+ * and refund.* events, and an admin's bank refund. Under the order's lock it changes the order's refund rows
+ * (which are counted, for how much), then settles the order on them: its refundedFen is always the counted rows'
+ * sum, capped at the order's total — a function of the facts known, not of the order they arrived in. Each
+ * Stripe refund has its own row (the shop's request, or one made for a Dashboard refund); money charge.refunded
+ * reports before any refund event explains it sits on the payment's "outside the shop" row until one does. When
+ * the total moves, the order's and the payment's status, the shipments and the benefit ledger's reversing
+ * entries follow, in this transaction. Returns true when the refunded total changed.
  */
 export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date()): Promise<boolean> {
   if (!(await lockOrder(tx, proof.orderId))) return false;
   const order = await tx.order.findUniqueOrThrow({ where: { id: proof.orderId }, select: { id: true, status: true, itemsFen: true, totalFen: true, refundedFen: true } });
+  const before = order.refundedFen;
 
-  if ("stripeRefund" in proof) return applyStripeRefund(tx, order, proof.stripeRefund, now);
+  if ("stripeRefund" in proof) {
+    await applyStripeRefund(tx, order, proof.stripeRefund, now);
+    return order.refundedFen !== before;
+  }
 
   if ("refundId" in proof) {
     const row = await tx.refund.findFirst({ where: { id: proof.refundId, orderId: order.id, recorded: false }, select: { id: true, amountFen: true } });
@@ -177,12 +182,11 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
     const amount = Math.min(row.amountFen, order.totalFen - order.refundedFen);
     if (amount <= 0) return false;
     await tx.refund.update({ where: { id: row.id }, data: { recorded: true, amountFen: amount } });
-    await moveRefundedTotal(tx, order, order.refundedFen + amount, row.id, now);
-    return true;
+    await settle(tx, order, row.id, now);
+    return order.refundedFen !== before;
   }
 
   const paymentId = proof.paymentId ?? (await succeededPaymentOf(tx, order.id));
-  const before = order.refundedFen;
   let grow: number;
   if ("chargeRefundedFen" in proof) {
     // What Stripe refunds of this payment already explain, and what failed after the event was made (the
@@ -197,13 +201,13 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
     const explained = rows.filter((r) => r.recorded).reduce((s, r) => s + r.amountFen, 0);
     const failedSince = proof.asOf ? rows.filter((r) => r.status === "FAILED" && r.failedAt && r.failedAt >= proof.asOf!).reduce((s, r) => s + r.amountFen, 0) : 0;
     const pool = await outsideRow(tx, order.id, paymentId);
-    grow = Math.min(Math.min(proof.chargeRefundedFen - failedSince, order.totalFen) - explained - (pool?.amountFen ?? 0), order.totalFen - order.refundedFen);
+    grow = Math.min(proof.chargeRefundedFen - failedSince, order.totalFen) - explained - (pool?.amountFen ?? 0);
     // Refunds Stripe has created for this payment (it gave us their ids) are in its total even before their own
     // events arrive: the money is theirs, oldest first, while it covers them whole.
     for (const r of rows) {
       if (r.recorded || (r.status !== "APPROVED" && r.status !== "SUCCEEDED") || r.amountFen > grow) continue;
       await tx.refund.update({ where: { id: r.id }, data: { recorded: true } });
-      await moveRefundedTotal(tx, order, order.refundedFen + r.amountFen, r.id, now);
+      await settle(tx, order, r.id, now);
       grow -= r.amountFen;
     }
   } else {
@@ -219,7 +223,7 @@ export async function recordRefund(tx: Tx, proof: RefundProof, now = new Date())
             select: { id: true },
           })
         ).id;
-    await moveRefundedTotal(tx, order, order.refundedFen + grow, poolId, now);
+    await settle(tx, order, poolId, now);
   }
   return order.refundedFen !== before;
 }
@@ -234,7 +238,22 @@ function outsideRow(tx: Tx, orderId: string, paymentId: string | null) {
   return tx.refund.findFirst({ where: { orderId, paymentId, reason: REFUNDED_IN_STRIPE, requestedById: null, stripeRefundId: null }, select: { id: true, amountFen: true } });
 }
 
-async function applyStripeRefund(tx: Tx, order: OrderMoney, fact: StripeRefundFact, now: Date): Promise<boolean> {
+/** Takes up to amountFen off the outside-the-shop row; returns how much it held of it. */
+async function takeFromOutside(tx: Tx, orderId: string, paymentId: string, amountFen: number): Promise<number> {
+  const pool = await outsideRow(tx, orderId, paymentId);
+  const take = Math.min(pool?.amountFen ?? 0, amountFen);
+  if (pool && take > 0) await tx.refund.update({ where: { id: pool.id }, data: { amountFen: { decrement: take } } });
+  return take;
+}
+
+/** The order's refunded total is its counted refund rows' sum, capped at its total: moves it there if it is not. */
+async function settle(tx: Tx, order: OrderMoney, refundId: string, now: Date): Promise<void> {
+  const counted = await tx.refund.aggregate({ where: { orderId: order.id, recorded: true }, _sum: { amountFen: true } });
+  const target = Math.min(order.totalFen, Math.max(counted._sum.amountFen ?? 0, 0));
+  if (target !== order.refundedFen) await moveRefundedTotal(tx, order, target, refundId, now);
+}
+
+async function applyStripeRefund(tx: Tx, order: OrderMoney, fact: StripeRefundFact, now: Date): Promise<void> {
   const counted = COUNTED_STRIPE_STATUSES.has(fact.status);
   const failed = FAILED_STRIPE_STATUSES.has(fact.status);
   const select = { id: true, amountFen: true, status: true, recorded: true, stripeRefundId: true } as const;
@@ -242,45 +261,44 @@ async function applyStripeRefund(tx: Tx, order: OrderMoney, fact: StripeRefundFa
     (await tx.refund.findUnique({ where: { stripeRefundId: fact.id }, select })) ??
     (fact.refundId ? await tx.refund.findFirst({ where: { id: fact.refundId, orderId: order.id, stripeRefundId: null }, select }) : null);
   if (!row) {
-    if (!counted && !failed) return false;
+    if (!counted && !failed) return;
     // A refund made in Stripe's Dashboard: a row of its own, so its money and its fate are tracked like ours.
     row = await tx.refund.create({
       data: { orderId: order.id, paymentId: fact.paymentId, amountFen: fact.amountFen, items: [], reason: REFUNDED_IN_STRIPE, status: "APPROVED", stripeRefundId: fact.id, decidedAt: fact.at },
       select,
     });
   } else if (row.stripeRefundId === null) {
-    // The shop's request (possibly put back to REQUESTED after Stripe's answer was lost): now it has its id.
-    await tx.refund.update({ where: { id: row.id }, data: { stripeRefundId: fact.id, ...(row.status === "REQUESTED" ? { status: "APPROVED" as const } : {}) } });
-    row = { ...row, stripeRefundId: fact.id, status: row.status === "REQUESTED" ? "APPROVED" : row.status };
+    await tx.refund.update({ where: { id: row.id }, data: { stripeRefundId: fact.id } });
+    row = { ...row, stripeRefundId: fact.id };
   }
   // Stripe's failed and canceled are final: a late "pending" event changes nothing after them.
-  if (row.status === "FAILED" || row.status === "REJECTED") return false;
+  if (row.status === "FAILED") return;
 
   if (failed) {
     await tx.refund.update({ where: { id: row.id }, data: { status: "FAILED", recorded: false, failedAt: fact.at } });
-    if (!row.recorded) return false;
-    // Counted, then failed (a closed card, say): the money did not reach the buyer after all.
-    await moveRefundedTotal(tx, order, Math.max(order.refundedFen - row.amountFen, 0), row.id, now);
-    return true;
+    // Not counted on its own row, its money may sit on the outside-the-shop row (charge.refunded came first):
+    // take it off. Should that money have been another refund's, that refund's own event counts it again.
+    if (!row.recorded) await takeFromOutside(tx, order.id, fact.paymentId, fact.amountFen);
+    await settle(tx, order, row.id, now);
+    return;
   }
-  if (!counted) return false;
+  if (!counted) return;
+  // Whatever the shop's row said (a request put back after Stripe's answer was lost, even one an admin then
+  // rejected), Stripe has made this refund: the row follows Stripe.
   const status = fact.status === "succeeded" ? ("SUCCEEDED" as const) : ("APPROVED" as const);
   if (row.recorded) {
     if (status === "SUCCEEDED" && row.status !== "SUCCEEDED") await tx.refund.update({ where: { id: row.id }, data: { status, succeededAt: fact.at } });
-    return false;
+    return;
   }
-  // Money charge.refunded already counted on the outside-the-shop row was this refund's: move it here first.
-  const pool = await outsideRow(tx, order.id, fact.paymentId);
-  const take = Math.min(pool?.amountFen ?? 0, fact.amountFen);
-  if (pool && take > 0) await tx.refund.update({ where: { id: pool.id }, data: { amountFen: { decrement: take } } });
-  const fresh = Math.min(fact.amountFen - take, order.totalFen - order.refundedFen);
+  // Money charge.refunded already counted on the outside-the-shop row was this refund's: it moves here. The row
+  // holds Stripe's whole amount, even past the order's total (a refund that failed but whose event is late
+  // still counts): the cap is applied to the sum, so the late failure brings the order to the right total.
+  await takeFromOutside(tx, order.id, fact.paymentId, fact.amountFen);
   await tx.refund.update({
     where: { id: row.id },
-    data: { recorded: true, amountFen: take + fresh, status, ...(status === "SUCCEEDED" ? { succeededAt: fact.at } : {}) },
+    data: { recorded: true, amountFen: fact.amountFen, status, ...(status === "SUCCEEDED" ? { succeededAt: fact.at } : {}), ...(row.status === "REQUESTED" ? { decidedAt: fact.at } : {}) },
   });
-  if (fresh <= 0) return false;
-  await moveRefundedTotal(tx, order, order.refundedFen + fresh, row.id, now);
-  return true;
+  await settle(tx, order, row.id, now);
 }
 
 /** The order's refunded total moves (up, or down when a counted refund failed), and all that follows it. */

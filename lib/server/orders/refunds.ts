@@ -86,9 +86,10 @@ export async function decideRefund(
   try {
     const created = await stripe.refunds.create(
       { payment_intent: intent, amount: outcome.amountFen, metadata: { orderId: refund.orderId, refundId: refund.id } },
-      // The amount is in the key: a retry of the same decision is the same request, while a retry after the
-      // amount left changed (a Dashboard refund meanwhile) is a new one rather than Stripe's idempotency error.
-      { idempotencyKey: `refund-${refund.id}-${outcome.amountFen}` },
+      // One key per refund request, whatever its amount: if an earlier try reached Stripe (its answer lost) and
+      // the amount has changed since, Stripe refuses the new one rather than refunding twice, and the earlier
+      // refund's own event settles the request.
+      { idempotencyKey: `refund-${refund.id}` },
     );
     // Stripe's refund.created event may have arrived first and set it already.
     await db.refund.updateMany({ where: { id: refund.id, stripeRefundId: null }, data: { stripeRefundId: created.id } });
