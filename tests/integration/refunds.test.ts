@@ -5,6 +5,7 @@
 // money on every path. After every story the ledger reconciles.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import fc from "fast-check";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -41,6 +42,8 @@ beforeAll(async () => {
     [await productIdOf(db, "nanhongcheng-sweet-red"), 1],
     [await productIdOf(db, "hongnancheng-hawthorn-canned"), 2],
   ];
+  // Many orders in this file (the random stories place one each): enough stock for all of them.
+  await db.product.updateMany({ where: { id: { in: lines.map(([id]) => id) } }, data: { stock: 100_000 } });
 });
 
 afterAll(async () => {
@@ -452,6 +455,63 @@ describe("Stripe's refunds that fail, are rejected here, or are retried", () => 
     expect(s.refunds.find((r) => r.id === request.id)).toMatchObject({ status: "SUCCEEDED", recorded: true, amountFen: part, stripeRefundId: first.id });
     await expectReconciled();
   });
+});
+
+describe("random refund stories, every event delivered in a random order, some twice", () => {
+  // A story: refunds made in Stripe one after another (100 s apart), each for part of what is still refundable;
+  // each is created pending or succeeded, may succeed 20 s later or fail 50 s later. Stripe sends refund.created,
+  // refund.updated for each change, and charge.refunded (the live running total) when each refund is made.
+  const story = fc.record({
+    refunds: fc.array(fc.record({ percent: fc.integer({ min: 1, max: 100 }), pending: fc.boolean(), fate: fc.constantFrom("succeeds", "fails", "stays") }), { minLength: 1, maxLength: 4 }),
+    order: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+    replays: fc.array(fc.nat({ max: 39 }), { maxLength: 4 }),
+  });
+
+  test("the refunded total is what Stripe refunded in the end, capped at the order's total; the ledger reconciles", async () => {
+    await fc.assert(
+      fc.asyncProperty(story, async ({ refunds, order: keys, replays }) => {
+        const o = await paidStripeOrder();
+        const t0 = Math.floor(Date.now() / 1000) - 1000;
+        const live: { amount: number; failed: boolean }[] = [];
+        const events: StripeEventPayload[] = [];
+        const expected: { id: string; amount: number; status: string; recorded: boolean }[] = [];
+        refunds.forEach((r, i) => {
+          const at = t0 + 100 * i;
+          const left = o.totalFen - live.filter((l) => !l.failed).reduce((sum, l) => sum + l.amount, 0);
+          if (left <= 0) return;
+          const amount = Math.max(1, Math.floor((left * r.percent) / 100));
+          const id = `re_story_${i}_${o.orderId}`;
+          const entry = { amount, failed: r.fate === "fails" };
+          live.push(entry);
+          const base = { id, amountFen: amount, intent: o.intent };
+          events.push(refundEvent("refund.created", { ...base, status: r.pending ? "pending" : "succeeded" }, { created: at }));
+          // The charge's total as Stripe sends it with the refund: every refund not failed by then.
+          const total = live.filter((l) => l === entry || !l.failed).reduce((sum, l) => sum + l.amount, 0);
+          events.push(chargeRefunded({ paymentIntentId: o.intent, amountFen: o.totalFen, amountRefundedFen: total }, { created: at }));
+          if (r.fate === "succeeds" && r.pending) events.push(refundEvent("refund.updated", { ...base, status: "succeeded" }, { created: at + 20 }));
+          if (r.fate === "fails") events.push(refundEvent("refund.updated", { ...base, status: "failed" }, { created: at + 50 }));
+          const finalStatus = r.fate === "fails" ? "FAILED" : r.fate === "succeeds" || !r.pending ? "SUCCEEDED" : "APPROVED";
+          expected.push({ id, amount, status: finalStatus, recorded: r.fate !== "fails" });
+        });
+        const shuffled = events.map((e, i) => ({ e, k: keys[i] ?? i })).sort((a, b) => a.k - b.k).map((x) => x.e);
+        for (const e of [...shuffled, ...replays.filter((r) => r < events.length).map((r) => events[r]!)]) await deliver(e);
+
+        const s = await state(o.orderId);
+        const refunded = Math.min(o.totalFen, expected.filter((x) => x.recorded).reduce((sum, x) => sum + x.amount, 0));
+        expect(s.refundedFen).toBe(refunded);
+        expect(s.status).toBe(refunded >= o.totalFen ? "REFUNDED" : "PAID");
+        expect(s.payments.map((p) => p.status)).toEqual([refunded <= 0 ? "SUCCEEDED" : refunded >= o.totalFen ? "REFUNDED" : "PARTIALLY_REFUNDED"]);
+        expect(s.shipments.map((x) => x.status)).toEqual(refunded >= o.totalFen ? ["CANCELLED", "CANCELLED"] : ["PENDING", "PENDING"]);
+        for (const x of expected) {
+          expect(s.refunds.find((r) => r.stripeRefundId === x.id), x.id).toMatchObject({ amountFen: x.amount, status: x.status, recorded: x.recorded });
+        }
+        // Everything Stripe's total said is explained by a refund of its own in the end.
+        expect(s.refunds.filter((r) => r.stripeRefundId === null && r.amountFen !== 0)).toEqual([]);
+        expect((await checkLedger(db)).differences).toEqual([]);
+      }),
+      { numRuns: 25, seed: 20261129 },
+    );
+  }, 120_000);
 });
 
 /** A port with nothing listening on it. */
