@@ -330,8 +330,7 @@ describe("an admin's decision on a Stripe refund", () => {
     const o = await paidStripeOrder();
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "重复下单" })).toBe("ok");
     const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
-    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
-    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    await approveWhileStripeIsUnreachable(request.id);
     let s = await state(o.orderId);
     expect(s).toMatchObject({ status: "PAID", refundedFen: 0, payments: [{ status: "SUCCEEDED" }] });
     expect(s.refunds).toEqual([expect.objectContaining({ id: request.id, status: "REQUESTED", recorded: false, stripeRefundId: null })]);
@@ -348,9 +347,7 @@ describe("an admin's decision on a Stripe refund", () => {
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "发错货" })).toBe("ok");
     const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
     // Stripe received the request and made the refund; the shop never heard back.
-    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
-    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
-    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    const made = await answerLost(o, request.id, o.totalFen);
     expect(await state(o.orderId)).toMatchObject({ refunds: [{ status: "REQUESTED" }] });
 
     await deliver(refundEvent("refund.created", { id: made.id, amountFen: o.totalFen, intent: o.intent, status: "succeeded", refundId: request.id }));
@@ -409,9 +406,7 @@ describe("Stripe's refunds that fail, are rejected here, or are retried", () => 
     const o = await paidStripeOrder();
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "发错货" })).toBe("ok");
     const request = await db.refund.findFirstOrThrow({ where: { orderId: o.orderId, status: "REQUESTED" } });
-    const made = await stripe.refunds.create({ payment_intent: o.intent, amount: o.totalFen, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
-    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
-    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    const made = await answerLost(o, request.id, o.totalFen);
     expect(await decideRefund(db, stripe, { refundId: request.id, decision: "reject", actorId: admin })).toMatchObject({ kind: "decided" });
 
     await deliver(refundEvent("refund.created", { id: made.id, amountFen: o.totalFen, intent: o.intent, status: "succeeded", refundId: request.id }));
@@ -432,10 +427,8 @@ describe("Stripe's refunds that fail, are rejected here, or are retried", () => 
     const payment = await db.payment.findFirstOrThrow({ where: { orderId: o.orderId }, select: { id: true } });
     const part = Math.floor(o.totalFen * 0.4);
     const request = await db.refund.create({ data: { orderId: o.orderId, paymentId: payment.id, amountFen: part, items: [], reason: "少发一箱", requestedById: o.buyerId } });
-    const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
     // The first try reached Stripe, whose answer was lost.
-    const first = await stripe.refunds.create({ payment_intent: o.intent, amount: part, metadata: { orderId: o.orderId, refundId: request.id } }, { idempotencyKey: `refund-${request.id}` });
-    expect(await decideRefund(db, unreachable, { refundId: request.id, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+    const first = await answerLost(o, request.id, part);
     // Meanwhile most of the rest is refunded in the Dashboard; Stripe's events count it and (not yet knowing
     // whose) the first try's money too.
     const other = o.totalFen - part - 100;
@@ -532,6 +525,19 @@ describe("random refund stories, every event delivered in a random order, some t
     );
   }, 120_000);
 });
+
+/** An admin approves while Stripe's API cannot be reached: Stripe failed, and the request is back in the list. */
+async function approveWhileStripeIsUnreachable(refundId: string): Promise<void> {
+  const unreachable = new Stripe("sk_test_fake", { host: "127.0.0.1", port: await closedPort(), protocol: "http", maxNetworkRetries: 0 });
+  expect(await decideRefund(db, unreachable, { refundId, decision: "approve", actorId: admin })).toMatchObject({ kind: "stripeFailed" });
+}
+
+/** Stripe makes the refund the admin approved, under the shop's key, but its answer never reaches the shop. */
+async function answerLost(o: { orderId: string; intent: string }, refundId: string, amountFen: number): Promise<Stripe.Refund> {
+  const made = await stripe.refunds.create({ payment_intent: o.intent, amount: amountFen, metadata: { orderId: o.orderId, refundId } }, { idempotencyKey: `refund-${refundId}` });
+  await approveWhileStripeIsUnreachable(refundId);
+  return made;
+}
 
 /** A port with nothing listening on it. */
 async function closedPort(): Promise<number> {
