@@ -10,6 +10,7 @@ export interface PlacedTestOrder {
   totalFen: number;
   method: "STRIPE" | "BANK_TRANSFER";
   buyerId: string;
+  reservedUntil: Date;
 }
 
 let buyers = 0;
@@ -18,19 +19,29 @@ export async function productIdOf(db: Db, slug: string): Promise<string> {
   return (await db.product.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 }
 
-export async function placeTestOrder(db: Db, method: PlacedTestOrder["method"], lines: readonly [productId: string, quantity: number][], tag = "order"): Promise<PlacedTestOrder> {
+export async function placeTestOrder(
+  db: Db,
+  method: PlacedTestOrder["method"],
+  lines: readonly [productId: string, quantity: number][],
+  tag = "order",
+  now?: Date,
+): Promise<PlacedTestOrder> {
   const n = ++buyers;
   const user = await db.user.create({ data: { email: `${tag}-${n}-${Date.now()}@example.test` }, select: { id: true } });
   const items = lines.map(([productId, quantity]) => ({ productId, quantity }));
   await db.cart.create({ data: { userId: user.id, items: { create: items } } });
-  const placed = await placeOrder(db, {
-    userId: user.id,
-    method,
-    address: { recipient: "孙会计", phone: "13722223333", district: "chaoyang", street: "朝阳区朝阳门外大街 6 号" },
-    note: "",
-    institution: method === "BANK_TRANSFER" ? { unitName: "北京市朝阳区总工会", invoiceTitle: "北京市朝阳区总工会", taxId: "91110105000000000X" } : null,
-    fingerprint: cartFingerprint(items),
-  });
+  const placed = await placeOrder(
+    db,
+    {
+      userId: user.id,
+      method,
+      address: { recipient: "孙会计", phone: "13722223333", district: "chaoyang", street: "朝阳区朝阳门外大街 6 号" },
+      note: "",
+      institution: method === "BANK_TRANSFER" ? { unitName: "北京市朝阳区总工会", invoiceTitle: "北京市朝阳区总工会", taxId: "91110105000000000X" } : null,
+      fingerprint: cartFingerprint(items),
+    },
+    now,
+  );
   if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
-  return { orderId: placed.orderId, number: placed.number, totalFen: placed.totalFen, method, buyerId: user.id };
+  return { orderId: placed.orderId, number: placed.number, totalFen: placed.totalFen, method, buyerId: user.id, reservedUntil: placed.reservedUntil };
 }

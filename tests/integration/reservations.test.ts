@@ -2,15 +2,16 @@
 // twice, or concurrently), a payment arriving after expiry takes the stock again or opens a refund, and a
 // buyer's cancel gives the stock back once.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { cartFingerprint, RESERVATION_MS } from "@/lib/domain/checkout";
+import { RESERVATION_MS } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkLedger } from "@/lib/server/ledger/check";
 import { cancelPendingOrder, markOrderPaid } from "@/lib/server/orders/lifecycle";
-import { placeOrder, type PlaceOrderInput } from "@/lib/server/orders/place-order";
+import type { PlaceOrderInput } from "@/lib/server/orders/place-order";
 import { sweepExpiredReservations } from "@/lib/server/orders/sweep";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { placeTestOrder, type PlacedTestOrder } from "../helpers/orders";
 
 let t: TestDatabase;
 let db: Db;
@@ -47,32 +48,9 @@ async function stock(slug: string): Promise<number> {
   return (await db.product.findUniqueOrThrow({ where: { id: id(slug) }, select: { stock: true } })).stock;
 }
 
-let buyers = 0;
-interface Placed {
-  orderId: string;
-  totalFen: number;
-  reservedUntil: Date;
-}
-
-async function order(method: PlaceOrderInput["method"], lines: [slug: string, quantity: number][], now = T0): Promise<Placed> {
-  const n = ++buyers;
-  const user = await db.user.create({ data: { email: `reservation-${n}@example.test` }, select: { id: true } });
-  const items = lines.map(([slug, quantity]) => ({ productId: id(slug), quantity }));
-  await db.cart.create({ data: { userId: user.id, items: { create: items } } });
-  const placed = await placeOrder(
-    db,
-    {
-      userId: user.id,
-      method,
-      address: { recipient: "赵工会", phone: "13611112222", district: "dongcheng", street: "东城区东长安街 1 号" },
-      note: "",
-      institution: method === "BANK_TRANSFER" ? { unitName: "北京市某区总工会", invoiceTitle: "北京市某区总工会", taxId: "91110000000000000X" } : null,
-      fingerprint: cartFingerprint(items),
-    },
-    now,
-  );
-  if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
-  return { orderId: placed.orderId, totalFen: placed.totalFen, reservedUntil: placed.reservedUntil };
+/** A buyer's order of the given products (by slug), placed at `now`. */
+function order(method: PlaceOrderInput["method"], lines: [slug: string, quantity: number][], now = T0): Promise<PlacedTestOrder> {
+  return placeTestOrder(db, method, lines.map(([slug, quantity]) => [id(slug), quantity]), "reservation", now);
 }
 
 async function state(orderId: string) {
