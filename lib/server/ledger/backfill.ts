@@ -5,8 +5,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { REFUNDED_IN_STRIPE } from "@/lib/server/orders/lifecycle";
 import { writePaymentLedger, writeRefundLedger } from "./write";
+import { PAID_STATUSES } from "@/lib/domain/checkout";
 
-const PAID_STATUSES = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED", "REFUNDED"] as const;
 
 export async function backfillLedger(db: Db): Promise<{ orders: number; entries: number }> {
   const missing = await db.order.findMany({

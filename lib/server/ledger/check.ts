@@ -4,8 +4,8 @@ import "server-only";
 // paid fen is where it should be.
 import type { Db } from "@/lib/db/client";
 import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, type PlannedEntry } from "@/lib/domain/ledger";
+import { PAID_STATUSES } from "@/lib/domain/checkout";
 
-const PAID_STATUSES = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED", "REFUNDED"] as const;
 const BATCH = 500;
 
 export interface LedgerCheckResult {

@@ -5,6 +5,7 @@ import "server-only";
 // same event, or any race between them, change the order once.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SELLABLE_WHERE } from "@/lib/domain/catalog";
+import { REFUNDABLE_STATUSES } from "@/lib/domain/checkout";
 import { writePaymentLedger, writeRefundLedger } from "@/lib/server/ledger/write";
 
 type Tx = Prisma.TransactionClient;
@@ -120,8 +121,6 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
 /** The reason on refund rows for money refunded with no request in the shop (Stripe's Dashboard). */
 export const REFUNDED_IN_STRIPE = "refunded outside the shop";
 
-/** Statuses of an order that has been paid and not yet refunded in full. */
-export const REFUNDABLE = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
 
 /** One Stripe Refund object, as refund.created / refund.updated (or a charge's refund list) tell it. */
 export interface StripeRefundFact {
@@ -304,7 +303,7 @@ async function applyStripeRefund(tx: Tx, order: OrderMoney, fact: StripeRefundFa
 /** The order's refunded total moves (up, or down when a counted refund failed), and all that follows it. */
 async function moveRefundedTotal(tx: Tx, order: OrderMoney, refundedFen: number, refundId: string, now: Date): Promise<void> {
   const full = refundedFen >= order.totalFen;
-  const status = full && (REFUNDABLE as readonly string[]).includes(order.status) ? "REFUNDED" : !full && order.status === "REFUNDED" ? "PAID" : null;
+  const status = full && (REFUNDABLE_STATUSES as readonly string[]).includes(order.status) ? "REFUNDED" : !full && order.status === "REFUNDED" ? "PAID" : null;
   await tx.order.update({ where: { id: order.id }, data: { refundedFen, ...(status ? { status } : {}) } });
   // All the money back: what the cooperatives have not packed is not to be sent. Not all of it after all: the
   // order is to be sent again.

@@ -5,7 +5,8 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
-import { lockOrder, recordRefund, REFUNDABLE } from "./lifecycle";
+import { REFUNDABLE_STATUSES } from "@/lib/domain/checkout";
+import { lockOrder, recordRefund } from "./lifecycle";
 
 export type RequestRefundOutcome = "ok" | "notFound" | "notPaid" | "open";
 
@@ -18,7 +19,7 @@ export async function requestRefund(db: Db, input: { orderId: string; buyerId: s
       select: { id: true, status: true, totalFen: true, refundedFen: true, payments: { where: { status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED"] } }, select: { id: true }, take: 1 } },
     });
     if (!order) return "notFound";
-    if (!(REFUNDABLE as readonly string[]).includes(order.status) || order.totalFen - order.refundedFen <= 0) return "notPaid";
+    if (!(REFUNDABLE_STATUSES as readonly string[]).includes(order.status) || order.totalFen - order.refundedFen <= 0) return "notPaid";
     if (await tx.refund.count({ where: { orderId: order.id, status: { in: ["REQUESTED", "APPROVED"] } } })) return "open";
     await tx.refund.create({
       data: { orderId: order.id, paymentId: order.payments[0]?.id ?? null, amountFen: order.totalFen - order.refundedFen, items: [], reason: input.reason, requestedById: input.buyerId },

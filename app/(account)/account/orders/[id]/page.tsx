@@ -13,6 +13,7 @@ import { sweepSoon } from "@/lib/server/orders/sweep";
 import { orderImpact } from "@/lib/server/queries/impact";
 import { getBuyerOrder, operatorBankAccount } from "@/lib/server/queries/orders";
 import { districtName } from "@/lib/validation/account";
+import { REFUNDABLE_STATUSES } from "@/lib/domain/checkout";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ paid?: string }> };
 
@@ -33,7 +34,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const money = (fen: number) => formatFen(fen, locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const pending = order.status === "PENDING_PAYMENT";
-  const paidLike = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"].includes(order.status);
+  const paidLike = (REFUNDABLE_STATUSES as readonly string[]).includes(order.status);
   const bank = operatorBankAccount();
   const openRefund = order.refunds.some((r) => r.status === "REQUESTED" || r.status === "APPROVED");
   const lastRefundFailed = order.refunds.at(-1)?.status === "FAILED";
