@@ -1,4 +1,5 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Security headers for every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
 const securityHeaders = [
@@ -14,6 +15,8 @@ const nextConfig = {
   // PGlite (the embedded default database) loads its WASM and data files from disk: keep it out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
+  // A second dev server beside the first (e.g. for screenshots while the tests build) needs its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // forbidden() → a real 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
@@ -22,4 +25,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// The locale comes from a cookie, not the URL: next-intl only needs its request config.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

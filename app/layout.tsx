@@ -1,15 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import { ClientMessagesProvider } from "@/components/layout/client-messages";
+import { NextIntlClientProvider } from "next-intl";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { htmlLang } from "@/lib/i18n/config";
-import { messagesFor } from "@/lib/i18n/translate";
+import { clientMessages } from "@/lib/i18n/messages";
 import { env } from "@/lib/server/env";
-import { getSessionUser } from "@/lib/server/authz";
-import { countCartItems } from "@/lib/server/cart";
-import { cartOwner } from "@/lib/server/cart/owner";
-import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
 import "./globals.css";
 
@@ -25,23 +21,23 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7c1d3a" };
 
+// The layout waits only for the locale (a cookie); the session and the cart count stream in (SiteHeader).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const [t, user] = await Promise.all([getT(), getSessionUser()]);
-  const cartCount = await countCartItems(db, await cartOwner(user, false));
+  const t = await getT();
   return (
     <html lang={htmlLang(locale)} className={GeistSans.variable}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-          {t("site.skipToContent")}
-        </a>
-        <SiteHeader locale={locale} t={t} user={user} cartCount={cartCount} />
-        <ClientMessagesProvider value={{ errors: messagesFor(locale).errors }}>
+        <NextIntlClientProvider messages={clientMessages(locale)}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+            {t("site.skipToContent")}
+          </a>
+          <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
             {children}
           </main>
-        </ClientMessagesProvider>
-        <SiteFooter t={t} />
+          <SiteFooter />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -27,7 +27,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
             {product.village.name} · {product.cooperative.name}
           </p>
           <p className="mt-auto pt-2 text-lg font-semibold text-wine-700">
-            <Price fen={product.priceFen} locale={locale} />
+            <Price fen={product.priceFen} />
           </p>
           {product.unitBenefitFen > 0 && (
             <p className="text-xs font-medium text-leaf-700">

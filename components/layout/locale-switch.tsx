@@ -1,20 +1,22 @@
+import { useLocale, useTranslations } from "next-intl";
 import { setLocale } from "@/lib/server/actions/locale/set-locale";
 import type { Locale } from "@/lib/i18n/config";
-import type { Translate } from "@/lib/i18n/translate";
 
 /** A plain form, so switching language works without JavaScript too. */
-export function LocaleSwitch({ locale, t }: { locale: Locale; t: Translate }) {
-  const other: Locale = locale === "en" ? "zh-CN" : "en";
+export function LocaleSwitch() {
+  const t = useTranslations("nav");
+  const other: Locale = useLocale() === "en" ? "zh-CN" : "en";
   return (
     <form action={setLocale}>
       <input type="hidden" name="locale" value={other} />
+      {/* The visible text is the accessible name (WCAG 2.5.3); the title says what it does. */}
       <button
         type="submit"
         lang={other === "en" ? "en" : "zh-CN"}
-        aria-label={t("nav.switchToLabel")}
+        title={t("switchToLabel")}
         className="rounded-full border border-earth-600/40 px-3 py-1.5 text-sm font-medium hover:bg-earth-100"
       >
-        {t("nav.switchTo")}
+        {t("switchTo")}
       </button>
     </form>
   );

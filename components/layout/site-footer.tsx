@@ -1,6 +1,7 @@
-import type { Translate } from "@/lib/i18n/translate";
+import { useTranslations } from "next-intl";
 
-export function SiteFooter({ t }: { t: Translate }) {
+export function SiteFooter() {
+  const t = useTranslations();
   return (
     <footer className="mt-16 border-t border-earth-100 bg-white">
       <div className="mx-auto max-w-6xl space-y-3 px-4 py-8 text-sm text-earth-600">

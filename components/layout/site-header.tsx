@@ -1,12 +1,13 @@
 import Link from "next/link";
-import type { Locale } from "@/lib/i18n/config";
-import type { Translate } from "@/lib/i18n/translate";
-import { ActionForm } from "@/components/ui/action-form";
-import { homeFor, type Role } from "@/lib/domain/permissions";
-import { signOutAction } from "@/lib/server/actions/auth/sign-out";
+import { Suspense } from "react";
+import { useTranslations } from "next-intl";
+import { HeaderAccount, HeaderAccountFallback } from "./header-account";
 import { LocaleSwitch } from "./locale-switch";
 
-export function SiteHeader({ locale, t, user, cartCount }: { locale: Locale; t: Translate; user: { role: Role } | null; cartCount: number }) {
+// Phone: row 1 is the name, the account links and the language; row 2 the sections; row 3 the search.
+// The signed-in part (session, cart count) streams in, so the page never waits for it.
+export function SiteHeader() {
+  const t = useTranslations();
   const links = [
     { href: "/products", label: t("nav.products") },
     { href: "/villages", label: t("nav.villages") },
@@ -14,32 +15,20 @@ export function SiteHeader({ locale, t, user, cartCount }: { locale: Locale; t: 
   ];
   return (
     <header className="border-b border-earth-100 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-auto flex flex-col leading-tight">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4">
+        <Link href="/" className="mr-auto flex min-w-0 flex-col leading-tight">
           <span className="text-lg font-bold text-wine-700">{t("site.name")}</span>
-          <span className="text-xs text-earth-600">{t("site.tagline")}</span>
+          <span className="truncate text-xs text-earth-600">{t("site.tagline")}</span>
         </Link>
-        <Link href="/cart" className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100" data-testid="cart-link">
-          {cartCount > 0 ? t("nav.cartCount", { count: cartCount }) : t("nav.cart")}
-        </Link>
-        {user ? (
-          <>
-            <Link href={homeFor(user.role)} className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100">
-              {user.role === "ADMIN" ? t("nav.admin") : user.role === "MANAGER" ? t("nav.coop") : t("nav.account")}
-            </Link>
-            <ActionForm action={signOutAction} submitLabel={t("nav.signOut")} variant="secondary" className="[&_button]:px-3 [&_button]:py-1.5 [&_button]:text-sm" />
-          </>
-        ) : (
-          <Link href="/sign-in" className="rounded-md px-2 py-1.5 text-sm font-medium hover:bg-earth-100">
-            {t("nav.signIn")}
-          </Link>
-        )}
-        <LocaleSwitch locale={locale} t={t} />
+        <Suspense fallback={<HeaderAccountFallback />}>
+          <HeaderAccount />
+        </Suspense>
+        <LocaleSwitch />
         <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-1 overflow-x-auto text-sm font-medium">
+          <ul className="-mx-3 flex gap-1 overflow-x-auto text-sm font-medium sm:mx-0">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="block rounded-md px-3 py-2 hover:bg-earth-100">
+                <Link href={l.href} className="block whitespace-nowrap rounded-md px-3 py-2 hover:bg-earth-100">
                   {l.label}
                 </Link>
               </li>
@@ -56,7 +45,7 @@ export function SiteHeader({ locale, t, user, cartCount }: { locale: Locale; t: 
             type="search"
             enterKeyHint="search"
             placeholder={t("catalog.searchPlaceholder")}
-            className="min-w-0 flex-1 rounded-lg border border-earth-600/40 bg-white px-3 py-2 text-base"
+            className="min-w-0 flex-1 rounded-lg border border-earth-600/40 bg-white px-3 py-2 text-base placeholder:text-sm"
           />
           <button type="submit" className="rounded-lg bg-wine-700 px-4 py-2 font-medium text-white hover:bg-wine-800">
             {t("catalog.searchButton")}

@@ -1,6 +1,8 @@
-import { formatFen } from "@/lib/domain/money";
-import type { Locale } from "@/lib/i18n/config";
+import { useFormatter } from "next-intl";
+import { formatMoney } from "@/lib/i18n/format";
 
-export function Price({ fen, locale, className }: { fen: number; locale: Locale; className?: string }) {
-  return <span className={`tabular-nums ${className ?? ""}`}>{formatFen(fen, locale)}</span>;
+/** An amount of fen as ¥1,234.50 in the reader's locale (server or client component). */
+export function Price({ fen, className }: { fen: number | bigint; className?: string }) {
+  const format = useFormatter();
+  return <span className={`tabular-nums ${className ?? ""}`}>{formatMoney(format, fen)}</span>;
 }

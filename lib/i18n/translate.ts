@@ -1,45 +1,29 @@
-// A small, typed message lookup: keys are dotted paths into messages/zh-CN.json (the source of truth);
-// en.json must have exactly the same keys (tests/unit/messages.test.ts).
-import en from "../../messages/en.json";
-import zh from "../../messages/zh-CN.json";
-import type { Locale } from "./config";
+// Translators for code that runs outside a page render (server actions' helpers, route handlers, mail,
+// webhooks, scripts and tests): the same ICU messages, formats and time zone as next-intl's request config
+// (lib/i18n/request.ts), for an explicit locale. Pages and components use next-intl's own
+// getTranslations/useTranslations and getFormatter/useFormatter.
+import { createFormatter, createTranslator } from "use-intl/core";
+import { formats, TIME_ZONE, type Locale } from "./config";
+import { messagesFor } from "./messages";
 
-export type Messages = typeof zh;
+export { messagesFor, type Messages } from "./messages";
 
-type Leaves<T, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
-export type MessageKey = Leaves<Messages>;
-export type Vars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: Vars) => string;
-
-const catalogs: Record<Locale, Messages> = { "zh-CN": zh, en };
-
-export function messagesFor(locale: Locale): Messages {
-  return catalogs[locale];
+export function translator(locale: Locale) {
+  return createTranslator({ locale, messages: messagesFor(locale), timeZone: TIME_ZONE, formats });
 }
 
-function lookup(messages: unknown, key: string): string | undefined {
-  let node: unknown = messages;
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string" ? node : undefined;
+export type Translate = ReturnType<typeof translator>;
+export type MessageKey = Parameters<Translate>[0];
+export type Vars = Record<string, string | number | Date>;
+
+export function formatterFor(locale: Locale) {
+  return createFormatter({ locale, timeZone: TIME_ZONE, formats });
 }
 
-export function interpolate(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export type Format = ReturnType<typeof formatterFor>;
 
-export function translator(locale: Locale): Translate {
-  const messages = catalogs[locale];
-  return (key, vars) => interpolate(lookup(messages, key) ?? lookup(zh, key) ?? key, vars);
-}
-
-/** Untyped lookup for keys that come from data (e.g. error codes); falls back to the key itself. */
+/** A key that comes from data (a zod issue's message, an error code): falls back to the key itself. */
 export function translateDynamic(locale: Locale, key: string, vars?: Vars): string {
-  return interpolate(lookup(catalogs[locale], key) ?? lookup(zh, key) ?? key, vars);
+  const t = translator(locale);
+  return t.has(key as MessageKey) ? t(key as MessageKey, vars) : key;
 }

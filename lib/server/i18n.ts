@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/translate";
 
 /** The reader's locale: the cookie set by the language switch, else Simplified Chinese. */
 export const getLocale = cache(async (): Promise<Locale> => {
@@ -10,4 +10,8 @@ export const getLocale = cache(async (): Promise<Locale> => {
   return isLocale(value) ? value : defaultLocale;
 });
 
-export const getT = cache(async () => translator(await getLocale()));
+/** next-intl's translator for the whole catalog (pages may also call getTranslations("namespace")). */
+export const getT = () => getTranslations();
+
+/** next-intl's formatter: dates in Asia/Shanghai, money with the named format "money". */
+export const getFormat = () => getFormatter();

@@ -56,7 +56,7 @@ export default async function ProductPage({ params }: Props) {
           {product.spec && <p className="text-earth-600">{product.spec}</p>}
           <p className="flex items-baseline gap-2">
             <span className="sr-only">{t("product.price")}</span>
-            <Price fen={product.priceFen} locale={locale} className="text-3xl font-bold text-wine-700" />
+            <Price fen={product.priceFen} className="text-3xl font-bold text-wine-700" />
             <span className="text-sm text-earth-600">{t("product.perUnit", { unit: product.unit })}</span>
           </p>
           <p>
