@@ -60,12 +60,6 @@ export const RESERVATION_MS = {
 
 export const MAX_QUANTITY_PER_LINE = 99;
 
-/** Statuses of an order that has been paid and not yet refunded in full: it can be refunded. */
-export const REFUNDABLE_STATUSES = ["PAID", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED"] as const;
-
-/** Statuses of an order that has been paid (refunded in full included): its payment is in the ledger. */
-export const PAID_STATUSES = [...REFUNDABLE_STATUSES, "REFUNDED"] as const;
-
 // Crockford base32 without I, L, O, U: easy to read aloud and to type into a bank's transfer note.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -9,10 +9,12 @@ import type { Db } from "@/lib/db/client";
 import { backfillLedger } from "@/lib/server/ledger/backfill";
 import { checkLedger } from "@/lib/server/ledger/check";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
-import { markOrderPaid, recordRefund } from "@/lib/server/orders/lifecycle";
+import { markOrderPaid } from "@/lib/server/orders/lifecycle";
+import { recordRefund } from "@/lib/server/orders/refunds";
 import { handleStripeWebhook, type WebhookAnswer } from "@/lib/server/orders/stripe-webhook";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { expectLedgerReconciled } from "../helpers/ledger";
 import { placeTestOrder, productIdOf, type PlacedTestOrder } from "../helpers/orders";
 import { chargeRefunded, event, sessionAsyncPaymentSucceeded, sessionCompleted, sessionRef, signedDelivery, type StripeEventPayload } from "../helpers/stripe-events";
 
@@ -385,11 +387,7 @@ async function verifyOrder(database: Db, orderId: string) {
   return { order, parties, reversal, entries };
 }
 
-async function expectReconciled(database: Db) {
-  const result = await checkLedger(database);
-  expect(result.differences).toEqual([]);
-  return result;
-}
+const expectReconciled = expectLedgerReconciled;
 
 /** Net fen per product and party (cooperative or household) of an order: comparable between two orders of one cart. */
 async function netByProduct(database: Db, orderId: string): Promise<Record<string, number>> {

@@ -3,14 +3,14 @@ import "server-only";
 // on the day it was paid, and their refunds' reversal. Safe to run again: an order already in the ledger is skipped,
 // and each write is guarded by the ledger's unique keys.
 import type { Db } from "@/lib/db/client";
-import { REFUNDED_IN_STRIPE } from "@/lib/server/orders/lifecycle";
+import { CAPTURED_PAYMENT_STATUSES, PAID_ORDER_STATUSES } from "@/lib/domain/order-state";
+import { REFUNDED_IN_STRIPE } from "@/lib/server/orders/refunds";
 import { writePaymentLedger, writeRefundLedger } from "./write";
-import { PAID_STATUSES } from "@/lib/domain/checkout";
 
 
 export async function backfillLedger(db: Db): Promise<{ orders: number; entries: number }> {
   const missing = await db.order.findMany({
-    where: { status: { in: [...PAID_STATUSES] }, paidAt: { not: null }, ledgerEntries: { none: {} } },
+    where: { status: { in: [...PAID_ORDER_STATUSES] }, paidAt: { not: null }, ledgerEntries: { none: {} } },
     select: { id: true },
     orderBy: { paidAt: "asc" },
   });
@@ -27,7 +27,7 @@ export async function backfillLedger(db: Db): Promise<{ orders: number; entries:
           itemsFen: true,
           totalFen: true,
           refundedFen: true,
-          payments: { where: { status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { id: true }, take: 1 },
+          payments: { where: { status: { in: [...CAPTURED_PAYMENT_STATUSES] } }, select: { id: true }, take: 1 },
           refunds: { where: { status: "SUCCEEDED" }, select: { id: true, amountFen: true, succeededAt: true }, orderBy: { succeededAt: "desc" } },
         },
       });

@@ -4,7 +4,7 @@ import "server-only";
 // paid fen is where it should be.
 import type { Db } from "@/lib/db/client";
 import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, type PlannedEntry } from "@/lib/domain/ledger";
-import { PAID_STATUSES } from "@/lib/domain/checkout";
+import { isPaidOrder } from "@/lib/domain/order-state";
 
 const BATCH = 500;
 
@@ -77,7 +77,7 @@ async function checkOrders(db: Db, out: string[]): Promise<{ orders: number; ent
     for (const order of batch) {
       orders++;
       entries += order.ledgerEntries.length;
-      const paid = order.paidAt !== null && (PAID_STATUSES as readonly string[]).includes(order.status);
+      const paid = order.paidAt !== null && isPaidOrder(order.status);
       if (!paid) {
         out.push(`order ${order.number}: ${order.ledgerEntries.length} ledger entries but the order is ${order.status}, not paid`);
         continue;
