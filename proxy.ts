@@ -1,7 +1,10 @@
-// Next 16's proxy (formerly middleware). Two jobs only: a per-request Content-Security-Policy nonce, and
-// sending visitors with no session cookie to sign in before the private areas. It is NOT the security
-// boundary: layouts, pages, actions and queries check the session and role themselves (lib/server/authz.ts).
+// Next 16's proxy (formerly middleware). Two jobs only: a per-request Content-Security-Policy nonce (and a
+// request id for the logs), and sending visitors with no session cookie to sign in before the private areas.
+// It is NOT the security boundary: layouts, pages, actions and queries check the session and role themselves
+// (lib/server/authz.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/request-id";
+import { env } from "@/lib/server/env";
 
 const PRIVATE = ["/account", "/coop", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -34,12 +37,16 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", request.nextUrl.protocol === "https:");
+  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development", request.nextUrl.protocol === "https:");
+  // Ties the request's log lines together (lib/server/log.ts reads it with headers()).
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

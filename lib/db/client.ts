@@ -7,16 +7,33 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; /** connections per process (DATABASE_POOL_SIZE) */ poolSize?: number }
   | { kind: "embedded"; dataDir: string | null }; // null: in memory
 
 export const DEFAULT_EMBEDDED_DIR = ".data/pglite";
+export const DEFAULT_POOL_SIZE = 10;
+
+/** What databaseTargetFromEnv reads: the app passes its validated env (lib/server/env.ts), scripts process.env. */
+export interface DatabaseEnv {
+  readonly [name: string]: unknown;
+  DATABASE_URL?: string | undefined;
+  EMBEDDED_DB_DIR?: string | undefined;
+  DATABASE_POOL_SIZE?: string | number | undefined;
+}
 
 /** Where the database is: DATABASE_URL when set, otherwise the embedded database's folder. */
-export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTargetFromEnv(env: DatabaseEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: "postgres", url };
+  if (url) return { kind: "postgres", url, poolSize: poolSize(env.DATABASE_POOL_SIZE) };
   return { kind: "embedded", dataDir: env.EMBEDDED_DB_DIR?.trim() || DEFAULT_EMBEDDED_DIR };
+}
+
+// The app's value is already validated; a script's raw string gets the same bounds.
+function poolSize(value: string | number | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_POOL_SIZE;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`DATABASE_POOL_SIZE: must be a whole number from 1 to 100 (got "${value}")`);
+  return n;
 }
 
 export function describeTarget(target: DatabaseTarget): string {
@@ -40,7 +57,7 @@ export function openPGlite(dataDir: string | null): PGlite {
 
 export function openDatabase(target: DatabaseTarget, pglite?: PGlite): OpenedDatabase {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize ?? DEFAULT_POOL_SIZE });
     const db = new PrismaClient({ adapter });
     return { db, pglite: null, close: () => db.$disconnect() };
   }

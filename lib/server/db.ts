@@ -1,12 +1,13 @@
 import "server-only";
 import { databaseTargetFromEnv, openDatabase, type OpenedDatabase } from "@/lib/db/client";
+import { env } from "@/lib/server/env";
 
 // One client per server process; kept on globalThis so hot reloads in `next dev` do not open the
 // embedded database twice (PGlite allows one opener per folder).
 const globalForDb = globalThis as unknown as { __shopDb?: OpenedDatabase };
 
 function getOpened(): OpenedDatabase {
-  globalForDb.__shopDb ??= openDatabase(databaseTargetFromEnv());
+  globalForDb.__shopDb ??= openDatabase(databaseTargetFromEnv(env));
   return globalForDb.__shopDb;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { log } from "@/lib/server/log";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -20,7 +21,7 @@ export async function checkHealth(): Promise<Health> {
     ]);
     return { status: "ok", db: "ok" };
   } catch (error) {
-    console.error("health: database check failed:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "health: database check failed");
     return { status: "degraded", db: "error" };
   } finally {
     clearTimeout(timer);

@@ -2,34 +2,36 @@ import "server-only";
 // The platform operator's Stripe account (DESIGN.md "Payments"). With no keys configured, nothing here is
 // used: checkout offers bank transfer only and says why.
 import Stripe from "stripe";
+import { env, type Env, type StripeMethod } from "@/lib/server/env";
 
-export type StripeMethod = "card" | "wechat_pay" | "alipay";
+export type { StripeMethod };
 
 export interface StripeConfig {
   secretKey: string;
   webhookSecret: string;
   methods: StripeMethod[];
+  /** Tests only (STRIPE_API_BASE): a local HTTP server standing in for Stripe's API host. */
+  apiBase?: string;
 }
 
-export function stripeConfig(env: NodeJS.ProcessEnv = process.env): StripeConfig | null {
-  const secretKey = env.STRIPE_SECRET_KEY?.trim();
-  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim();
+type StripeEnv = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "STRIPE_PAYMENT_METHODS" | "STRIPE_API_BASE">;
+
+/** The Stripe account, or null when none is configured. Tests pass `parseEnv({ … })` instead of the real env. */
+export function stripeConfig(source: StripeEnv = env): StripeConfig | null {
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = source;
   if (!secretKey || !webhookSecret) return null;
-  const methods = (env.STRIPE_PAYMENT_METHODS ?? "card")
-    .split(",")
-    .map((m) => m.trim())
-    .filter((m): m is StripeMethod => m === "card" || m === "wechat_pay" || m === "alipay");
-  return { secretKey, webhookSecret, methods: methods.length ? methods : ["card"] };
+  return { secretKey, webhookSecret, methods: [...source.STRIPE_PAYMENT_METHODS], ...(source.STRIPE_API_BASE ? { apiBase: source.STRIPE_API_BASE } : {}) };
 }
 
 let client: { key: string; stripe: Stripe } | undefined;
 
-/** STRIPE_API_BASE (tests only) points the SDK at a local HTTP server standing in for Stripe's API host. */
+/** config.apiBase (tests only) points the SDK at a local HTTP server standing in for Stripe's API host. */
 export function stripeClient(config: StripeConfig): Stripe {
-  if (client?.key !== config.secretKey) {
-    const base = process.env.STRIPE_API_BASE ? new URL(process.env.STRIPE_API_BASE) : null;
+  const key = `${config.secretKey} ${config.apiBase ?? ""}`;
+  if (client?.key !== key) {
+    const base = config.apiBase ? new URL(config.apiBase) : null;
     client = {
-      key: config.secretKey,
+      key,
       stripe: new Stripe(config.secretKey, {
         maxNetworkRetries: 2,
         timeout: 20_000,

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { createCheckoutSession, expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
+import { log } from "@/lib/server/log";
 import type { StripeConfig } from "@/lib/server/stripe";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -198,7 +199,7 @@ describe("createCheckoutSession", () => {
     expect(fake.sessions.get(session.id)?.["status"]).toBe("expired");
     expect(fake.requests.filter((r) => r.path === `/v1/checkout/sessions/${session.id}/expire`).map((r) => r.status)).toEqual([200]);
     // A second try (Stripe says only open sessions can be expired) is logged and changes nothing.
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn");
     expect(await expireCheckoutSessions(db, stripeFor(fake), order.id)).toBe(0);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();

@@ -5,11 +5,12 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
-import { checkLedger } from "@/lib/server/ledger/check";
 import { handleStripeWebhook, type WebhookAnswer } from "@/lib/server/orders/stripe-webhook";
+import { log } from "@/lib/server/log";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { expectLedgerOfEveryOrder } from "../helpers/ledger";
 import {
   chargeRefunded,
   sessionAsyncPaymentFailed,
@@ -340,7 +341,7 @@ describe("deliveries that change nothing", () => {
   test("a paid session whose amount differs from the order's total does not pay the order", async () => {
     const order = await placeStripeOrder();
     const before = await endState(order);
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log, "error");
     for (const [n, amountFen] of [order.totalFen - 1, order.totalFen + 100, 0].entries()) {
       const r = sessionRef({ orderId: order.orderId, orderNumber: order.number, amountFen });
       const answer = await deliver(sessionCompleted(r, "paid", evt(order, "amount", n)));
@@ -355,30 +356,9 @@ describe("deliveries that change nothing", () => {
   });
 });
 
-/**
- * Every order of this suite against the benefit ledger (which came after the suite was written): checkLedger finds
- * no difference, an order never paid has no entries, and a paid one's payment entries sum to its items revenue and
- * its entries net that less the items' part of its refunds, floor(refunded × items / total).
- */
-async function expectLedgerOfEveryOrder(): Promise<{ paid: number }> {
-  expect((await checkLedger(db)).differences).toEqual([]);
-  const orders = await db.order.findMany({
-    select: { number: true, status: true, paidAt: true, itemsFen: true, totalFen: true, refundedFen: true, ledgerEntries: { select: { idempotencyKey: true, amountFen: true } } },
-  });
-  for (const o of orders) {
-    const payment = o.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("paid:")).reduce((s, e) => s + e.amountFen, 0);
-    const net = o.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
-    const product = o.refundedFen * o.itemsFen;
-    const refundedItems = o.refundedFen >= o.totalFen ? o.itemsFen : (product - (product % o.totalFen)) / o.totalFen;
-    if (o.paidAt === null) expect({ number: o.number, status: o.status, entries: o.ledgerEntries.length }).toEqual({ number: o.number, status: o.status, entries: 0 });
-    else expect({ number: o.number, status: o.status, payment, net }).toEqual({ number: o.number, status: o.status, payment: o.itemsFen, net: o.itemsFen - refundedItems });
-  }
-  return { paid: orders.filter((o) => o.status === "PAID").length };
-}
-
 describe("the benefit ledger after every delivery above", () => {
   test("checkLedger finds no difference; every PAID order's entries sum to its items, every refunded one's net its refunds", async () => {
-    const { paid } = await expectLedgerOfEveryOrder();
+    const { paid } = await expectLedgerOfEveryOrder(db);
     expect(paid, "the stories paid orders").toBeGreaterThan(0);
     expect(await db.order.count({ where: { status: "REFUNDED" } }), "and refunded some").toBeGreaterThan(0);
   });

@@ -2,12 +2,17 @@ import "server-only";
 // Every server action is built from this chain, so none can forget a check:
 //   input parsed with zod → session loaded → role checked → tenant (cooperative / owner) checked → handler.
 // Handlers return an ActionState that forms show (translated); the status is a real HTTP-like code.
+// An error nobody expected (a database outage, a bug) is caught here, once for every action: logged with the
+// request id, the user and the action, and answered with a translated 500 that says nothing about the cause.
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import type { Access } from "@/lib/domain/permissions";
 import { translateDynamic, translator, type Translate } from "@/lib/i18n/translate";
 import { authorize, AuthzError, type SessionUser } from "@/lib/server/authz";
 import { getLocale } from "@/lib/server/i18n";
+import { log, requestContext } from "@/lib/server/log";
 
 export interface ActionContext<A> {
   actor: A;
@@ -20,6 +25,15 @@ function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData) if (typeof v === "string" && !/password/i.test(k) && !k.startsWith("$")) out[k] = v;
   return out;
+}
+
+/** Next's id of the action being run (the `next-action` header; server-reference-manifest.json names its export). */
+async function actionId(): Promise<string | undefined> {
+  try {
+    return (await headers()).get("next-action") ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function build<S extends z.ZodType, A>(schema: S, access: (input: z.output<S>) => Access, handler: Handler<S, A>) {
@@ -35,17 +49,20 @@ function build<S extends z.ZodType, A>(schema: S, access: (input: z.output<S>) =
       }
       return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors, values: formValues(formData) };
     }
-    let actor: SessionUser | null;
+    let actor: SessionUser | null = null;
     try {
       actor = await authorize(access(parsed.data));
+      return await handler(parsed.data, { actor: actor as A, t });
     } catch (error) {
+      // redirect(), notFound(), forbidden() and Next's other control flow are thrown: they must go through.
+      unstable_rethrow(error);
       if (error instanceof AuthzError) {
         const key = error.status === 401 ? "auth.errors.signInRequired" : error.status === 404 ? "errors.notFoundTitle" : "auth.errors.forbidden";
         return { ok: false, status: error.status, message: t(key) };
       }
-      throw error;
+      log.error({ err: error, ...(await requestContext()), userId: actor?.id, actionId: await actionId() }, "server action failed");
+      return { ok: false, status: 500, message: t("errors.unexpected") };
     }
-    return handler(parsed.data, { actor: actor as A, t });
   };
 }
 

@@ -7,7 +7,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/server/db";
-import { authSecret } from "@/lib/server/env";
+import { authSecret, secureCookies } from "@/lib/server/env";
 import { clientIpFrom } from "@/lib/server/request";
 import { signInSchema } from "@/lib/validation/account";
 import { verifyCredentials } from "./credentials";
@@ -20,6 +20,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(db),
   secret: authSecret(),
   trustHost: true,
+  // The app's one rule for cookie `secure` (SITE_URL is https), not the protocol each request arrived on.
+  useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

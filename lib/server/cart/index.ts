@@ -7,7 +7,7 @@ import { cookies } from "next/headers";
 import type { Db } from "@/lib/db/client";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
 import { isSellable } from "@/lib/domain/catalog";
-import { authSecret } from "@/lib/server/env";
+import { authSecret, secureCookies } from "@/lib/server/env";
 
 export const CART_COOKIE = "cart";
 
@@ -41,7 +41,7 @@ export async function issueGuestToken(): Promise<string> {
   (await cookies()).set(CART_COOKIE, encodeGuestCookie(token), {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.SITE_URL?.startsWith("https:") === true,
+    secure: secureCookies,
     path: "/",
     maxAge: 60 * 60 * 24 * 30,
   });

@@ -4,6 +4,7 @@ import "server-only";
 // cannot open a second session.
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/server/log";
 import type { StripeConfig } from "@/lib/server/stripe";
 
 export async function createCheckoutSession(
@@ -83,7 +84,7 @@ export async function expireCheckoutSessions(db: Db, stripe: Stripe, orderId: st
       await stripe.checkout.sessions.expire(stripeCheckoutSessionId!);
       expired++;
     } catch (error) {
-      console.warn(`stripe: could not expire session ${stripeCheckoutSessionId}:`, error instanceof Error ? error.message : error);
+      log.warn({ err: error, orderId, stripeCheckoutSessionId }, "stripe: could not expire a Checkout Session");
     }
   }
   return expired;

@@ -4,8 +4,11 @@ import "server-only";
 // nothing; and each handler is written so that any order of arrival ends in the same state.
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/client";
+import type { StripeRefundEvent } from "@/lib/domain/order-state";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cancelPendingOrder, markOrderPaid, recordRefund } from "./lifecycle";
+import { log } from "@/lib/server/log";
+import { cancelPendingOrder, markOrderPaid } from "./lifecycle";
+import { recordRefund } from "./refunds";
 
 export interface WebhookAnswer {
   status: number;
@@ -20,6 +23,26 @@ class Duplicate extends Error {}
 
 const orderIdOf = (session: Stripe.Checkout.Session) => session.metadata?.orderId ?? session.client_reference_id ?? null;
 
+/**
+ * What a Stripe refund's status says of it in the shop's terms: pending (money promised: counted), succeeded, or
+ * failed (failed and canceled are final); null for any other status, which changes nothing. A refund listed
+ * with no status is pending.
+ */
+function stripeRefundEvent(status: string | null | undefined): StripeRefundEvent | null {
+  switch (status ?? "pending") {
+    case "pending":
+    case "requires_action":
+      return "stripePending";
+    case "succeeded":
+      return "stripeSucceeded";
+    case "failed":
+    case "canceled":
+      return "stripeFailed";
+    default:
+      return null;
+  }
+}
+
 async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<string | null> {
   switch (event.type) {
     case "checkout.session.completed":
@@ -31,7 +54,7 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       // async_payment_succeeded event later.
       if (session.payment_status !== "paid") return "awaiting asynchronous payment";
       if (session.currency !== "cny") {
-        console.error(`stripe: session ${session.id} was paid in ${session.currency}, not cny`);
+        log.error({ eventId: event.id, sessionId: session.id, orderId, currency: session.currency }, "stripe: session paid in a currency other than cny");
         return "wrong currency";
       }
       const outcome = await markOrderPaid(tx, {
@@ -41,7 +64,7 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
         stripeCheckoutSessionId: session.id,
         stripePaymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
       });
-      if (outcome === "amountMismatch") console.error(`stripe: amount of session ${session.id} does not match order ${orderId}`);
+      if (outcome === "amountMismatch") log.error({ eventId: event.id, sessionId: session.id, orderId, amountFen: session.amount_total }, "stripe: session amount does not match the order");
       return outcome === "paid" ? null : outcome;
     }
     case "checkout.session.async_payment_failed":
@@ -62,7 +85,7 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       const at = new Date(event.created * 1000);
       // When the charge lists its refunds (older API versions, or an expanded object), each is a fact of its own.
       for (const r of charge.refunds?.data ?? []) {
-        await recordRefund(tx, { orderId: payment.orderId, stripeRefund: { id: r.id, amountFen: r.amount, status: r.status ?? "pending", refundId: r.metadata?.refundId ?? null, paymentId: payment.id, at } });
+        await recordRefund(tx, { orderId: payment.orderId, stripeRefund: { id: r.id, amountFen: r.amount, event: stripeRefundEvent(r.status), refundId: r.metadata?.refundId ?? null, paymentId: payment.id, at } });
       }
       // amount_refunded is the charge's running total: what no refund explains yet is counted, and an older
       // event arriving after a newer one changes nothing.
@@ -82,7 +105,7 @@ async function apply(tx: Prisma.TransactionClient, event: Stripe.Event): Promise
       }
       const changed = await recordRefund(tx, {
         orderId: payment.orderId,
-        stripeRefund: { id: refund.id, amountFen: refund.amount, status: refund.status ?? "pending", refundId: refund.metadata?.refundId ?? null, paymentId: payment.id, at: new Date(event.created * 1000) },
+        stripeRefund: { id: refund.id, amountFen: refund.amount, event: stripeRefundEvent(refund.status), refundId: refund.metadata?.refundId ?? null, paymentId: payment.id, at: new Date(event.created * 1000) },
       });
       return changed ? null : `refund ${refund.status}: refunded total unchanged`;
     }
@@ -103,7 +126,7 @@ export async function processStripeEvent(db: Db, event: Stripe.Event): Promise<W
       }
       return apply(tx, event);
     });
-    if (ignored) console.info(`stripe webhook ${event.id} (${event.type}): ${ignored}`);
+    if (ignored) log.info({ eventId: event.id, eventType: event.type, ignored }, "stripe webhook: event ignored");
     return { status: 200, body: { received: true, ...(ignored ? { ignored } : {}) } };
   } catch (error) {
     // Any other unique-key failure (say, two writers of one ledger entry) is an error: Stripe delivers again.

@@ -2,6 +2,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
+import { secureCookies } from "@/lib/server/env";
 
 const input = z.object({ locale: z.enum(locales) });
 
@@ -14,6 +15,6 @@ export async function setLocale(formData: FormData): Promise<void> {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: "lax",
     httpOnly: true,
-    secure: process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https:") === true,
+    secure: secureCookies,
   });
 }
