@@ -16,6 +16,7 @@ export function ActionForm({
   className,
   variant = "primary",
   testId,
+  bound,
 }: {
   action: Action;
   submitLabel: string;
@@ -23,8 +24,14 @@ export function ActionForm({
   className?: string;
   variant?: "primary" | "secondary" | "danger";
   testId?: string;
+  /**
+   * One useActionState shared by several forms (a list of rows, each with its form), so a result outlives the
+   * row it came from: [this form's share of the state, the shared form action, pending].
+   */
+  bound?: readonly [ActionState | undefined, (formData: FormData) => void, boolean];
 }) {
-  const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, undefined);
+  const own = useActionState<ActionState | undefined, FormData>(action, undefined);
+  const [state, formAction, pending] = bound ?? own;
   const button = {
     primary: "bg-wine-700 text-white hover:bg-wine-800",
     secondary: "border border-earth-600/40 bg-white hover:bg-earth-100",
@@ -93,6 +100,22 @@ export function Field({
       />
     </FieldShell>
   );
+}
+
+/**
+ * A radio button or checkbox that comes back as it was sent after a failed submission (a form resets after its
+ * action), so that fields it opens stay open next to their errors.
+ */
+export function Choice({
+  type,
+  name,
+  value = "on",
+  defaultChecked,
+  ...input
+}: { type: "radio" | "checkbox"; name: string; value?: string; defaultChecked?: boolean } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "value" | "defaultChecked">) {
+  const sent = useContext(StateContext)?.values;
+  const checked = sent ? sent[name] === value : defaultChecked;
+  return <input key={String(checked)} type={type} name={name} value={value} defaultChecked={checked} {...input} />;
 }
 
 export function SelectField({

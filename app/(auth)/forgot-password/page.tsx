@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/ui/action-form";
+import { PageHeader } from "@/components/ui/section";
 import { requestPasswordResetAction } from "@/lib/server/actions/auth/request-password-reset";
 import { getT } from "@/lib/server/i18n";
 
@@ -12,8 +13,7 @@ export default async function ForgotPasswordPage() {
   const t = await getT();
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{t("auth.forgotTitle")}</h1>
-      <p className="text-earth-600">{t("auth.forgotLead")}</p>
+      <PageHeader title={t("auth.forgotTitle")} lead={t("auth.forgotLead")} />
       <ActionForm action={requestPasswordResetAction} submitLabel={t("auth.forgotButton")} testId="forgot-form">
         <Field name="email" label={t("auth.email")} type="email" autoComplete="email" inputMode="email" required />
       </ActionForm>

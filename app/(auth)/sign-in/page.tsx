@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm, Field } from "@/components/ui/action-form";
+import { Notice, PageHeader } from "@/components/ui/section";
 import { homeFor } from "@/lib/domain/permissions";
 import { signInAction } from "@/lib/server/actions/auth/sign-in";
 import { getSessionUser } from "@/lib/server/authz";
 import { getT } from "@/lib/server/i18n";
+import { onwardPath, toCheckout, withNext } from "../onward";
 
-type Props = { searchParams: Promise<{ next?: string; reset?: string }> };
+type Props = { searchParams: Promise<{ next?: string | string[]; reset?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -17,14 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: Props) {
   const [{ next, reset }, t, user] = await Promise.all([searchParams, getT(), getSessionUser()]);
   if (user) redirect(homeFor(user.role));
+  const onward = onwardPath(next);
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
-      <p className="text-earth-600">{t("auth.signInLead")}</p>
+      <PageHeader title={t("auth.signInTitle")} lead={toCheckout(onward) ? undefined : t("auth.signInLead")} />
+      {toCheckout(onward) && <Notice tone="good">{t("auth.checkoutLead")}</Notice>}
       {reset && (
-        <p role="status" className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700">
+        <Notice tone="good" role="status">
           {t("auth.resetDone")}
-        </p>
+        </Notice>
       )}
       <ActionForm action={signInAction} submitLabel={t("auth.signInButton")} testId="sign-in-form">
         <input type="hidden" name="next" value={typeof next === "string" ? next : ""} />
@@ -38,7 +41,7 @@ export default async function SignInPage({ searchParams }: Props) {
       </p>
       <p className="text-sm">
         {t("auth.noAccount")}{" "}
-        <Link href="/sign-up" className="text-wine-700 underline">
+        <Link href={withNext("/sign-up", onward)} className="text-wine-700 underline">
           {t("auth.signUpTitle")}
         </Link>
       </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/ui/action-form";
+import { PageHeader } from "@/components/ui/section";
 import { resetPasswordAction } from "@/lib/server/actions/auth/reset-password";
 import { getT } from "@/lib/server/i18n";
 
@@ -15,7 +16,7 @@ export default async function ResetPasswordPage({ params }: Props) {
   const [{ token }, t] = await Promise.all([params, getT()]);
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{t("auth.resetTitle")}</h1>
+      <PageHeader title={t("auth.resetTitle")} />
       <ActionForm action={resetPasswordAction} submitLabel={t("auth.resetButton")} testId="reset-form">
         <input type="hidden" name="token" value={token} />
         <Field name="password" label={t("auth.newPassword")} type="password" autoComplete="new-password" hint={t("auth.passwordHint")} required />

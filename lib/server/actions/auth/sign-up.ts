@@ -1,5 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { safeNext } from "@/lib/domain/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { signIn } from "@/lib/server/auth";
@@ -11,8 +13,11 @@ import { clientIp } from "@/lib/server/request";
 import { signUpSchema } from "@/lib/validation/account";
 import { publicAction } from "../chain";
 
+/** Where the new account goes next (e.g. back to the checkout it came from), checked by safeNext below. */
+const signUpInput = z.intersection(signUpSchema, z.object({ next: z.string().max(2000).optional() }));
+
 /** Buyers sign themselves up; managers and admins are made by an admin. */
-export const signUpAction = publicAction(signUpSchema, async (input, { t }) => {
+export const signUpAction = publicAction(signUpInput, async (input, { t }) => {
   const [ip, locale, passwordHash] = await Promise.all([clientIp(), getLocale(), hashPassword(input.password)]);
   try {
     await db.$transaction(async (tx) => {
@@ -28,5 +33,5 @@ export const signUpAction = publicAction(signUpSchema, async (input, { t }) => {
   await signIn("credentials", { email: input.email, password: input.password, redirect: false });
   const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
   await adoptGuestCart(user.id);
-  redirect("/account");
+  redirect(safeNext(input.next, "BUYER"));
 });

@@ -1,13 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
-import { catalogChanged } from "@/lib/server/queries/catalog-cached";
+import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
 import { absoluteUrl } from "@/lib/server/env";
 import { getLocale } from "@/lib/server/i18n";
+import { log, requestContext } from "@/lib/server/log";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
-import { sweepSoon } from "@/lib/server/orders/sweep";
+import { sweepForCart } from "@/lib/server/orders/sweep";
 import { stripeClient, stripeConfig } from "@/lib/server/stripe";
 import { translateDynamic } from "@/lib/i18n/translate";
 import { checkoutAddressSchema, checkoutInstitutionSchema, placeOrderSchema } from "@/lib/validation/checkout";
@@ -21,36 +22,44 @@ export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (i
   const locale = await getLocale();
   const fieldError = (issues: { path: PropertyKey[]; message: string }[]) =>
     Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), translateDynamic(locale, i.message)]));
+  // A refused order puts back what the buyer chose and typed (the form resets after its action), so the
+  // new-address and invoice fields it opened stay open next to their errors.
+  const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string")),
+    addressId: input.addressId ?? "",
+    ...(input.institutional ? { institutional: "on" } : {}),
+  };
 
   let address: { recipient: string; phone: string; district: string; street: string };
   if (input.addressId) {
     const saved = await db.address.findFirst({ where: { id: input.addressId, userId: actor.id }, select: { recipient: true, phone: true, district: true, street: true } });
-    if (!saved) return { ok: false, status: 404, message: t("checkout.errors.addressRequired") };
+    if (!saved) return { ok: false, status: 404, message: t("checkout.errors.addressRequired"), values };
     address = saved;
   } else {
     const parsed = checkoutAddressSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, status: 400, message: t("checkout.errors.addressRequired"), fieldErrors: fieldError(parsed.error.issues) };
+    if (!parsed.success) return { ok: false, status: 400, message: t("checkout.errors.addressRequired"), fieldErrors: fieldError(parsed.error.issues), values };
     address = parsed.data;
   }
 
   let institution = null;
   if (input.institutional) {
     const parsed = checkoutInstitutionSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors: fieldError(parsed.error.issues) };
+    if (!parsed.success) return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors: fieldError(parsed.error.issues), values };
     institution = parsed.data;
   }
 
   const config = stripeConfig();
-  if (input.method === "STRIPE" && !config) return { ok: false, status: 400, message: t("checkout.noStripe") };
+  if (input.method === "STRIPE" && !config) return { ok: false, status: 400, message: t("checkout.noStripe"), values };
 
-  await sweepSoon(db);
+  await sweepForCart(db, actor.id);
   const result = await placeOrder(db, { userId: actor.id, method: input.method, address, note: input.note, institution, fingerprint: input.fingerprint });
   if (!result.ok) {
     const name = "productName" in result ? (locale === "en" ? result.productName.en : result.productName.zh) : "";
-    return { ok: false, status: 409, message: t(`checkout.errors.${result.code}`, { name }) };
+    return { ok: false, status: 409, message: t(`checkout.errors.${result.code}`, { name }), values };
   }
 
-  catalogChanged();
+  // The pages of the products it took, and the listings where one of them changed stock level.
+  await ordersMovedStock([result.orderId], "taken");
   if (input.method === "STRIPE" && config) {
     let url: string;
     try {
@@ -63,9 +72,10 @@ export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (i
         locale,
       ));
     } catch (error) {
-      console.error("stripe: could not create a Checkout Session:", error);
+      log.error({ err: error, ...(await requestContext()), userId: actor.id, orderId: result.orderId }, "stripe: could not create a Checkout Session");
       await db.$transaction((tx) => cancelPendingOrder(tx, result.orderId, "paymentFailed"));
-      return { ok: false, status: 502, message: t("checkout.errors.stripeFailed") };
+      await ordersMovedStock([result.orderId], "released");
+      return { ok: false, status: 502, message: t("checkout.errors.stripeFailed"), values };
     }
     redirect(url);
   }
