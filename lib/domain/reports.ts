@@ -1,5 +1,6 @@
-// Report parameters and CSV, pure: the admin's sales report and the cooperative's settlement statement parse
-// their query strings here, and write their CSV here, so route files stay thin and the rules are tested alone.
+// Report parameters, pure: the admin's sales report and the cooperative's settlement statement parse their query
+// strings here (their CSV is written in lib/server/reports-csv.ts), so route files stay thin and the rules are
+// tested alone.
 import { assertFen } from "./money";
 import { shanghaiDay } from "./ledger";
 
@@ -101,29 +102,4 @@ export function fenToYuanString(fen: number): string {
   const sign = fen < 0 ? "-" : "";
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/**
- * A CSV cell: text (from people or the database, so guarded against formulas), a count we computed, or an
- * amount of fen written as yuan. Only text is guarded: "-12.34" that we wrote is a number, not a formula.
- */
-export type CsvCell = string | number | { yuan: number };
-
-function cell(value: CsvCell): string {
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new RangeError(`CSV number must be finite, got ${value}`);
-    text = String(value);
-  } else if (typeof value === "object") text = fenToYuanString(value.yuan);
-  else {
-    text = value;
-    // Text that starts like a formula is shown as text in Excel and LibreOffice, not run (CSV injection).
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV with CRLF line ends and a UTF-8 byte order mark, so Excel opens Chinese text correctly. */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

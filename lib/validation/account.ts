@@ -1,5 +1,8 @@
 // Account input rules, shared by forms and server actions. Error messages are keys into messages/*.json
 // ("validation.*"), translated where they are shown.
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
+import * as zxcvbnEn from "@zxcvbn-ts/language-en";
 import { z } from "zod";
 
 /** Beijing's 16 districts, by stable code. */
@@ -50,31 +53,47 @@ export function isUnifiedSocialCreditCode(input: string): boolean {
   return code[17] === check;
 }
 
-// The stems of the passwords people choose most (here and in China): with digits or symbols around them they
-// are still the first thing an attacker tries.
-const COMMON_STEMS = ["password", "passw0rd", "qwerty", "qwertyuiop", "asdfgh", "iloveyou", "woaini", "admin", "letmein", "abc", "abcdef", "welcome"];
-
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
-/** A password that is a common stem with only digits and symbols around it, or a run of few characters. */
-function isCommon(lower: string): boolean {
-  const stem = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-  return COMMON_STEMS.includes(stem) || stem === "" || new Set(lower).size < 4;
+/**
+ * The lowest zxcvbn score accepted: 3 is "safely unguessable" (about 10^8 guesses and more), the usual bar for
+ * a password stored with a slow hash (bcrypt here). A Chinese phrase with a digit ("葡萄园的秋天2024") scores 3.
+ */
+export const PASSWORD_MIN_SCORE = 3;
+
+// Words that make a password guessable here in particular: the shop's own names and the demo accounts'.
+const APP_WORDS = ["唐县好物", "唐县", "tangxian", "tangcounty", "tang county market", "tangcountymarket", "demo"];
+
+let strength: ZxcvbnFactory | undefined;
+
+/** One zxcvbn, set up on first use (its dictionaries take a moment to rank): common passwords, words and names in
+ * English, keyboard layouts, and the shop's own words. */
+function estimator(): ZxcvbnFactory {
+  strength ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, app: APP_WORDS },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    // Only the first 64 characters are scored (64 that pass are strong anyway), and few l33t substitutions are
+    // tried: with the defaults a 128-character password takes seconds of CPU, a cheap way to slow the server.
+    maxLength: 64,
+    l33tMaxSubstitutions: 10,
+  });
+  return strength;
 }
 
 /**
- * Why a password is too weak (a message key), or null. Any script's letters count (a Chinese phrase with a
- * digit is fine); the most common choices are refused before the letters-and-digits rule can let them through.
+ * Why a password is too weak (a message key), or null. In order: its length; letters (any script: a Chinese phrase
+ * with a digit is fine) and digits; the email's local part inside it; then zxcvbn's guess estimate, which knows
+ * the passwords people choose most, keyboard walks, repeats and sequences, dates, and the user's own words.
  */
-export function passwordProblem(password: string, email = ""): string | null {
+export function passwordProblem(password: string, email = "", name = ""): string | null {
   if (password.length < PASSWORD_MIN) return "validation.passwordTooShort";
   if (password.length > PASSWORD_MAX) return "validation.passwordTooLong";
-  const lower = password.toLowerCase();
-  if (isCommon(lower)) return "validation.passwordCommon";
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) return "validation.passwordLettersDigits";
   const local = email.split("@")[0]?.toLowerCase() ?? "";
-  if (local.length >= 4 && lower.includes(local)) return "validation.passwordContainsEmail";
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return "validation.passwordContainsEmail";
+  const userWords = [local, ...local.split(/[._+-]/), name.trim()].filter((w) => w.length >= 2);
+  if (estimator().check(password, userWords).score < PASSWORD_MIN_SCORE) return "validation.passwordCommon";
   return null;
 }
 
@@ -101,7 +120,7 @@ export const signUpSchema = z
     password,
   })
   .superRefine((v, ctx) => {
-    const problem = passwordProblem(v.password, v.email);
+    const problem = passwordProblem(v.password, v.email, v.name);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 

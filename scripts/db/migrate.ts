@@ -1,6 +1,6 @@
 // Offline `prisma migrate`: Prisma's WebAssembly schema engine over a driver adapter (see lib/db/migrations.ts).
 //
-//   node --experimental-wasm-modules --import tsx scripts/db/migrate.ts <command>   (npm run db:migrate, …)
+//   node scripts/run.mjs scripts/db/migrate.ts <command>   (npm run db:migrate, …)
 //
 //   deploy                 apply pending migrations                                        (npm run db:migrate)
 //   status                 exit 1 if migrations are pending, failed, edited or missing locally (db:migrate:status)

@@ -4,7 +4,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 // The encoder Next's own client uses for server action arguments.
 // @ts-expect-error no types for Next's compiled copy of React's Flight client
-import { encodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node.js";
+import { encodeReply as untypedEncodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node.js";
+
+// Its type, as React's own typings for react-server-dom-webpack/client declare it.
+const encodeReply = untypedEncodeReply as (value: unknown) => Promise<string | FormData>;
 
 export type CookieJar = Map<string, string>;
 
@@ -44,8 +47,8 @@ interface ManifestEntry {
 }
 
 /** Every server action the build contains: "file#export" → its id and a page that carries it. */
-export function actionsFromBuild(root = process.cwd()): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+export function actionsFromBuild(root = process.cwd(), distDir = ".next"): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, ManifestEntry>;
   };
   const out = new Map<string, { id: string; page: string }>();

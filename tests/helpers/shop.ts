@@ -7,13 +7,14 @@ import { phoneContext } from "./browser";
 /** Phone-sized pages that are all closed together. */
 export function pages(browser: () => Browser, baseURL: string) {
   const contexts: BrowserContext[] = [];
+  // Arrow functions, not methods: the suites destructure them ({ newPage, closeAll }), so no `this`.
   return {
-    async newPage(): Promise<Page> {
+    newPage: async (): Promise<Page> => {
       const context = await phoneContext(browser(), baseURL);
       contexts.push(context);
       return context.newPage();
     },
-    async closeAll(): Promise<void> {
+    closeAll: async (): Promise<void> => {
       for (const c of contexts) await c.close();
     },
   };

@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
-import { checkLedger } from "@/lib/server/ledger/check";
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
 import { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { expectLedgerOfEveryOrder } from "../helpers/ledger";
 
 let t: TestDatabase;
 let db: Db;
@@ -264,27 +264,6 @@ describe("one cart submitted twice at once (a double click, two tabs)", () => {
   });
 });
 
-/**
- * Every order of this suite against the benefit ledger (which came after the suite was written): checkLedger finds
- * no difference, an order never paid has no entries, and a paid one's payment entries sum to its items revenue and
- * its entries net that less the items' part of its refunds, floor(refunded × items / total).
- */
-async function expectLedgerOfEveryOrder(): Promise<{ paid: number }> {
-  expect((await checkLedger(db)).differences).toEqual([]);
-  const orders = await db.order.findMany({
-    select: { number: true, status: true, paidAt: true, itemsFen: true, totalFen: true, refundedFen: true, ledgerEntries: { select: { idempotencyKey: true, amountFen: true } } },
-  });
-  for (const o of orders) {
-    const payment = o.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("paid:")).reduce((s, e) => s + e.amountFen, 0);
-    const net = o.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
-    const product = o.refundedFen * o.itemsFen;
-    const refundedItems = o.refundedFen >= o.totalFen ? o.itemsFen : (product - (product % o.totalFen)) / o.totalFen;
-    if (o.paidAt === null) expect({ number: o.number, status: o.status, entries: o.ledgerEntries.length }).toEqual({ number: o.number, status: o.status, entries: 0 });
-    else expect({ number: o.number, status: o.status, payment, net }).toEqual({ number: o.number, status: o.status, payment: o.itemsFen, net: o.itemsFen - refundedItems });
-  }
-  return { paid: orders.filter((o) => o.status === "PAID").length };
-}
-
 describe("the benefit ledger after the race", () => {
   // This suite places orders but pays none; paying them all at once (same products, same rollup rows) is what
   // puts the ledger and its rollups under concurrency.
@@ -295,7 +274,7 @@ describe("the benefit ledger after the race", () => {
       pending.map((o) => db.$transaction((tx) => markOrderPaid(tx, { orderId: o.id, method: o.paymentMethod, amountFen: o.totalFen }), { maxWait: 60_000, timeout: 60_000 })),
     );
     expect(outcomes.filter((x) => x !== "paid")).toEqual([]);
-    const { paid } = await expectLedgerOfEveryOrder();
+    const { paid } = await expectLedgerOfEveryOrder(db);
     expect(paid).toBe(pending.length);
     // Each order counted once in the TOTAL rollup, whichever day its payment fell on.
     const total = await db.salesDailyRollup.aggregate({ where: { dimension: "TOTAL" }, _sum: { orders: true, revenueFen: true } });

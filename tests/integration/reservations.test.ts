@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { RESERVATION_MS } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { checkLedger } from "@/lib/server/ledger/check";
 import { cancelPendingOrder, markOrderPaid } from "@/lib/server/orders/lifecycle";
 import type { PlaceOrderInput } from "@/lib/server/orders/place-order";
 import { sweepExpiredReservations } from "@/lib/server/orders/sweep";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { expectLedgerOfEveryOrder } from "../helpers/ledger";
 import { placeTestOrder, type PlacedTestOrder } from "../helpers/orders";
 
 let t: TestDatabase;
@@ -353,30 +353,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("races between a payment and the
   });
 });
 
-/**
- * Every order of this suite against the benefit ledger (which came after the suite was written): checkLedger finds
- * no difference, an order never paid has no entries, and a paid one's payment entries sum to its items revenue and
- * its entries net that less the items' part of its refunds, floor(refunded × items / total).
- */
-async function expectLedgerOfEveryOrder(): Promise<{ paid: number }> {
-  expect((await checkLedger(db)).differences).toEqual([]);
-  const orders = await db.order.findMany({
-    select: { number: true, status: true, paidAt: true, itemsFen: true, totalFen: true, refundedFen: true, ledgerEntries: { select: { idempotencyKey: true, amountFen: true } } },
-  });
-  for (const o of orders) {
-    const payment = o.ledgerEntries.filter((e) => e.idempotencyKey.startsWith("paid:")).reduce((s, e) => s + e.amountFen, 0);
-    const net = o.ledgerEntries.reduce((s, e) => s + e.amountFen, 0);
-    const product = o.refundedFen * o.itemsFen;
-    const refundedItems = o.refundedFen >= o.totalFen ? o.itemsFen : (product - (product % o.totalFen)) / o.totalFen;
-    if (o.paidAt === null) expect({ number: o.number, status: o.status, entries: o.ledgerEntries.length }).toEqual({ number: o.number, status: o.status, entries: 0 });
-    else expect({ number: o.number, status: o.status, payment, net }).toEqual({ number: o.number, status: o.status, payment: o.itemsFen, net: o.itemsFen - refundedItems });
-  }
-  return { paid: orders.filter((o) => o.status === "PAID").length };
-}
-
 describe("the benefit ledger after every test above", () => {
   test("checkLedger finds no difference; every PAID order's entries sum to its items; a payment after cancellation writes none", async () => {
-    const { paid } = await expectLedgerOfEveryOrder();
+    const { paid } = await expectLedgerOfEveryOrder(db);
     expect(paid, "orders paid above, late or not").toBeGreaterThan(0);
     // The payments that arrived after the stock was gone: money recorded, order cancelled, nothing in the ledger.
     const openRefunds = await db.refund.findMany({ where: { status: "REQUESTED" }, select: { order: { select: { status: true, paidAt: true, _count: { select: { ledgerEntries: true } } } } } });

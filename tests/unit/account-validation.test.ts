@@ -11,6 +11,7 @@ import {
   normalizeMainlandMobile,
   PASSWORD_MAX,
   PASSWORD_MIN,
+  PASSWORD_MIN_SCORE,
   passwordProblem,
   resetPasswordSchema,
   signUpSchema,
@@ -200,8 +201,11 @@ describe("isUnifiedSocialCreditCode", () => {
 
 describe("passwordProblem", () => {
   const ok = "a1b2c3d4"; // 8 distinct characters, letters and digits
-  test("limits are 10 and 128 characters", () => {
-    expect([PASSWORD_MIN, PASSWORD_MAX]).toEqual([10, 128]);
+  // 128 characters: a strong start; what comes after the first 64 is not scored (too long to be guessed anyway).
+  const long128 = "Autumn-grapes-77 ripen on the slopes above Nanhongcheng".padEnd(128, ".");
+  test("limits are 10 and 128 characters; zxcvbn score 3 or more", () => {
+    expect([PASSWORD_MIN, PASSWORD_MAX, PASSWORD_MIN_SCORE]).toEqual([10, 128, 3]);
+    expect(long128).toHaveLength(128);
   });
 
   test.each([
@@ -213,18 +217,23 @@ describe("passwordProblem", () => {
     [ok.repeat(16) + "x", "", "validation.passwordTooLong", "129 characters"],
     ["x".repeat(1000), "", "validation.passwordTooLong", "1000 characters"],
     ["abcdefghijk", "", "validation.passwordLettersDigits", "letters only"],
-    ["12345678901", "", "validation.passwordCommon", "digits only: no letters at all, refused as common"],
-    ["qwertyuiop", "", "validation.passwordCommon", "a common password without digits: common first"],
-    ["1234567890", "", "validation.passwordCommon", "a common password without letters: common first"],
-    ["!@#$%^&*()_+", "", "validation.passwordCommon", "symbols only"],
+    ["12345678901", "", "validation.passwordLettersDigits", "digits only: no letters at all"],
+    ["qwertyuiop", "", "validation.passwordLettersDigits", "a common password without digits: letters and digits first"],
+    ["1234567890", "", "validation.passwordLettersDigits", "a common password without letters: letters and digits first"],
+    ["!@#$%^&*()_+", "", "validation.passwordLettersDigits", "symbols only"],
     ["Abcdefghij", "", "validation.passwordLettersDigits", "letters only, not common"],
     ["葡萄园的秋天二零二四年", "", "validation.passwordLettersDigits", "Chinese characters only"],
     
     ["password123", "", "validation.passwordCommon", "in the common list"],
     ["password1234", "", "validation.passwordCommon", "a common stem with digits after it"],
-    ["!Qwerty2026!", "", "validation.passwordCommon", "a common stem with digits and symbols around it"],
     ["PASSWORD123", "", "validation.passwordCommon", "in the common list, any case"],
-    ["woaini1314", "", "validation.passwordCommon", "in the common list (我爱你一生一世)"],
+    ["iloveyou2024", "", "validation.passwordCommon", "a common phrase and a year"],
+    ["1qaz2wsx3edc", "", "validation.passwordCommon", "a keyboard walk"],
+    ["p4ssw0rd2024", "", "validation.passwordCommon", "l33t spelling of a common password"],
+    ["Tangxian2024!", "", "validation.passwordCommon", "the shop's own place name and a year"],
+    ["demo12345678", "", "validation.passwordCommon", "the demo accounts' word and a run of digits"],
+    ["唐县唐县唐县1234", "", "validation.passwordCommon", "a Chinese word repeated"],
+    ["ababab1212", "", "validation.passwordCommon", "two short repeats"],
     ["aaaaaaaaa1", "", "validation.passwordCommon", "2 distinct characters"],
     ["aab1aab1aa", "", "validation.passwordCommon", "3 distinct characters"],
     ["aAaAaA1111", "", "validation.passwordCommon", "case does not add distinct characters"],
@@ -237,11 +246,12 @@ describe("passwordProblem", () => {
   });
 
   test.each([
-    ["Tangxian12", "", "exactly 10 characters"],
+    ["Putao2024x", "", "exactly 10 characters"],
     ["葡萄园的秋天2024年", "", "Chinese characters and digits: any script's letters count"],
     ["password-grapes-7", "", "a common word inside a longer phrase is fine"],
-    [ok.repeat(16), "", "exactly 128 characters"],
-    ["ababab1212", "", "exactly 4 distinct characters"],
+    [long128, "", "exactly 128 characters"],
+    ["葡萄园的秋天2024", "", "a Chinese phrase with a digit"],
+    ["我爱唐县的葡萄酒2026", "", "a Chinese phrase with the shop's place name and a digit"],
     ["Grapes&Pears2024", "", "letters, digits and symbols"],
     ["葡萄园grape2024", "", "Chinese characters with Latin letters and digits"],
     ["Liwei2024ok", "", "no email given"],
@@ -250,6 +260,12 @@ describe("passwordProblem", () => {
     ["Liwei2024ok", "not-an-email", "an email without @ still uses the whole text as local part: not contained"],
   ])("%j (email %j) → null: %s", (password, email) => {
     expect(passwordProblem(password, email)).toBeNull();
+  });
+
+  test("the user's own name counts as a guessable word", () => {
+    expect(passwordProblem("Qiaozhuang2024")).toBeNull();
+    expect(passwordProblem("Qiaozhuang2024", "", "Qiaozhuang")).toBe("validation.passwordCommon");
+    expect(passwordProblem("葡萄园的秋天2024", "", "葡萄园的秋天")).toBe("validation.passwordCommon");
   });
 });
 
@@ -295,12 +311,12 @@ describe("BEIJING_DISTRICTS and districtName", () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe("signUpSchema", () => {
-  const base = { name: "李伟", email: "liwei@example.cn", password: "Tangxian2024" };
+  const base = { name: "李伟", email: "liwei@example.cn", password: "Putaoyuan2024" };
 
   test("accepts a valid sign-up and normalises name and email", () => {
-    const r = signUpSchema.safeParse({ name: "  李伟 ", email: "  LiWei@Example.CN ", password: "Tangxian2024" });
+    const r = signUpSchema.safeParse({ name: "  李伟 ", email: "  LiWei@Example.CN ", password: "Putaoyuan2024" });
     expect(r.success).toBe(true);
-    expect(r.data).toEqual({ name: "李伟", email: "liwei@example.cn", password: "Tangxian2024" });
+    expect(r.data).toEqual({ name: "李伟", email: "liwei@example.cn", password: "Putaoyuan2024" });
   });
 
   test.each([
@@ -345,7 +361,7 @@ describe("signUpSchema", () => {
 });
 
 describe("resetPasswordSchema", () => {
-  const base = { token: "t".repeat(32), password: "Tangxian2024" };
+  const base = { token: "t".repeat(32), password: "Putaoyuan2024" };
 
   test.each([
     ["20-character token", { token: "t".repeat(20) }],
@@ -356,10 +372,10 @@ describe("resetPasswordSchema", () => {
   });
 
   test.each([
-    { why: "short password", patch: { password: "Tang2024" }, path: "password", message: "validation.passwordTooShort" as string | null },
+    { why: "short password", patch: { password: "Tang2024" }, path: "password", message: "validation.passwordTooShort" },
     { why: "129-character password", patch: { password: "a1".repeat(64) + "b" }, path: "password", message: "validation.passwordTooLong" },
     { why: "letters-only password", patch: { password: "Tangxianxian" }, path: "password", message: "validation.passwordLettersDigits" },
-    { why: "common password", patch: { password: "woaini1314" }, path: "password", message: "validation.passwordCommon" },
+    { why: "common password", patch: { password: "iloveyou2024" }, path: "password", message: "validation.passwordCommon" },
     { why: "repetitive password", patch: { password: "aaaaaaaaa1" }, path: "password", message: "validation.passwordCommon" },
     // The token is a hidden field, but a mangled link still gets the translated "invalid link" message.
     { why: "19-character token", patch: { token: "t".repeat(19) }, path: "token", message: "auth.errors.tokenInvalid" },
@@ -414,7 +430,7 @@ describe("addressSchema", () => {
   });
 
   test.each([
-    { why: "empty recipient", patch: { recipient: "" }, path: "recipient", message: "validation.recipientRequired" as string | null },
+    { why: "empty recipient", patch: { recipient: "" }, path: "recipient", message: "validation.recipientRequired" },
     { why: "blank recipient", patch: { recipient: "  " }, path: "recipient", message: "validation.recipientRequired" },
     { why: "41-character recipient", patch: { recipient: "王".repeat(41) }, path: "recipient", message: "validation.nameTooLong" },
     { why: "empty phone", patch: { phone: "" }, path: "phone", message: "validation.phoneInvalid" },

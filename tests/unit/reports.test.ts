@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  type CsvCell,
   daysInRange,
   defaultRange,
   fenToYuanString,
@@ -12,7 +11,6 @@ import {
   type ReportParamsResult,
   salesCsvFileName,
   statementCsvFileName,
-  toCsv,
 } from "@/lib/domain/reports";
 
 // 2026-11-15 10:00 in Beijing.
@@ -165,64 +163,7 @@ describe("fenToYuanString", () => {
   });
 });
 
-describe("toCsv", () => {
-  const BOM = "\uFEFF";
-
-  test("a byte order mark first, CRLF after every row, the last one too", () => {
-    expect(toCsv([["a", "b"], ["c", "d"]])).toBe(`${BOM}a,b\r\nc,d\r\n`);
-    expect(toCsv([])).toBe(`${BOM}\r\n`);
-    expect(toCsv([[]])).toBe(`${BOM}\r\n`);
-  });
-
-  // One cell in, its CSV text out (between the BOM and the CRLF).
-  test.each<[string, CsvCell, string]>([
-    ["plain text", "南洪城村", "南洪城村"],
-    ["English with a space", "Nanhongcheng Village", "Nanhongcheng Village"],
-    ["empty text", "", ""],
-    ["a comma is quoted", "唐县,河北", '"唐县,河北"'],
-    ["a quote is doubled and quoted", 'the "best" grape', '"the ""best"" grape"'],
-    ["a lone quote", '"', '""""'],
-    ["a newline is quoted", "line 1\nline 2", '"line 1\nline 2"'],
-    ["a CRLF is quoted", "line 1\r\nline 2", '"line 1\r\nline 2"'],
-    ["a full-width comma needs no quotes", "唐县，河北", "唐县，河北"],
-    ["a quote inside, not first", "5\" box", '"5"" box"'],
-    ["= starts a formula: apostrophe", "=HYPERLINK(\"http://evil\")", '"\'=HYPERLINK(""http://evil"")"'],
-    ["+ starts a formula: apostrophe", "+86 138", "'+86 138"],
-    ["- starts a formula: apostrophe", "-2+3", "'-2+3"],
-    ["@ starts a formula: apostrophe", "@SUM(A1)", "'@SUM(A1)"],
-    ["a tab first: apostrophe", "\t=1", "'\t=1"],
-    ["a carriage return first: apostrophe, then quoted", "\r=1", "\"'\r=1\""],
-    ["a formula with a comma: apostrophe inside the quotes", "=1,2", "\"'=1,2\""],
-    ["a formula character later on is harmless", "a=b+c-d@e", "a=b+c-d@e"],
-    ["text that looks like a negative number is still text", "-12.34", "'-12.34"],
-    ["a number", 42, "42"],
-    ["zero", 0, "0"],
-    ["a negative number we wrote is not guarded", -3, "-3"],
-    ["yuan", { yuan: 1234 }, "12.34"],
-    ["negative yuan we wrote is not guarded", { yuan: -1234 }, "-12.34"],
-    ["zero yuan", { yuan: 0 }, "0.00"],
-  ])("%s", (_why, value, expected) => {
-    expect(toCsv([[value]])).toBe(`${BOM}${expected}\r\n`);
-  });
-
-  test("a whole table: header, rows with money, a total", () => {
-    const csv = toCsv([
-      ["村", "订单数", "营业额（元）"],
-      ['南洪城村,"一组"', 3, { yuan: 45_600 }],
-      ["=cmd|' /C calc'!A0", 1, { yuan: -500 }],
-      ["合计", 4, { yuan: 45_100 }],
-    ]);
-    expect(csv).toBe(`${BOM}村,订单数,营业额（元）\r\n"南洪城村,""一组""",3,456.00\r\n'=cmd|' /C calc'!A0,1,-5.00\r\n合计,4,451.00\r\n`);
-  });
-
-  test.each([Number.NaN, Number.POSITIVE_INFINITY])("refuses the number %d", (n) => {
-    expect(() => toCsv([[n]])).toThrow(RangeError);
-  });
-
-  test("refuses fractional fen", () => {
-    expect(() => toCsv([[{ yuan: 12.5 }]])).toThrow(RangeError);
-  });
-});
+// The CSV writer itself is tested in csv.test.ts.
 
 describe("file names", () => {
   test.each([
