@@ -7,6 +7,7 @@ export function Section({
   children,
   className,
   testId,
+  data,
   as: Tag = "section",
 }: {
   title?: React.ReactNode;
@@ -15,10 +16,12 @@ export function Section({
   children: React.ReactNode;
   className?: string;
   testId?: string;
+  /** More data-* attributes (for tests), after data-testid. */
+  data?: Record<`data-${string}`, string | number>;
   as?: "section" | "div" | "li" | "article";
 }) {
   return (
-    <Tag className={`rounded-2xl bg-white p-4 shadow-sm ${className ?? ""}`} data-testid={testId}>
+    <Tag className={`rounded-2xl bg-white p-4 shadow-sm ${className ?? ""}`} data-testid={testId} {...data}>
       {(title || action) && (
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           {title && <h2 className="text-lg font-semibold">{title}</h2>}

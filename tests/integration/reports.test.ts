@@ -47,6 +47,9 @@ interface World {
 let w: World;
 const entries: Entry[] = [];
 
+/** A manager's scope for one cooperative of theirs (tests/integration/coop-scope.test.ts tries the others'). */
+const own = (cooperativeId: string) => ({ cooperativeIds: [cooperativeId], cooperativeId });
+
 /** One order line, paid on `day`, split into the cooperative's share and the households'. */
 interface Line {
   item: string;
@@ -435,7 +438,7 @@ describe("householdIncomeByMonth", () => {
   }
 
   test("every household of the cooperative, also those with nothing, with its net income per month", async () => {
-    const { months, rows } = await householdIncomeByMonth(t.db, w.coopA.id, 6, NOW);
+    const { months, rows } = (await householdIncomeByMonth(t.db, { ...own(w.coopA.id), count: 6, now: NOW }))!;
     expect(months).toEqual(MONTHS);
     const participants = await t.db.household.findMany({ where: { participations: { some: { cooperativeId: w.coopA.id, active: true } } }, select: { id: true, code: true, headName: true } });
     expect(rows.map((r) => r.code)).toEqual(participants.map((p) => p.code).sort());
@@ -456,7 +459,7 @@ describe("householdIncomeByMonth", () => {
   });
 
   test("a household paid by the cooperative without taking part is listed too, marked so", async () => {
-    const { rows } = await householdIncomeByMonth(t.db, w.coopB.id, 6, NOW);
+    const { rows } = (await householdIncomeByMonth(t.db, { ...own(w.coopB.id), count: 6, now: NOW }))!;
     const h1 = rows.find((r) => r.householdId === w.h1)!;
     expect(h1).toMatchObject({ participating: false, benefitTypes: [], monthly: [0, 0, 0, 0, 0, 500], totalFen: 500 });
     // Household 3: October's income and November's refund.
@@ -466,7 +469,7 @@ describe("householdIncomeByMonth", () => {
   });
 
   test("a cooperative with no households and no income: nothing", async () => {
-    expect(await householdIncomeByMonth(t.db, "no-such-cooperative", 6, NOW)).toEqual({ months: MONTHS, rows: [] });
+    expect(await householdIncomeByMonth(t.db, { ...own("no-such-cooperative"), count: 6, now: NOW })).toEqual({ months: MONTHS, rows: [] });
   });
 });
 
@@ -486,7 +489,7 @@ describe("settlementStatement", () => {
   }
 
   test("coop A, November: payments, a same-day partial refund as its own negative line, totals, the settlement's status", async () => {
-    const s = (await settlementStatement(t.db, w.coopA.id, parseMonth("2026-11")!))!;
+    const s = (await settlementStatement(t.db, { ...own(w.coopA.id), month: parseMonth("2026-11")! }))!;
     const e = expectedStatement(w.coopA.id, "2026-11");
     expect(s).toMatchObject({ month: "2026-11", cooperativeFen: e.cooperativeFen, householdFen: e.householdFen, totalFen: e.totalFen, status: "CONFIRMED" });
     expect(s.cooperative).toMatchObject({ id: w.coopA.id, slug: w.coopA.slug });
@@ -509,7 +512,7 @@ describe("settlementStatement", () => {
   });
 
   test("coop B, November: October's order refunded in November is a negative line; no settlement drawn up", async () => {
-    const s = (await settlementStatement(t.db, w.coopB.id, parseMonth("2026-11")!))!;
+    const s = (await settlementStatement(t.db, { ...own(w.coopB.id), month: parseMonth("2026-11")! }))!;
     const e = expectedStatement(w.coopB.id, "2026-11");
     expect(s).toMatchObject({ cooperativeFen: e.cooperativeFen, householdFen: e.householdFen, totalFen: e.totalFen, status: null });
     expect(s.totalFen).toBe(-9_200 + 3_000);
@@ -522,13 +525,13 @@ describe("settlementStatement", () => {
   });
 
   test("a month with nothing, and a cooperative that does not exist", async () => {
-    const s = (await settlementStatement(t.db, w.coopA.id, parseMonth("2026-08")!))!;
+    const s = (await settlementStatement(t.db, { ...own(w.coopA.id), month: parseMonth("2026-08")! }))!;
     expect(s).toMatchObject({ lines: [], households: [], cooperativeFen: 0, householdFen: 0, totalFen: 0, status: null });
-    expect(await settlementStatement(t.db, "no-such-cooperative", parseMonth("2026-11")!)).toBeNull();
+    expect(await settlementStatement(t.db, { ...own("no-such-cooperative"), month: parseMonth("2026-11")! })).toBeNull();
   });
 
   test("the statement CSV: BOM, title, shipping note, lines with negative refunds, households, what is owed", async () => {
-    const s = (await settlementStatement(t.db, w.coopA.id, parseMonth("2026-11")!))!;
+    const s = (await settlementStatement(t.db, { ...own(w.coopA.id), month: parseMonth("2026-11")! }))!;
     const csv = statementCsv(s, translator("zh-CN"), "zh-CN");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(csv.slice(1));

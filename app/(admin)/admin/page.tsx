@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/section";
 import { guardPage } from "@/lib/server/authz";
 import { getT } from "@/lib/server/i18n";
 
@@ -8,29 +9,27 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("areas.adminTitle"), robots: { index: false } };
 }
 
+const linkClass = "block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700";
+
 export default async function AdminHome() {
   await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin");
   const t = await getT();
+  const links = [
+    { href: "/admin/transfers", label: t("admin.transfers") },
+    { href: "/admin/refunds", label: t("admin.refunds") },
+    { href: "/admin/reports", label: t("reports.title") },
+  ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("areas.adminTitle")}</h1>
-      <p>{t("areas.adminLead")}</p>
+      <PageHeader title={t("areas.adminTitle")} lead={t("areas.adminLead")} />
       <ul className="flex flex-wrap gap-2">
-        <li>
-          <Link href="/admin/transfers" className="block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700">
-            {t("admin.transfers")}
-          </Link>
-        </li>
-        <li>
-          <Link href="/admin/refunds" className="block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700">
-            {t("admin.refunds")}
-          </Link>
-        </li>
-        <li>
-          <Link href="/admin/reports" className="block rounded-lg bg-white px-4 py-2 font-medium shadow-sm hover:text-wine-700">
-            {t("reports.title")}
-          </Link>
-        </li>
+        {links.map((l) => (
+          <li key={l.href}>
+            <Link href={l.href} className={linkClass}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
       </ul>
       <p className="text-earth-600">{t("areas.adminSoon")}</p>
     </div>

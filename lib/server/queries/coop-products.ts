@@ -1,9 +1,11 @@
 import "server-only";
-// The cooperative area's product reads. Households are shown by code, village and how they take part: the
-// benefit-rule editor needs no personal data.
-import { db } from "@/lib/server/db";
+// The cooperative area's product reads, scoped to the caller's cooperatives (./coop-scope.ts). Households are
+// shown by code, village and how they take part: the benefit-rule editor needs no personal data.
+import type { Db } from "@/lib/db/client";
+import type { CoopScope } from "./coop-scope";
 
-export async function listCoopProducts(cooperativeIds: readonly string[]) {
+/** The products of the caller's cooperatives, with each one's benefit rule and number of households. */
+export async function listCoopProducts(db: Db, { cooperativeIds }: CoopScope) {
   return db.product.findMany({
     where: { cooperativeId: { in: [...cooperativeIds] } },
     orderBy: [{ cooperativeId: "asc" }, { nameZh: "asc" }],
@@ -23,10 +25,15 @@ export async function listCoopProducts(cooperativeIds: readonly string[]) {
   });
 }
 
-/** The product with its cooperative's active households and their current weights. Null if not found. */
-export async function getCoopProductTerms(productId: string) {
-  const product = await db.product.findUnique({
-    where: { id: productId },
+export type CoopProductTerms = NonNullable<Awaited<ReturnType<typeof getCoopProductTerms>>>;
+
+/**
+ * The product with its cooperative's active households and their current weights; null when there is no such
+ * product among the caller's cooperatives (another cooperative's product is as if it did not exist).
+ */
+export async function getCoopProductTerms(db: Db, { cooperativeIds, productId }: CoopScope & { productId: string }) {
+  const product = await db.product.findFirst({
+    where: { id: productId, cooperativeId: { in: [...cooperativeIds] } },
     select: {
       id: true,
       slug: true,

@@ -1,8 +1,8 @@
 import "server-only";
 // What a buyer's money did, from the benefit ledger: net of refunds, in counts, villages and fen only.
 // Household names never leave the manager and admin areas, so nothing here selects them.
+import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
 
 export interface Impact {
   /** What the cooperatives kept, and what went to households, net of refunds. */
@@ -17,7 +17,7 @@ export interface Impact {
 
 const EMPTY: Impact = { cooperativeFen: 0, householdFen: 0, households: 0, villages: [], cooperatives: [], orders: 0 };
 
-async function impactWhere(where: Prisma.Sql): Promise<Impact> {
+async function impactWhere(db: Db, where: Prisma.Sql): Promise<Impact> {
   // One pass over the ledger rows of the orders in question (through the orderId index).
   const [money, villages, cooperatives] = await Promise.all([
     db.$queryRaw<{ cooperativeFen: bigint; householdFen: bigint; orders: bigint }[]>`
@@ -54,12 +54,12 @@ async function impactWhere(where: Prisma.Sql): Promise<Impact> {
   };
 }
 
-/** One order's impact. The caller has checked that the order is the buyer's. */
-export function orderImpact(orderId: string): Promise<Impact> {
-  return impactWhere(Prisma.sql`o."id" = ${orderId}`);
+/** One order's impact; nothing for an order that is not the buyer's. */
+export function orderImpact(db: Db, { buyerId, orderId }: { buyerId: string; orderId: string }): Promise<Impact> {
+  return impactWhere(db, Prisma.sql`o."id" = ${orderId} AND o."buyerId" = ${buyerId}`);
 }
 
 /** "My impact": every order of the buyer. */
-export function buyerImpact(buyerId: string): Promise<Impact> {
-  return impactWhere(Prisma.sql`o."buyerId" = ${buyerId}`);
+export function buyerImpact(db: Db, { buyerId }: { buyerId: string }): Promise<Impact> {
+  return impactWhere(db, Prisma.sql`o."buyerId" = ${buyerId}`);
 }

@@ -1,12 +1,14 @@
 import "server-only";
 // Orders as their buyer and the admins see them. A buyer's reads take the buyer's id and answer null for
 // anyone else's order (the page then shows 404), so an order's existence is not confirmed to others.
+import type { Db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
-import { db } from "@/lib/server/db";
+import { isReservationExpired } from "@/lib/server/orders/sweep";
+import { env } from "@/lib/server/env";
 
 const name = (r: { nameZh: string; nameEn: string }, locale: Locale) => (locale === "en" ? r.nameEn : r.nameZh);
 
-export async function listBuyerOrders(buyerId: string) {
+export async function listBuyerOrders(db: Db, { buyerId }: { buyerId: string }) {
   return db.order.findMany({
     where: { buyerId },
     orderBy: { placedAt: "desc" },
@@ -15,7 +17,7 @@ export async function listBuyerOrders(buyerId: string) {
   });
 }
 
-export async function getBuyerOrder(buyerId: string, orderId: string, locale: Locale) {
+export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buyerId: string; orderId: string; locale: Locale }) {
   const order = await db.order.findFirst({
     where: { id: orderId, buyerId },
     select: {
@@ -64,15 +66,48 @@ export async function getBuyerOrder(buyerId: string, orderId: string, locale: Lo
   };
 }
 
-export async function listTransfersAwaitingConfirmation() {
-  return db.order.findMany({
+/**
+ * Bank-transfer orders still waiting for their money, oldest first (admins). An order whose reservation ran out
+ * is as good as cancelled, swept or not (the sweep runs on a timer, never while a page renders): not listed.
+ */
+export async function listTransfersAwaitingConfirmation(db: Db, { now = new Date() }: { now?: Date } = {}) {
+  const orders = await db.order.findMany({
     where: { paymentMethod: "BANK_TRANSFER", status: "PENDING_PAYMENT" },
     orderBy: { placedAt: "asc" },
-    select: { id: true, number: true, totalFen: true, transferReference: true, placedAt: true, reservedUntil: true, unitName: true, buyer: { select: { email: true } } },
+    select: { id: true, number: true, status: true, totalFen: true, transferReference: true, placedAt: true, reservedUntil: true, unitName: true, buyer: { select: { email: true } } },
   });
+  return orders.filter((o) => !isReservationExpired(o, now));
 }
 
-export async function listRefundRequests() {
+/**
+ * The bank transfers admins confirmed most recently, newest first, with who confirmed each (admins).
+ * A confirmation is the transfer's succeeded Payment with the confirming admin on it.
+ */
+export async function listRecentlyConfirmedTransfers(db: Db, { limit = 20 }: { limit?: number } = {}) {
+  const payments = await db.payment.findMany({
+    // Confirmed by an admin, whatever happened since (a later refund changes the status, not the confirmation).
+    where: { method: "BANK_TRANSFER", confirmedById: { not: null }, succeededAt: { not: null } },
+    orderBy: [{ succeededAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, amountFen: true, bankReference: true, succeededAt: true, confirmedById: true, order: { select: { id: true, number: true, unitName: true } } },
+  });
+  const adminIds = [...new Set(payments.map((p) => p.confirmedById).filter((id): id is string => id !== null))];
+  const admins = adminIds.length > 0 ? await db.user.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true, email: true } }) : [];
+  const adminOf = new Map(admins.map((a) => [a.id, a.name || a.email]));
+  return payments.map((p) => ({
+    id: p.id,
+    orderId: p.order.id,
+    orderNumber: p.order.number,
+    unitName: p.order.unitName,
+    reference: p.bankReference,
+    amountFen: p.amountFen,
+    confirmedAt: p.succeededAt,
+    confirmedBy: (p.confirmedById && adminOf.get(p.confirmedById)) || null,
+  }));
+}
+
+/** Refund requests waiting for an admin's decision, oldest first. */
+export async function listRefundRequests(db: Db) {
   return db.refund.findMany({
     where: { status: "REQUESTED" },
     orderBy: { createdAt: "asc" },
@@ -83,8 +118,8 @@ export async function listRefundRequests() {
 /** The operator's company account shown for bank transfers (sample values in development). */
 export function operatorBankAccount() {
   return {
-    name: process.env.BANK_ACCOUNT_NAME ?? "唐县电商服务中心（示例）",
-    bank: process.env.BANK_NAME ?? "中国农业银行唐县支行（示例）",
-    number: process.env.BANK_ACCOUNT_NUMBER ?? "6228 0000 0000 0000 000",
+    name: env.BANK_ACCOUNT_NAME,
+    bank: env.BANK_NAME,
+    number: env.BANK_ACCOUNT_NUMBER,
   };
 }

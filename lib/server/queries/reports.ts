@@ -2,10 +2,12 @@ import "server-only";
 // Reports read the daily rollups, never the whole ledger: sales along one dimension for a date range, each
 // household's monthly income from one cooperative, and one cooperative's monthly settlement statement (the only
 // read of LedgerEntry here: one cooperative, one month, through the (cooperativeId, day) index).
-// The callers authorize first: salesReport is the admins', the other two the cooperative's managers'.
+// salesReport is the admins' (the caller authorizes); the other two are scoped to the caller's cooperatives
+// (./coop-scope.ts) and answer null for any other cooperative, whatever the caller checked.
 import type { Db } from "@/lib/db/client";
 import { lastMonths, type ReportBy, type ReportQuery, type StatementMonth } from "@/lib/domain/reports";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inScope, type OneCoopScope } from "./coop-scope";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
@@ -92,9 +94,10 @@ export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promis
   return {
     rows,
     total: {
+      // Labelled where it is shown, in the reader's language (reports.total).
       key: "",
-      labelZh: "合计",
-      labelEn: "Total",
+      labelZh: "",
+      labelEn: "",
       orders: num(t?.orders),
       units: num(t?.units),
       revenueFen: num(t?.revenueFen),
@@ -128,9 +131,14 @@ export interface HouseholdIncome {
 
 /**
  * Each household taking part in the cooperative (also those with nothing yet), and any other household it paid in
- * the period, with its net income per month for the last `count` months (Beijing time) up to `now`.
+ * the period, with its net income per month for the last `count` months (Beijing time) up to `now`. Null when the
+ * cooperative is not one of the caller's.
  */
-export async function householdIncomeByMonth(db: Db, cooperativeId: string, count: number, now = new Date()): Promise<HouseholdIncome> {
+export async function householdIncomeByMonth(
+  db: Db,
+  { cooperativeIds, cooperativeId, count, now = new Date() }: OneCoopScope & { count: number; now?: Date },
+): Promise<HouseholdIncome | null> {
+  if (!inScope({ cooperativeIds }, cooperativeId)) return null;
   const months = lastMonths(now, count);
   const first = months[0];
   const last = months.at(-1);
@@ -197,9 +205,11 @@ export interface SettlementStatement {
 /**
  * One cooperative's ledger for one month, one line per order item and event (its payment, each refund).
  * Shipping fees are not in the ledger (it holds items revenue only), so they are not on the statement: the
- * platform settles them with the cooperative separately.
+ * platform settles them with the cooperative separately. Null when the cooperative is not one of the caller's
+ * (or does not exist).
  */
-export async function settlementStatement(db: Db, cooperativeId: string, month: StatementMonth): Promise<SettlementStatement | null> {
+export async function settlementStatement(db: Db, { cooperativeIds, cooperativeId, month }: OneCoopScope & { month: StatementMonth }): Promise<SettlementStatement | null> {
+  if (!inScope({ cooperativeIds }, cooperativeId)) return null;
   const cooperative = await db.cooperative.findUnique({ where: { id: cooperativeId }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
   if (!cooperative) return null;
   const [lines, households, settlement] = await Promise.all([

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
-import { formatFen } from "@/lib/domain/money";
+import { Price } from "@/components/ui/price";
+import { Notice, PageHeader, Section } from "@/components/ui/section";
 import { decideRefundAction } from "@/lib/server/actions/admin/decide-refund";
 import { guardPage } from "@/lib/server/authz";
-import { getLocale, getT } from "@/lib/server/i18n";
+import { db } from "@/lib/server/db";
+import { getT } from "@/lib/server/i18n";
 import { listRefundRequests } from "@/lib/server/queries/orders";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,17 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RefundsPage() {
   await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin/refunds");
-  const [t, locale, refunds] = await Promise.all([getT(), getLocale(), listRefundRequests()]);
+  const [t, refunds] = await Promise.all([getT(), listRefundRequests(db)]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("admin.refunds")}</h1>
-      {refunds.length === 0 && <p className="rounded-xl bg-white p-4">{t("admin.refundsEmpty")}</p>}
+      <PageHeader title={t("admin.refunds")} />
+      {refunds.length === 0 && <Notice>{t("admin.refundsEmpty")}</Notice>}
       <ul className="space-y-3">
         {refunds.map((r) => (
-          <li key={r.id} className="space-y-2 rounded-2xl bg-white p-4 shadow-sm" data-testid="refund" data-order={r.order.number}>
+          <Section key={r.id} as="li" className="space-y-2" testId="refund" data={{ "data-order": r.order.number }}>
             <p className="flex justify-between font-medium">
               <span className="font-mono">{r.order.number}</span>
-              <span className="tabular-nums">{formatFen(r.amountFen, locale)}</span>
+              <Price fen={r.amountFen} />
             </p>
             <p className="text-sm text-earth-600">
               {t(`orders.method.${r.order.paymentMethod}`)} · {r.reason}
@@ -38,7 +40,7 @@ export default async function RefundsPage() {
                 <input type="hidden" name="decision" value="reject" />
               </ActionForm>
             </div>
-          </li>
+          </Section>
         ))}
       </ul>
     </div>

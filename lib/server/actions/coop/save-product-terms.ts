@@ -6,7 +6,8 @@ import { translateDynamic } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { getLocale } from "@/lib/server/i18n";
-import { catalogChanged } from "@/lib/server/queries/catalog-cached";
+import { productsChanged } from "@/lib/server/queries/catalog-cached";
+import { getCoopProductTerms } from "@/lib/server/queries/coop-products";
 import { cooperativeAction } from "../chain";
 
 const schema = z.looseObject({ cooperativeId: z.string().min(1).max(40), productId: z.string().min(1).max(40) });
@@ -19,11 +20,15 @@ const schema = z.looseObject({ cooperativeId: z.string().min(1).max(40), product
  */
 export const saveProductTermsAction = cooperativeAction(schema, async (input, { actor, t }) => {
   const raw = input as Record<string, unknown>;
-  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const product = await db.product.findFirst({ where: { id: input.productId, cooperativeId: input.cooperativeId }, select: { id: true, slug: true, priceFen: true } });
-  if (!product) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
-  const members = await db.householdParticipation.findMany({ where: { cooperativeId: input.cooperativeId, active: true }, select: { householdId: true } });
-  const allowed = new Set(members.map((m) => m.householdId));
+  const str = (k: string) => {
+    const v = raw[k];
+    return typeof v === "string" ? v : undefined;
+  };
+  // Read through the actor's scope: another cooperative's product is not found, whatever the chain checked.
+  const found = await getCoopProductTerms(db, { cooperativeIds: actor.cooperativeIds, productId: input.productId });
+  if (!found || found.product.cooperativeId !== input.cooperativeId) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
+  const { product } = found;
+  const allowed = new Set(found.households.map((h) => h.id));
   const weights: Record<string, string | undefined> = {};
   for (const key of Object.keys(raw)) {
     if (!key.startsWith("w.")) continue;
@@ -52,7 +57,7 @@ export const saveProductTermsAction = cooperativeAction(schema, async (input, { 
     await tx.productBeneficiary.createMany({ data: beneficiaries.map((b) => ({ productId: product.id, householdId: b.householdId, weight: b.weight })) });
     await audit(tx, { action: "product.benefit-rule-saved", actorId: actor.id, entityType: "Product", entityId: product.id, metadata: { rule: { ...rule }, households: beneficiaries.length } });
   });
-  catalogChanged();
+  productsChanged([product.id]);
   revalidatePath(`/products/${product.slug}`);
   revalidatePath(`/coop/products/${product.id}`);
   return { ok: true, status: 200, message: t("coopProducts.saved") };

@@ -10,12 +10,9 @@ type Context = { params: Promise<{ month: string }> };
 
 /** GET /coop/statements/YYYY-MM/statement.csv?cooperative=<id>: the month's settlement statement (its managers). */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  let cooperativeId: string;
-  let actorId: string;
+  let allowed: Awaited<ReturnType<typeof authorizeCooperative>>;
   try {
-    const allowed = await authorizeCooperative(new URL(request.url).searchParams.get("cooperative"));
-    cooperativeId = allowed.cooperativeId;
-    actorId = allowed.user.id;
+    allowed = await authorizeCooperative(new URL(request.url).searchParams.get("cooperative"));
   } catch (error) {
     const denied = authzResponse(error);
     if (denied) return denied;
@@ -24,10 +21,11 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const [t, locale, { month: raw }] = await Promise.all([getT(), getLocale(), params]);
   const month = parseMonth(raw);
   if (!month) return new Response(`${t("coopIncome.badMonth")}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const statement = await settlementStatement(db, cooperativeId, month);
+  const { user, scope } = allowed;
+  const statement = await settlementStatement(db, { ...scope, month });
   if (!statement) return new Response(null, { status: 404 });
   // The file carries household names: one audit row per download.
-  await auditHouseholdRead(actorId, cooperativeId, `statement ${month.month} (csv)`);
+  await auditHouseholdRead(db, { actorId: user.id, cooperativeId: scope.cooperativeId, what: `statement ${month.month} (csv)` });
   return new Response(statementCsv(statement, t, locale), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
