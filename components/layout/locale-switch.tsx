@@ -7,14 +7,14 @@ export function LocaleSwitch() {
   const t = useTranslations("nav");
   const other: Locale = useLocale() === "en" ? "zh-CN" : "en";
   return (
-    <form action={setLocale}>
+    <form action={setLocale} className="shrink-0">
       <input type="hidden" name="locale" value={other} />
       {/* The visible text is the accessible name (WCAG 2.5.3); the title says what it does. */}
       <button
         type="submit"
         lang={other === "en" ? "en" : "zh-CN"}
         title={t("switchToLabel")}
-        className="rounded-full border border-earth-600/40 px-3 py-1.5 text-sm font-medium hover:bg-earth-100"
+        className="whitespace-nowrap rounded-full border border-earth-600/40 px-2.5 py-1.5 text-sm font-medium hover:bg-earth-100 sm:px-3"
       >
         {t("switchTo")}
       </button>

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { HeaderAccount, HeaderAccountFallback } from "./header-account";
 import { LocaleSwitch } from "./locale-switch";
 
-// Phone: row 1 is the name, the account links and the language; row 2 the sections; row 3 the search.
-// The signed-in part (session, cart count) streams in, so the page never waits for it.
+// Phone: row 1 is the name, the cart and account links and the language; row 2 the sections; row 3 the search.
+// The name takes what is left of row 1 (its tagline is cut short first), so row 1 never wraps.
+// From `lg:` up the sections join row 1. The signed-in part (session, cart count) streams in, so the page never
+// waits for it.
 export function SiteHeader() {
   const t = useTranslations();
+  const locale = useLocale();
   const links = [
     { href: "/products", label: t("nav.products") },
     { href: "/villages", label: t("nav.villages") },
@@ -15,17 +18,17 @@ export function SiteHeader() {
   ];
   return (
     <header className="border-b border-earth-100 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4">
-        <Link href="/" className="mr-auto flex min-w-0 flex-col leading-tight">
-          <span className="text-lg font-bold text-wine-700">{t("site.name")}</span>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3 sm:gap-x-4">
+        <Link href="/" className="flex min-w-0 flex-1 basis-0 flex-col leading-tight">
+          <span className="text-base font-bold text-wine-700 sm:text-lg">{t("site.name")}</span>
           <span className="truncate text-xs text-earth-600">{t("site.tagline")}</span>
         </Link>
-        <Suspense fallback={<HeaderAccountFallback />}>
-          <HeaderAccount />
+        <Suspense fallback={<HeaderAccountFallback locale={locale} />}>
+          <HeaderAccount locale={locale} />
         </Suspense>
         <LocaleSwitch />
-        <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="-mx-3 flex gap-1 overflow-x-auto text-sm font-medium sm:mx-0">
+        <nav aria-label={t("nav.label")} className="order-last w-full lg:order-none lg:w-auto">
+          <ul className="-mx-3 flex gap-1 overflow-x-auto text-sm font-medium lg:mx-0">
             {links.map((l) => (
               <li key={l.href}>
                 <Link href={l.href} className="block whitespace-nowrap rounded-md px-3 py-2 hover:bg-earth-100">

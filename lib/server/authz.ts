@@ -2,6 +2,7 @@ import "server-only";
 // The authorization boundary for pages, route handlers and server actions. The session cookie only says
 // who; what they may touch is read from the database on every request.
 import { forbidden, notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { decide, decisionStatus, type Access, type Actor, type Decision } from "@/lib/domain/permissions";
 import { auth } from "@/lib/server/auth";
@@ -14,6 +15,8 @@ export interface SessionUser extends Actor {
 }
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // A session is per request: never part of a prerendered shell (Auth.js draws random bytes while decoding).
+  await connection();
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PhoneSignOut } from "@/components/layout/phone-sign-out";
 import { guardPage } from "@/lib/server/authz";
 import { getT } from "@/lib/server/i18n";
 
@@ -19,6 +20,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
             {l.label}
           </Link>
         ))}
+        <PhoneSignOut />
       </nav>
       {children}
     </div>
