@@ -58,6 +58,7 @@ const inArea = (path: string, area: string) => path === area || path.startsWith(
  * become "//evil.com") and read "\" as "/".
  */
 export function safeNext(next: string | null | undefined, role: Role): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused.
   if (!next || !next.startsWith("/") || next.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(next) || inArea(next, "/api")) return homeFor(role);
   if (inArea(next, "/admin") && role !== "ADMIN") return homeFor(role);
   if (inArea(next, "/coop") && role !== "MANAGER") return homeFor(role);

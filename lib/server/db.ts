@@ -14,7 +14,7 @@ function getOpened(): OpenedDatabase {
 export const db = new Proxy({} as OpenedDatabase["db"], {
   get(_target, prop) {
     const client = getOpened().db;
-    const value = Reflect.get(client, prop, client);
-    return typeof value === "function" ? value.bind(client) : value;
+    const value: unknown = Reflect.get(client, prop, client);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });

@@ -289,14 +289,14 @@ describe("cancelPendingOrder by the buyer", () => {
 function pauseAfterStatusRead(tx: Prisma.TransactionClient, hook: () => Promise<void>): Prisma.TransactionClient {
   const payment = new Proxy(tx.payment, {
     get(target, prop) {
-      if (prop !== "findFirst") return Reflect.get(target, prop);
+      if (prop !== "findFirst") return Reflect.get(target, prop) as unknown;
       return async (args: Parameters<typeof target.findFirst>[0]) => {
         await hook();
         return target.findFirst(args);
       };
     },
   });
-  return new Proxy(tx, { get: (target, prop) => (prop === "payment" ? payment : Reflect.get(target, prop)) });
+  return new Proxy(tx, { get: (target, prop) => (prop === "payment" ? payment : (Reflect.get(target, prop) as unknown)) });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
