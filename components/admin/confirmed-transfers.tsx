@@ -1,8 +1,8 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import type { Column } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
-import { Notice } from "@/components/ui/section";
 import type { listRecentlyConfirmedTransfers } from "@/lib/server/queries/orders";
+import { RecentTable, whenByColumn } from "./recent-table";
 
 type Confirmed = Awaited<ReturnType<typeof listRecentlyConfirmedTransfers>>[number];
 
@@ -22,42 +22,20 @@ export function ConfirmedTransfers({ transfers }: { transfers: Confirmed[] }) {
       ),
     },
     { key: "amount", header: t("confirmedAmount"), numeric: true, cell: (c) => <Price fen={c.amountFen} /> },
-    // When and by whom in one cell, so the table fits a phone without scrolling sideways.
-    {
-      key: "confirmed",
-      header: (
-        <>
-          {t("confirmedAt")}
-          <span className="block text-xs font-normal text-earth-600">{t("confirmedBy")}</span>
-        </>
-      ),
-      cell: (c) => (
-        <>
-          <span className="whitespace-nowrap">{c.confirmedAt ? format.dateTime(c.confirmedAt, "dateTime") : "—"}</span>
-          <span className="block break-all text-xs text-earth-600">{c.confirmedBy ?? "—"}</span>
-        </>
-      ),
-    },
+    whenByColumn<Confirmed>({ key: "confirmed", whenLabel: t("confirmedAt"), byLabel: t("confirmedBy"), when: (c) => c.confirmedAt, by: (c) => c.confirmedBy, format }),
   ];
   return (
-    <section className="space-y-2" aria-labelledby="confirmed-transfers">
-      <h2 id="confirmed-transfers" className="text-lg font-semibold">
-        {t("confirmedTitle")}
-      </h2>
-      {transfers.length === 0 ? (
-        <Notice>{t("confirmedEmpty")}</Notice>
-      ) : (
-        <DataTable
-          label={t("confirmedTitle")}
-          caption={t("confirmedCaption", { count: transfers.length })}
-          columns={columns}
-          rows={transfers}
-          rowKey={(c) => c.id}
-          rowProps={(c) => ({ "data-testid": "confirmed-transfer", "data-order-number": c.orderNumber })}
-          minWidth="20rem"
-          testId="confirmed-transfers"
-        />
-      )}
-    </section>
+    <RecentTable
+      id="confirmed-transfers"
+      title={t("confirmedTitle")}
+      empty={t("confirmedEmpty")}
+      caption={t("confirmedCaption", { count: transfers.length })}
+      columns={columns}
+      rows={transfers}
+      rowKey={(c) => c.id}
+      rowProps={(c) => ({ "data-testid": "confirmed-transfer", "data-order-number": c.orderNumber })}
+      minWidth="20rem"
+      testId="confirmed-transfers"
+    />
   );
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
 import { decideRefund, REFUNDED_IN_STRIPE, requestRefund } from "@/lib/server/orders/refunds";
+import { listRecentlyDecidedRefunds } from "@/lib/server/queries/orders";
 import { handleStripeWebhook } from "@/lib/server/orders/stripe-webhook";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -169,6 +170,31 @@ describe("an admin's decision on a bank-transfer refund", () => {
     expect(await decideRefund(db, null, { refundId, decision: "reject", actorId: admin })).toMatchObject({ kind: "decided" });
     expect(await state(o.orderId)).toMatchObject({ status: "PAID", refundedFen: 0, payments: [{ status: "SUCCEEDED" }], refunds: [{ status: "REJECTED", recorded: false }] });
     expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: "再申请一次" })).toBe("ok");
+  });
+});
+
+describe("the admins' list of decided refunds", () => {
+  test("newest decision first, each row its own order's, still-open requests left out, and no buyer's data", async () => {
+    const [paidBack, rejected, open] = [await paidBankOrder(), await paidBankOrder(), await paidBankOrder()];
+    for (const o of [paidBack, rejected, open]) expect(await requestRefund(db, { orderId: o.orderId, buyerId: o.buyerId, reason: `退款 ${o.number}` })).toBe("ok");
+    const requestOf = async (o: PlacedTestOrder) => (await db.refund.findFirstOrThrow({ where: { orderId: o.orderId } })).id;
+    // Decided after every other decision of this file, the rejection last.
+    const later = Date.now() + 86_400_000;
+    expect(await decideRefund(db, null, { refundId: await requestOf(paidBack), decision: "approve", actorId: admin }, new Date(later))).toMatchObject({ kind: "decided" });
+    expect(await decideRefund(db, null, { refundId: await requestOf(rejected), decision: "reject", actorId: admin }, new Date(later + 60_000))).toMatchObject({ kind: "decided" });
+
+    const rows = await listRecentlyDecidedRefunds(db, { limit: 2 });
+    expect(rows).toEqual([
+      { id: await requestOf(rejected), orderNumber: rejected.number, paymentMethod: "BANK_TRANSFER", amountFen: rejected.totalFen, status: "REJECTED", decidedAt: new Date(later + 60_000), decidedBy: "refund-admin@example.test" },
+      { id: await requestOf(paidBack), orderNumber: paidBack.number, paymentMethod: "BANK_TRANSFER", amountFen: paidBack.totalFen, status: "SUCCEEDED", decidedAt: new Date(later), decidedBy: "refund-admin@example.test" },
+    ]);
+    const all = await listRecentlyDecidedRefunds(db, { limit: 1000 });
+    expect(all.map((r) => r.orderNumber)).not.toContain(open.number);
+    expect(all.every((r, i) => i === 0 || r.decidedAt! <= all[i - 1]!.decidedAt!)).toBe(true);
+    // Nothing of a buyer: no email, phone, address or the reason they gave.
+    const buyers = await db.user.findMany({ where: { id: { in: [paidBack.buyerId, rejected.buyerId, open.buyerId] } }, select: { email: true } });
+    const text = JSON.stringify(all);
+    for (const leak of [...buyers.map((b) => b.email), "13722223333", "孙会计", "朝阳门外大街", "退款 "]) expect(text).not.toContain(leak);
   });
 });
 

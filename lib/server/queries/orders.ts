@@ -91,9 +91,7 @@ export async function listRecentlyConfirmedTransfers(db: Db, { limit = 20 }: { l
     take: limit,
     select: { id: true, amountFen: true, bankReference: true, succeededAt: true, confirmedById: true, order: { select: { id: true, number: true, unitName: true } } },
   });
-  const adminIds = [...new Set(payments.map((p) => p.confirmedById).filter((id): id is string => id !== null))];
-  const admins = adminIds.length > 0 ? await db.user.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true, email: true } }) : [];
-  const adminOf = new Map(admins.map((a) => [a.id, a.name || a.email]));
+  const adminOf = await adminNames(db, payments.map((p) => p.confirmedById));
   return payments.map((p) => ({
     id: p.id,
     orderId: p.order.id,
@@ -106,6 +104,14 @@ export async function listRecentlyConfirmedTransfers(db: Db, { limit = 20 }: { l
   }));
 }
 
+/** The admins of these ids (nulls skipped) by id: their name, or their email if they gave none. */
+async function adminNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const admins = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return new Map(admins.map((a) => [a.id, a.name || a.email]));
+}
+
 /** Refund requests waiting for an admin's decision, oldest first. */
 export async function listRefundRequests(db: Db) {
   return db.refund.findMany({
@@ -113,6 +119,32 @@ export async function listRefundRequests(db: Db) {
     orderBy: { createdAt: "asc" },
     select: { id: true, amountFen: true, reason: true, createdAt: true, order: { select: { number: true, paymentMethod: true, totalFen: true } } },
   });
+}
+
+/**
+ * The refund requests admins decided most recently, newest first (admins): the order's number and payment method,
+ * the amount (what was asked, or what was approved: a decision caps it at what the order had left), the refund's
+ * status since (approved and with Stripe, paid back, failed, rejected), who decided and when. Refunds nobody
+ * decided (one made in Stripe's Dashboard, a request back in the list after Stripe failed) are not listed. No
+ * buyer's data leaves this read: no name, email, address or reason.
+ */
+export async function listRecentlyDecidedRefunds(db: Db, { limit = 20 }: { limit?: number } = {}) {
+  const refunds = await db.refund.findMany({
+    where: { status: { not: "REQUESTED" }, decidedById: { not: null }, decidedAt: { not: null } },
+    orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, amountFen: true, status: true, decidedAt: true, decidedById: true, order: { select: { number: true, paymentMethod: true } } },
+  });
+  const adminOf = await adminNames(db, refunds.map((r) => r.decidedById));
+  return refunds.map((r) => ({
+    id: r.id,
+    orderNumber: r.order.number,
+    paymentMethod: r.order.paymentMethod,
+    amountFen: r.amountFen,
+    status: r.status,
+    decidedAt: r.decidedAt,
+    decidedBy: (r.decidedById && adminOf.get(r.decidedById)) || null,
+  }));
 }
 
 /** The operator's company account shown for bank transfers (sample values in development). */
