@@ -1,12 +1,42 @@
+import type { Instrumentation } from "next";
+import { isSafeRequestId, REQUEST_ID_HEADER } from "@/lib/request-id";
+
 // Runs once when a Next.js server process starts. The reservation sweep runs here on a timer, so unpaid
-// orders give their stock back even when nobody visits (pages also sweep lazily before showing orders).
+// orders give their stock back even when nobody visits. Pages never sweep (no writes while rendering): they show
+// an expired reservation as expired, and the actions that need fresh state sweep the orders they touch first.
+// process.env.NEXT_RUNTIME is the one process.env read left here: Next inlines it at build time, which keeps
+// the Node-only imports below (Prisma, pino) out of an edge bundle. Everything else comes from lib/server/env.ts.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Validates the environment now, so a bad value stops the server at start with a message naming it.
+  const { env, PHASE_PRODUCTION_BUILD } = await import("@/lib/server/env");
+  if (env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { db } = await import("@/lib/server/db");
   const { sweepExpiredReservations } = await import("@/lib/server/orders/sweep");
-  const everyMs = Number(process.env.RESERVATION_SWEEP_MS ?? 60_000);
+  const { log } = await import("@/lib/server/log");
   const timer = setInterval(() => {
-    sweepExpiredReservations(db).catch((error) => console.error("reservation sweep failed:", error));
-  }, everyMs);
+    sweepExpiredReservations(db).catch((error: unknown) => log.error({ err: error }, "reservation sweep failed"));
+  }, env.RESERVATION_SWEEP_MS);
   timer.unref();
 }
+
+/** Errors of renders, route handlers and server actions that nothing else caught: one log line each. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/server/log");
+  const id = request.headers[REQUEST_ID_HEADER];
+  log.error(
+    {
+      err: error,
+      requestId: typeof id === "string" && isSafeRequestId(id) ? id : undefined,
+      method: request.method,
+      path: request.path,
+      routePath: context.routePath,
+      routeType: context.routeType,
+      renderSource: context.renderSource,
+      // The same value as the error page shows the visitor, so a report can be matched to this line.
+      ...(error instanceof Error && "digest" in error ? { digest: error.digest } : {}),
+    },
+    "request failed",
+  );
+};

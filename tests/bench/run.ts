@@ -1,6 +1,8 @@
 // `npm run bench`: how fast the storefront's reads and the benefit split are, on a freshly migrated and
 // seeded database (BENCH_DATABASE_URL → a throwaway PostgreSQL database on that server; else in-memory PGlite).
-// Prints a table; docs/benchmarks.md records the numbers measured on the reference machine.
+// Prints a table; docs/benchmarks.md records the numbers measured on the reference machine. With
+// BENCH_DATABASE_URL it then builds and starts the app and shows the catalog cache at work (./catalog-cache.ts;
+// BENCH_SKIP_SERVER=1 leaves that out, BENCH_SKIP_BUILD=1 reuses .next-bench, BENCH_APP_DIR benches another copy).
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { splitLine } from "../../lib/domain/benefit";
@@ -14,10 +16,11 @@ import { checkLedger } from "../../lib/server/ledger/check";
 import { markOrderPaid } from "../../lib/server/orders/lifecycle";
 import { placeOrder } from "../../lib/server/orders/place-order";
 import { salesReport } from "../../lib/server/queries/reports";
+import { benchCatalogCache } from "./catalog-cache";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
-async function time(label: string, fn: () => Promise<unknown> | unknown, iterations = ITERATIONS) {
+async function time(label: string, fn: () => unknown, iterations = ITERATIONS) {
   for (let i = 0; i < Math.min(20, iterations); i++) await fn(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -138,4 +141,15 @@ try {
   for (const r of results) console.log(`| ${r.label} | ${r.iterations} | ${r.p50.toFixed(3)} | ${r.p95.toFixed(3)} | ${r.max.toFixed(3)} |`);
 } finally {
   await done();
+}
+
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (serverUrl && !process.env.BENCH_SKIP_SERVER) {
+  const cache = await benchCatalogCache(serverUrl, { appDir: process.env.BENCH_APP_DIR, skipBuild: Boolean(process.env.BENCH_SKIP_BUILD) });
+  console.log(`\nCatalog cache in the built app (next start, fresh PostgreSQL database; load average ${cache.load}):\n`);
+  console.log("| request | n | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |");
+  for (const r of cache.rows) console.log(`| ${r.label} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
+  console.log("\n| check | expected | got | |\n| --- | --- | --- | --- |");
+  for (const c of cache.checks) console.log(`| ${c.label} | ${c.expected} | ${c.got} | ${c.ok ? "ok" : "FAILED"} |`);
+  if (cache.checks.some((c) => !c.ok)) process.exitCode = 1;
 }

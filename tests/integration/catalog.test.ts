@@ -1,7 +1,10 @@
 // Catalog reads on a real database (PostgreSQL from TEST_DATABASE_URL, else embedded PGlite), migrated and
-// seeded from scratch: filters, sorting, paging, Chinese search, and the pages' detail reads.
+// seeded from scratch: filters, sorting, paging, Chinese search, the pages' detail reads, stock as shown while a
+// reservation has expired but is not swept yet, and the cache tags an order invalidates.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { splitLine, ruleFromColumns } from "@/lib/domain/benefit";
+import { LOW_STOCK, SELLABLE_WHERE } from "@/lib/domain/catalog";
+import { sweepExpiredReservations } from "@/lib/server/orders/sweep";
 import { seedDatabase } from "@/lib/seed";
 import {
   getCatalogFacets,
@@ -11,12 +14,16 @@ import {
   getSitemapEntries,
   getVillage,
   listProducts,
+  orderStockChanges,
+  stockChangeTags,
 } from "@/lib/server/queries/catalog";
 import { PAGE_SIZE, parseCatalogQuery } from "@/lib/validation/catalog";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { placeTestOrder } from "../helpers/orders";
 
 let t: TestDatabase;
-const live = { certificationStatus: "CERTIFIED", cooperative: { status: "CERTIFIED" } } as const;
+// The one rule of what is on sale (lib/domain/catalog.ts), the same object the reads filter with.
+const live = SELLABLE_WHERE;
 
 beforeAll(async () => {
   t = await createTestDatabase("shop_catalog");
@@ -166,5 +173,50 @@ describe("detail reads", () => {
     expect(sitemap.products.length).toBe(await t.db.product.count({ where: live }));
     // Values must survive the data cache's JSON round trip unchanged.
     expect(JSON.parse(JSON.stringify(home))).toEqual(home);
+  });
+});
+
+describe("stock as shown, and what an order invalidates", () => {
+  /** Two live products of one cooperative, well in stock, set to a known stock. */
+  async function twoProducts(stock: number) {
+    const rows = await t.db.product.findMany({ where: { ...live, stock: { gt: 0 } }, select: { id: true, slug: true, cooperativeId: true }, orderBy: { slug: "asc" } });
+    const a = rows.find((r) => rows.some((o) => o.cooperativeId === r.cooperativeId && o.id !== r.id))!;
+    const b = rows.find((r) => r.cooperativeId === a.cooperativeId && r.id !== a.id)!;
+    await t.db.product.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { stock } });
+    return { a, b };
+  }
+
+  test("an order touches only its own products; listings only when a stock level changes", async () => {
+    const { a, b } = await twoProducts(100);
+    const order = await placeTestOrder(t.db, "BANK_TRANSFER", [[a.id, 2]], "tags");
+    const changes = await orderStockChanges(t.db, [order.orderId], "taken");
+    expect(changes).toEqual([{ productId: a.id, stockAfter: 98, delta: -2 }]);
+    // 100 → 98 stays "in stock": the product page only; b (same cooperative) is not touched at all.
+    expect(stockChangeTags(changes)).toEqual([`product:${a.id}`]);
+
+    const last = await placeTestOrder(t.db, "BANK_TRANSFER", [[b.id, 100 - LOW_STOCK]], "tags");
+    expect(stockChangeTags(await orderStockChanges(t.db, [last.orderId], "taken"))).toEqual([`product:${b.id}`, `card:${b.id}`]);
+  });
+
+  test("an expired, unswept reservation shows as on sale, without a write, and bounds the read's lifetime", async () => {
+    const { a } = await twoProducts(10);
+    const placedAt = new Date(Date.now() - 3 * 24 * 3600_000);
+    const old = await placeTestOrder(t.db, "STRIPE", [[a.id, 4]], "expired", placedAt);
+    expect(old.reservedUntil.getTime()).toBeLessThan(Date.now());
+    const fresh = await placeTestOrder(t.db, "STRIPE", [[a.id, 1]], "fresh");
+
+    const before = await t.db.product.findUniqueOrThrow({ where: { id: a.id }, select: { stock: true } });
+    expect(before.stock).toBe(5);
+    const product = await getProduct(t.db, a.slug, "zh-CN");
+    // 5 in the column + 4 held by the expired order; the fresh hold of 1 is still taken.
+    expect(product!.stock).toBe(9);
+    expect(product!.stockValidUntil).toBe(fresh.reservedUntil.getTime());
+    // Reading wrote nothing: the expired order is still pending, its units still held.
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: old.orderId }, select: { status: true } })).toEqual({ status: "PENDING_PAYMENT" });
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: a.id }, select: { stock: true } })).stock).toBe(5);
+
+    // The sweep changes the rows, not what is shown.
+    expect(await sweepExpiredReservations(t.db)).toBeGreaterThanOrEqual(1);
+    expect((await getProduct(t.db, a.slug, "zh-CN"))!.stock).toBe(9);
   });
 });

@@ -1,33 +1,46 @@
 import "server-only";
 // Releases the stock of unpaid orders whose reservation has expired. Runs on a timer in every server process
-// (instrumentation.ts) and lazily before reads that show stock or orders, so it happens even when the buyer
-// never comes back and no cron server exists. Safe to run concurrently: each cancellation is conditional.
+// (instrumentation.ts), and in the actions that need the fresh state of particular orders or products (placing
+// an order, cancelling one, confirming a transfer) — never while a page renders: a read shows an expired,
+// unswept reservation as expired without writing (queries/catalog/availability.ts, isReservationExpired).
+// Safe to run concurrently: each cancellation takes the order's lock and is conditional on its status.
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelPendingOrder } from "./lifecycle";
 
-export async function sweepExpiredReservations(db: Db, now = new Date(), limit = 200): Promise<number> {
+/** An unpaid order whose reservation ran out is as good as cancelled, swept or not. */
+export function isReservationExpired(order: { status: string; reservedUntil: Date | null }, now = new Date()): boolean {
+  return order.status === "PENDING_PAYMENT" && order.reservedUntil !== null && order.reservedUntil < now;
+}
+
+async function sweepWhere(db: Db, where: Prisma.OrderWhereInput, now: Date, limit: number): Promise<string[]> {
   const expired = await db.order.findMany({
-    where: { status: "PENDING_PAYMENT", reservedUntil: { lt: now } },
+    where: { ...where, status: "PENDING_PAYMENT", reservedUntil: { lt: now } },
     select: { id: true },
     orderBy: { reservedUntil: "asc" },
     take: limit,
   });
-  let released = 0;
+  const released: string[] = [];
   for (const { id } of expired) {
-    if (await db.$transaction((tx) => cancelPendingOrder(tx, id, "expired", now))) released++;
+    if (await db.$transaction((tx) => cancelPendingOrder(tx, id, "expired", now))) released.push(id);
   }
   return released;
 }
 
-let last = 0;
-/** At most once every few seconds per process, for calling on reads. */
-export async function sweepSoon(db: Db, everyMs = 5_000): Promise<void> {
-  const now = Date.now();
-  if (now - last < everyMs) return;
-  last = now;
-  try {
-    await sweepExpiredReservations(db);
-  } catch (error) {
-    console.error("reservation sweep failed:", error);
-  }
+/** Every expired reservation (the timer). Returns how many orders this call released. */
+export async function sweepExpiredReservations(db: Db, now = new Date(), limit = 200): Promise<number> {
+  return (await sweepWhere(db, {}, now, limit)).length;
+}
+
+/** Only this order, if its reservation ran out (before paying or cancelling it). Returns whether it was released now. */
+export async function sweepOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
+  return (await sweepWhere(db, { id: orderId }, now, 1)).length === 1;
+}
+
+/** The expired orders holding stock of what is in this buyer's cart (before placing an order from it). */
+export async function sweepForCart(db: Db, userId: string, now = new Date()): Promise<number> {
+  const lines = await db.cartItem.findMany({ where: { cart: { userId } }, select: { productId: true } });
+  if (lines.length === 0) return 0;
+  const productIds = lines.map((l) => l.productId);
+  return (await sweepWhere(db, { reservations: { some: { status: "ACTIVE", productId: { in: productIds } } } }, now, 50)).length;
 }

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/server/db";
-import { catalogChanged } from "@/lib/server/queries/catalog-cached";
+import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
 import { stripeClient, stripeConfig } from "@/lib/server/stripe";
@@ -16,7 +16,7 @@ export const cancelOrderAction = userAction(orderIdSchema, async ({ orderId }, {
   if (!cancelled) return { ok: false, status: 409, message: t("orders.notPending") };
   const config = stripeConfig();
   if (config) await expireCheckoutSessions(db, stripeClient(config), order.id);
-  catalogChanged();
+  await ordersMovedStock([order.id], "released");
   revalidatePath(`/account/orders/${order.id}`);
   return { ok: true, status: 200, message: t("orders.cancelled") };
 });
