@@ -1,15 +1,27 @@
+import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
-import type { Translate } from "@/lib/i18n/translate";
 import { addToCartAction } from "@/lib/server/actions/cart/add-to-cart";
 
-export function AddToCart({ productId, stock, unit, t }: { productId: string; stock: number; unit: string; t: Translate }) {
+export function AddToCart({ productId, stock, unit }: { productId: string; stock: number; unit: string }) {
+  const t = useTranslations("cart");
+  const tp = useTranslations("product");
   const max = Math.min(stock, MAX_QUANTITY_PER_LINE);
   return (
-    <ActionForm action={addToCartAction} submitLabel={t("cart.add")} className="flex flex-wrap items-end gap-3" testId="add-to-cart">
+    <ActionForm action={addToCartAction} submitLabel={t("add")} className="flex flex-wrap items-end gap-3" testId="add-to-cart">
       <input type="hidden" name="productId" value={productId} />
-      <div className="w-28">
-        <Field name="quantity" label={t("cart.quantity")} type="number" inputMode="numeric" min={1} max={max} step={1} defaultValue="1" hint={t("cart.stockLimit", { count: max, unit })} />
+      <div className="w-36">
+        <Field
+          name="quantity"
+          label={t("quantity")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max}
+          step={1}
+          defaultValue="1"
+          hint={t("stockLimit", { quantity: tp("quantity", { count: max, unit }) })}
+        />
       </div>
     </ActionForm>
   );

@@ -2,7 +2,9 @@
 // The cart's lines with quantity buttons that update at once (useOptimistic) while the server action runs;
 // the server's answer (stock limits, a cart changed elsewhere) then replaces the guess.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition } from "react";
+import { Price } from "@/components/ui/price";
 import type { FormAction } from "@/lib/action-state";
 
 export interface CartLineView {
@@ -10,23 +12,14 @@ export interface CartLineView {
   slug: string;
   name: string;
   image: string | null;
-  unitPrice: string;
-  lineTotal: string;
+  unitPriceFen: number;
   quantity: number;
   max: number;
   available: boolean;
 }
 
-export interface CartLabels {
-  quantity: string;
-  decrease: string;
-  increase: string;
-  remove: string;
-  removeLabel: string;
-  unavailable: string;
-}
-
-export function CartLines({ lines, labels, setQuantity }: { lines: CartLineView[]; labels: CartLabels; setQuantity: FormAction }) {
+export function CartLines({ lines, setQuantity }: { lines: CartLineView[]; setQuantity: FormAction }) {
+  const t = useTranslations("cart");
   const [optimistic, apply] = useOptimistic(lines, (state, change: { productId: string; quantity: number }) =>
     state.flatMap((l) => (l.productId !== change.productId ? [l] : change.quantity <= 0 ? [] : [{ ...l, quantity: change.quantity }])),
   );
@@ -52,37 +45,36 @@ export function CartLines({ lines, labels, setQuantity }: { lines: CartLineView[
         </p>
       )}
       <ul className="divide-y divide-earth-100">
-        {optimistic.map((l) => {
-          const name = (s: string) => s.replace("{name}", l.name);
-          return (
-            <li key={l.productId} className="flex gap-3 py-3" data-testid="cart-line">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              {l.image && <img src={l.image} alt="" width={72} height={72} className="h-18 w-18 rounded-lg bg-earth-100" />}
-              <div className="flex flex-1 flex-col gap-1">
+        {optimistic.map((l) => (
+          <li key={l.productId} className="flex gap-3 py-3" data-testid="cart-line">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            {l.image && <img src={l.image} alt="" width={72} height={72} className="h-18 w-18 shrink-0 rounded-lg bg-earth-100" />}
+            <div className="flex min-w-0 flex-1 flex-col gap-1">
+              <div className="flex items-start justify-between gap-2">
                 <Link href={`/products/${l.slug}`} className="font-medium hover:text-wine-700">
                   {l.name}
                 </Link>
-                <span className="text-sm text-earth-600">{l.unitPrice}</span>
-                {!l.available && <span className="text-sm text-wine-700">{labels.unavailable}</span>}
-                <div className="flex items-center gap-2" role="group" aria-label={`${labels.quantity}: ${l.name}`}>
-                  <button type="button" className={button} aria-label={name(labels.decrease)} disabled={l.quantity <= 1} onClick={() => change(l.productId, l.quantity - 1)}>
-                    −
-                  </button>
-                  <span className="w-8 text-center tabular-nums" data-testid="cart-quantity">
-                    {l.quantity}
-                  </span>
-                  <button type="button" className={button} aria-label={name(labels.increase)} disabled={l.quantity >= l.max} onClick={() => change(l.productId, l.quantity + 1)}>
-                    +
-                  </button>
-                  <button type="button" className="ml-auto text-sm text-wine-700 underline" aria-label={name(labels.removeLabel)} onClick={() => change(l.productId, 0)}>
-                    {labels.remove}
-                  </button>
-                </div>
+                <Price fen={l.unitPriceFen * l.quantity} className="shrink-0 font-medium" />
               </div>
-              <span className="font-medium tabular-nums">{l.lineTotal}</span>
-            </li>
-          );
-        })}
+              <Price fen={l.unitPriceFen} className="text-sm text-earth-600" />
+              {!l.available && <span className="text-sm text-wine-700">{t("unavailable")}</span>}
+              <div className="flex items-center gap-2" role="group" aria-label={t("quantityOf", { name: l.name })}>
+                <button type="button" className={button} aria-label={t("decrease", { name: l.name })} disabled={l.quantity <= 1} onClick={() => change(l.productId, l.quantity - 1)}>
+                  −
+                </button>
+                <span className="w-8 text-center tabular-nums" data-testid="cart-quantity">
+                  {l.quantity}
+                </span>
+                <button type="button" className={button} aria-label={t("increase", { name: l.name })} disabled={l.quantity >= l.max} onClick={() => change(l.productId, l.quantity + 1)}>
+                  +
+                </button>
+                <button type="button" className="ml-auto text-sm text-wine-700 underline" aria-label={t("removeLabel", { name: l.name })} onClick={() => change(l.productId, 0)}>
+                  {t("remove")}
+                </button>
+              </div>
+            </div>
+          </li>
+        ))}
       </ul>
     </div>
   );

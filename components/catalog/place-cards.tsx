@@ -1,41 +1,69 @@
 import Link from "next/link";
-import type { Translate } from "@/lib/i18n/translate";
-import type { CooperativeCard, VillageCard } from "@/lib/server/queries/catalog";
+import { useTranslations } from "next-intl";
+import type { CooperativeCardData, VillageCardData } from "./types";
 
-export function villageStatus(v: Pick<VillageCard, "status" | "exitYear">, t: Translate): string {
-  if (v.status === "POOR") return t("village.poor");
-  return v.exitYear ? t("village.exited", { year: v.exitYear }) : t("village.exitedNoYear");
+/** "2019 年已出列" / "Exited poverty in 2019". */
+export function VillageStatus({ village }: { village: Pick<VillageCardData, "status" | "exitYear"> }) {
+  const t = useTranslations("village");
+  if (village.status === "POOR") return t("poor");
+  return village.exitYear ? t("exited", { year: village.exitYear }) : t("exitedNoYear");
 }
 
-export function VillageCardView({ village, t }: { village: VillageCard; t: Translate }) {
+export function VillageCardView({ village }: { village: VillageCardData }) {
+  const t = useTranslations("village");
   return (
     <Link href={`/villages/${village.slug}`} className="flex gap-3 rounded-xl bg-white p-3 shadow-sm hover:text-wine-700">
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} className="h-16 w-24 rounded-lg object-cover" />
+      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} className="h-16 w-24 shrink-0 rounded-lg object-cover" />
       <span className="flex flex-col text-sm">
         <span className="text-base font-semibold">{village.name}</span>
         <span className="text-earth-600">
-          {village.township} · {villageStatus(village, t)}
+          {village.township} · <VillageStatus village={village} />
         </span>
         <span className="text-earth-600">
-          {t("village.products", { count: village.productCount })} · {t("village.households", { count: village.householdCount })}
+          {t("products", { count: village.productCount })} · {t("households", { count: village.householdCount })}
         </span>
       </span>
     </Link>
   );
 }
 
-export function CooperativeCardView({ cooperative, t }: { cooperative: CooperativeCard; t: Translate }) {
+export function CooperativeCardView({ cooperative }: { cooperative: CooperativeCardData }) {
+  const t = useTranslations("cooperative");
   return (
     <Link href={`/cooperatives/${cooperative.slug}`} className="block rounded-xl bg-white p-4 shadow-sm hover:text-wine-700">
       <span className="block font-semibold">{cooperative.name}</span>
       <span className="block text-sm text-earth-600">
-        {t("cooperative.village")}：{cooperative.village.name}
-        {cooperative.enterprise ? ` · ${t("cooperative.enterprise")}：${cooperative.enterprise}` : ""}
+        {t("villageLine", { village: cooperative.village.name })}
+        {cooperative.enterprise && <> · {t("enterpriseLine", { enterprise: cooperative.enterprise })}</>}
       </span>
       <span className="block text-sm text-earth-600">
-        {t("cooperative.products", { count: cooperative.productCount })} · {t("cooperative.households", { count: cooperative.householdCount })}
+        {t("products", { count: cooperative.productCount })} · {t("households", { count: cooperative.householdCount })}
       </span>
     </Link>
+  );
+}
+
+export function VillageList({ villages }: { villages: VillageCardData[] }) {
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {villages.map((v) => (
+        <li key={v.slug}>
+          <VillageCardView village={v} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CooperativeList({ cooperatives }: { cooperatives: CooperativeCardData[] }) {
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2">
+      {cooperatives.map((c) => (
+        <li key={c.slug}>
+          <CooperativeCardView cooperative={c} />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,15 +1,16 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { Price } from "@/components/ui/price";
 import { stockLevel } from "@/lib/domain/catalog";
-import type { Locale } from "@/lib/i18n/config";
-import type { Translate } from "@/lib/i18n/translate";
-import type { ProductCard as Card } from "@/lib/server/queries/catalog";
-import { formatFen } from "@/lib/domain/money";
+import { formatMoney } from "@/lib/i18n/format";
+import type { ProductCardData } from "./types";
 
-export function ProductCard({ product, locale, t }: { product: Card; locale: Locale; t: Translate }) {
+export function ProductCard({ product }: { product: ProductCardData }) {
+  const t = useTranslations("product");
+  const format = useFormatter();
   const soldOut = stockLevel(product.stock) === "soldOut";
   return (
-    <article className="group flex flex-col overflow-hidden rounded-xl border border-earth-100 bg-white shadow-sm">
+    <article className="group flex flex-1 flex-col overflow-hidden rounded-xl border border-earth-100 bg-white shadow-sm">
       <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col">
         <div className="relative aspect-square bg-earth-100">
           {product.image && (
@@ -17,9 +18,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
             // eslint-disable-next-line @next/next/no-img-element
             <img src={product.image.url} alt={product.image.alt} width={400} height={400} loading="lazy" className="h-full w-full object-cover" />
           )}
-          {soldOut && (
-            <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("product.soldOut")}</span>
-          )}
+          {soldOut && <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("soldOut")}</span>}
         </div>
         <div className="flex flex-1 flex-col gap-1 p-3">
           <h3 className="line-clamp-2 font-medium group-hover:text-wine-700">{product.name}</h3>
@@ -31,8 +30,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
           </p>
           {product.unitBenefitFen > 0 && (
             <p className="text-xs font-medium text-leaf-700">
-              {t("product.benefitPerUnit", { amount: formatFen(product.unitBenefitFen, locale) })} ·{" "}
-              {t("product.households", { count: product.householdCount })}
+              {t("benefitPerUnit", { amount: formatMoney(format, product.unitBenefitFen) })} · {t("households", { count: product.householdCount })}
             </p>
           )}
         </div>
@@ -41,12 +39,12 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
   );
 }
 
-export function ProductGrid({ products, locale, t }: { products: Card[]; locale: Locale; t: Translate }) {
+export function ProductGrid({ products }: { products: ProductCardData[] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((p) => (
         <li key={p.slug} className="flex">
-          <ProductCard product={p} locale={locale} t={t} />
+          <ProductCard product={p} />
         </li>
       ))}
     </ul>

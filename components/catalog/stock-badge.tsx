@@ -1,15 +1,12 @@
+import { useTranslations } from "next-intl";
 import { stockLevel } from "@/lib/domain/catalog";
-import type { Translate } from "@/lib/i18n/translate";
 
-export function StockBadge({ stock, unit, t }: { stock: number; unit: string; t: Translate }) {
+const style = { soldOut: "bg-earth-100 text-earth-600", low: "bg-wine-50 text-wine-700", inStock: "bg-leaf-50 text-leaf-700" } as const;
+
+/** "有货（179瓶）" / "In stock (179 bottles)": the count and its unit come from one plural message. */
+export function StockBadge({ stock, unit }: { stock: number; unit: string }) {
+  const t = useTranslations("product");
   const level = stockLevel(stock);
-  const style =
-    level === "soldOut" ? "bg-earth-100 text-earth-600" : level === "low" ? "bg-wine-50 text-wine-700" : "bg-leaf-50 text-leaf-700";
-  const label =
-    level === "soldOut"
-      ? t("product.soldOut")
-      : level === "low"
-        ? t("product.lowStock", { count: stock, unit })
-        : t("product.inStock", { count: stock, unit });
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${style}`}>{label}</span>;
+  const label = level === "soldOut" ? t("soldOut") : t(level === "low" ? "lowStock" : "inStock", { quantity: t("quantity", { count: stock, unit }) });
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${style[level]}`}>{label}</span>;
 }

@@ -76,9 +76,9 @@ describe.skipIf(!baseURL)("storefront in Chromium", () => {
     const price = await page.locator("main h1 ~ p span.tabular-nums").first().innerText();
     const fen = (s: string) => Math.round(Number(s.replace(/[^\d.]/g, "")) * 100);
     expect(fen(pool) + fen(coop)).toBe(fen(price));
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { "@type"?: string; offers?: { priceCurrency?: string } };
     expect(jsonLd["@type"]).toBe("Product");
-    expect(jsonLd.offers.priceCurrency).toBe("CNY");
+    expect(jsonLd.offers?.priceCurrency).toBe("CNY");
     await assertAccessibleBasics(page);
     await screenshot(page, "03-product-zh");
   });

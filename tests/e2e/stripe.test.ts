@@ -76,7 +76,7 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     const created = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions");
     expect(created).toHaveLength(1);
     const req = created[0]!;
-    const body = req.body as Record<string, string>;
+    const body = req.body;
     expect(body["currency"]).toBe("cny");
     expect(body["allowed_payment_method_types[0]"]).toBe("card");
     expect(body["allowed_payment_method_types[1]"]).toBe("wechat_pay");
@@ -148,7 +148,7 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     await row.waitFor({ state: "detached" });
     const refunds = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds");
     expect(refunds).toHaveLength(1);
-    const refundBody = refunds[0]!.body as Record<string, string>;
+    const refundBody = refunds[0]!.body;
     expect(refundBody["payment_intent"]).toBe("pi_test_e2e");
     expect(Number(refundBody["amount"])).toBe(total);
     expect(refunds[0]!.headers["idempotency-key"]).toBe(`refund-${refundBody["metadata[refundId]"]}`);
