@@ -18,10 +18,6 @@ const nextConfig = {
   // A second dev server beside the first (e.g. for screenshots while the tests build) needs its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
-  // Catalog reads are cached with 'use cache' + cacheTag (lib/server/queries/catalog-cached.ts). Everything else is
-  // dynamic by default; app/layout.tsx allows blocking on the locale cookie (`instant = false`).
-  cacheComponents: true,
-  partialPrefetching: true,
   // forbidden() → a real 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {

@@ -19,10 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-// Every page waits for the locale cookie here, so no route has a static shell: allowed (cacheComponents would
-// otherwise refuse to build). The catalog's data is cached below this, per read ('use cache').
-export const instant = false;
-
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7c1d3a" };
 
 // The layout waits only for the locale (a cookie); the session and the cart count stream in (SiteHeader).

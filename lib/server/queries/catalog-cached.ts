@@ -1,10 +1,11 @@
 import "server-only";
-// The catalog reads the pages call, cached with `'use cache'` and tagged by what they show (./catalog/tags.ts):
-// a product's page by `product:<id>`, every listing by `card:<id>` of each product card on it, and so on. A sale
-// invalidates the pages of the products it touched, and the listings only when a touched product's stock level
-// changed; an unrelated product's page stays a cache hit (docs/benchmarks.md). Stock figures count expired,
-// unswept reservations as on sale, and an entry lives no longer than the next such expiry changes what it shows.
-import { cacheLife, cacheTag, revalidateTag } from "next/cache";
+// The catalog reads the pages call, kept in Next's data cache (`unstable_cache`) and tagged by what they show
+// (./catalog/tags.ts): a product's page by `product:<id>` (and its cooperative's and village's tags), every listing
+// by `catalog:listings`. A sale expires the pages of the products it touched, and the listings only when a touched
+// product's stock level (in stock / low / sold out) changed; an unrelated product's page stays a cache hit
+// (docs/benchmarks.md). Why not `'use cache'`: it needs `cacheComponents`, which measured slower per page here,
+// answers a missing product with 200 instead of 404 and left pages hanging when the database was down.
+import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "@/lib/server/db";
 import type { Locale } from "@/lib/i18n/config";
 import type { CatalogQuery } from "@/lib/validation/catalog";
@@ -12,103 +13,67 @@ import * as q from "./catalog";
 import { catalogTags as T, stockChangeTags } from "./catalog/tags";
 import { orderStockChanges, type StockMovement } from "./catalog/touched";
 
-/** An hour: tags do the invalidating; this only bounds what a missed invalidation could leave behind. */
-const BACKSTOP_SECONDS = 60 * 60;
+/**
+ * How long an entry may be served before it is read again in the background. Tags do the invalidating; this bounds
+ * what they cannot see: a reservation that expired (its stock reads as on sale again) before the sweep released it.
+ */
+const REVALIDATE_SECONDS = 60;
 
-/** The entry's lifetime: the backstop, or less when an expiring reservation changes what it shows sooner. */
-function lifetime(stockValidUntil: number | null): void {
-  const seconds = stockValidUntil === null ? BACKSTOP_SECONDS : Math.max(1, Math.min(BACKSTOP_SECONDS, Math.ceil((stockValidUntil - Date.now()) / 1000)));
-  // `stale` (the browser's router cache) at Next's minimum: a stock figure must not outlive a sale in the browser either.
-  cacheLife({ stale: 30, revalidate: seconds, expire: seconds + 1 });
-}
+const cached = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]) =>
+  unstable_cache(fn, [key], { tags, revalidate: REVALIDATE_SECONDS });
 
-/** Tags, at most 128 a call (Next's limit per call, not per entry). */
-function tag(tags: string[]): void {
-  for (let i = 0; i < tags.length; i += 100) cacheTag(...tags.slice(i, i + 100));
-}
+/** The ids a product, cooperative or village page is tagged with, from its slug (they never change for a slug). */
+const productKeys = unstable_cache(
+  (slug: string) => db.product.findUnique({ where: { slug }, select: { id: true, cooperativeId: true, originVillageId: true } }),
+  ["product-keys"],
+  { tags: [T.listings] },
+);
+const cooperativeId = unstable_cache(async (slug: string) => (await db.cooperative.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null, ["cooperative-id"], { tags: [T.listings] });
+const villageId = unstable_cache(async (slug: string) => (await db.village.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null, ["village-id"], { tags: [T.listings] });
 
-export async function getHome(locale: Locale) {
-  "use cache";
-  const home = await q.getHome(db, locale);
-  tag([T.listings, ...home.featured.map((p) => T.card(p.id))]);
-  lifetime(home.stockValidUntil);
-  return home;
-}
+export const getHome = cached((locale: Locale) => q.getHome(db, locale), "home", [T.listings]);
 
-export async function listProducts(query: CatalogQuery, locale: Locale) {
-  "use cache";
-  const page = await q.listProducts(db, query, locale);
-  tag([T.listings, ...page.items.map((p) => T.card(p.id))]);
-  lifetime(page.stockValidUntil);
-  return page;
-}
+export const listProducts = cached((query: CatalogQuery, locale: Locale) => q.listProducts(db, query, locale), "products", [T.listings]);
 
-export async function getCatalogFacets(locale: Locale) {
-  "use cache";
-  tag([T.listings]);
-  lifetime(null);
-  return q.getCatalogFacets(db, locale);
-}
+export const getCatalogFacets = cached((locale: Locale) => q.getCatalogFacets(db, locale), "facets", [T.listings]);
 
 export async function getProduct(slug: string, locale: Locale) {
-  "use cache";
-  const product = await q.getProduct(db, slug, locale);
-  // Not on sale (yet): certifying it changes the listings, so that tag covers this miss too.
-  tag(product ? [T.product(product.id), T.cooperative(product.cooperative.id), T.village(product.village.id)] : [T.listings]);
-  lifetime(product?.stockValidUntil ?? null);
-  return product;
+  const keys = await productKeys(slug);
+  // Not a product (yet): certifying one changes the listings, so that tag covers this miss too.
+  const tags = keys ? [T.product(keys.id), T.cooperative(keys.cooperativeId), T.village(keys.originVillageId)] : [T.listings];
+  return unstable_cache(() => q.getProduct(db, slug, locale), ["product", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
 export async function getCooperative(slug: string, locale: Locale) {
-  "use cache";
-  const coop = await q.getCooperative(db, slug, locale);
-  tag(coop ? [T.listings, T.cooperative(coop.id), ...coop.products.map((p) => T.card(p.id))] : [T.listings]);
-  lifetime(coop?.stockValidUntil ?? null);
-  return coop;
+  const id = await cooperativeId(slug);
+  const tags = id ? [T.listings, T.cooperative(id)] : [T.listings];
+  return unstable_cache(() => q.getCooperative(db, slug, locale), ["cooperative", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
-export async function listCooperatives(locale: Locale) {
-  "use cache";
-  tag([T.listings]);
-  lifetime(null);
-  return q.listCooperatives(db, locale);
-}
+export const listCooperatives = cached((locale: Locale) => q.listCooperatives(db, locale), "cooperatives", [T.listings]);
 
 export async function getVillage(slug: string, locale: Locale) {
-  "use cache";
-  const village = await q.getVillage(db, slug, locale);
-  tag(
-    village
-      ? [T.listings, T.village(village.id), ...village.cooperatives.map((c) => T.cooperative(c.id)), ...village.products.map((p) => T.card(p.id))]
-      : [T.listings],
-  );
-  lifetime(village?.stockValidUntil ?? null);
-  return village;
+  const id = await villageId(slug);
+  const tags = id ? [T.listings, T.village(id)] : [T.listings];
+  return unstable_cache(() => q.getVillage(db, slug, locale), ["village", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
-export async function listVillages(locale: Locale) {
-  "use cache";
-  tag([T.listings]);
-  lifetime(null);
-  return q.listVillages(db, locale);
-}
+export const listVillages = cached((locale: Locale) => q.listVillages(db, locale), "villages", [T.listings]);
 
-export async function getSitemapEntries() {
-  "use cache";
-  tag([T.listings]);
-  lifetime(null);
-  return q.getSitemapEntries(db);
-}
+export const getSitemapEntries = cached(() => q.getSitemapEntries(db), "sitemap", [T.listings]);
 
 // Invalidation, from Server Actions and route handlers. `expire: 0`: the next read waits for fresh data instead
-// of being served the stale entry once (a buyer who just ordered must not see the old stock figure).
+// of being served the stale entry once (a buyer who just ordered must not see the old stock figure). Listings are
+// cached whole, so a product card whose level changed (`card:<id>`) expires the listings.
 function expire(tags: Iterable<string>): void {
-  for (const t of new Set(tags)) revalidateTag(t, { expire: 0 });
+  const resolved = new Set<string>();
+  for (const t of tags) resolved.add(t.startsWith(T.card("")) ? T.listings : t);
+  for (const t of resolved) revalidateTag(t, { expire: 0 });
 }
 
 /**
  * After orders took or gave back stock (placed, cancelled, expired, paid after a cancellation): the pages of the
- * products they touched, and the listings showing a touched product whose stock level changed. Returns the tags.
+ * products they touched, and the listings when a touched product's stock level changed. Returns the tags.
  */
 export async function ordersMovedStock(orderIds: readonly string[], movement: StockMovement): Promise<string[]> {
   const tags = stockChangeTags(await orderStockChanges(db, orderIds, movement));
@@ -116,7 +81,7 @@ export async function ordersMovedStock(orderIds: readonly string[], movement: St
   return tags;
 }
 
-/** A product's own data changed (price, benefit rule, households, photos): its page and its card everywhere. */
+/** A product's own data changed (price, benefit rule, households, photos): its page and the listings. */
 export function productsChanged(productIds: readonly string[]): void {
   expire(productIds.flatMap((id) => [T.product(id), T.card(id)]));
 }
