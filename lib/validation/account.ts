@@ -65,13 +65,17 @@ export const PASSWORD_MIN_SCORE = 3;
 // Words that make a password guessable here in particular: the shop's own names and the demo accounts'.
 const APP_WORDS = ["唐县好物", "唐县", "tangxian", "tangcounty", "tang county market", "tangcountymarket", "demo"];
 
+// zxcvbn's lists are English: the pinyin and number words that top leaked Chinese password lists
+// (我爱你 woaini, 1314 "for a lifetime", 520 "I love you", 5201314, aini, zhang/wang/li…) are ranked here too.
+const CHINESE_COMMON = ["woaini", "5201314", "1314", "520", "1314520", "aini", "woaini1314", "iloveyou", "zhang", "wang", "li", "liu", "chen", "yang", "zhao", "huang", "zhou", "beijing", "china", "zhongguo", "xiaoming", "qwe123", "abc123"];
+
 let strength: ZxcvbnFactory | undefined;
 
 /** One zxcvbn, set up on first use (its dictionaries take a moment to rank): common passwords, words and names in
  * English, keyboard layouts, and the shop's own words. */
 function estimator(): ZxcvbnFactory {
   strength ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, app: APP_WORDS },
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, app: APP_WORDS, chinese: CHINESE_COMMON },
     graphs: zxcvbnCommon.adjacencyGraphs,
     // Only the first 64 characters are scored (64 that pass are strong anyway), and few l33t substitutions are
     // tried: with the defaults a 128-character password takes seconds of CPU, a cheap way to slow the server.

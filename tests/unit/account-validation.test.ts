@@ -237,6 +237,8 @@ describe("passwordProblem", () => {
     ["aaaaaaaaa1", "", "validation.passwordCommon", "2 distinct characters"],
     ["aab1aab1aa", "", "validation.passwordCommon", "3 distinct characters"],
     ["aAaAaA1111", "", "validation.passwordCommon", "case does not add distinct characters"],
+    ["woaini1314", "", "validation.passwordCommon", "the most common Chinese pinyin password (我爱你 + 一生一世)"],
+    ["Woaini5201314", "", "validation.passwordCommon", "pinyin and 520 1314, capitalised"],
     ["Liwei2024ok", "liwei@example.cn", "validation.passwordContainsEmail", "contains the email's local part"],
     ["myLIWEIpass9", "liwei@example.cn", "validation.passwordContainsEmail", "contains it in another case"],
     ["Zhang.wei88x", "zhang.wei@example.cn", "validation.passwordContainsEmail", "local part with a dot"],
