@@ -8,6 +8,7 @@ import { CANNING_COOPERATIVE_SLUG, GRAPE_COOPERATIVE_SLUG, seedDatabase } from "
 import { householdIncomeByMonth, salesReport, settlementStatement } from "@/lib/server/queries/reports";
 import { salesCsv, statementCsv } from "@/lib/server/reports-csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { readCsv } from "../helpers/csv";
 
 let t: TestDatabase;
 
@@ -361,35 +362,6 @@ describe("salesReport", () => {
   });
 });
 
-/** RFC 4180, enough for the test: quoted fields with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  expect(cell, "the file ends with CRLF").toBe("");
-  return rows;
-}
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -409,7 +381,7 @@ describe("the sales CSV", () => {
       expect(lines[0]).toBe("合作社,订单数,件数,营业额（元）,农户收益（元）,受益农户（户）");
       // The cooperative's name: apostrophe first (a formula otherwise), then quoted for its comma and quotes.
       expect(lines).toContain(`"'=洪南城,""罐头""合作社",2,4,30.00,5.00,1`);
-      const rows = parseCsv(csv.slice(1));
+      const rows = readCsv(csv.slice(1));
       expect(rows).toHaveLength(1 + report.rows.length + 1);
       const total = rows.at(-1)!;
       const e = expectedSales(q).total;
@@ -543,7 +515,7 @@ describe("settlementStatement", () => {
     const s = (await settlementStatement(t.db, { ...own(w.coopA.id), month: parseMonth("2026-11")! }))!;
     const csv = statementCsv(s, translator("zh-CN"), "zh-CN");
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    const rows = parseCsv(csv.slice(1));
+    const rows = readCsv(csv.slice(1));
     expect(rows[0]![0]).toContain("2026-11 结算单");
     expect(rows[1]![0]).toContain("运费");
     expect(rows[2]).toEqual(["日期", "订单", "商品", "件数", "货款（元）", "合作社（元）", "农户（元）"]);

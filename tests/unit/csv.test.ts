@@ -3,40 +3,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type CsvCell, toCsv } from "@/lib/server/reports-csv";
+import { readCsv } from "../helpers/csv";
 
 const BOM = "\uFEFF";
 
-/** RFC 4180 read back, independent of papaparse: quoted fields with doubled quotes, CRLF after every row. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      cell += c;
-    } else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  expect(cell, "the file ends with CRLF").toBe("");
-  return rows;
-}
 
 describe("toCsv: the file around the cells", () => {
   test("a byte order mark first, CRLF after every row, the last one too", () => {

@@ -1,15 +1,8 @@
-import { PhoneSignOut } from "@/components/layout/phone-sign-out";
+import { AreaShell } from "@/components/layout/area-shell";
 import { guardPage } from "@/lib/server/authz";
 
 /** The cooperative area: managers only. Each page and action below also checks which cooperative. */
 export default async function CoopLayout({ children }: { children: React.ReactNode }) {
   await guardPage({ kind: "role", roles: ["MANAGER"] }, "/coop");
-  return (
-    <div className="space-y-4">
-      <div className="flex sm:hidden">
-        <PhoneSignOut />
-      </div>
-      {children}
-    </div>
-  );
+  return <AreaShell>{children}</AreaShell>;
 }
