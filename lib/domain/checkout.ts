@@ -3,6 +3,7 @@
 // Shipping rule (documented in the README): each cooperative ships its own parcel, so each cooperative in an
 // order is charged its own shipping fee (Cooperative.shippingFeeFen), waived when that cooperative's items
 // reach its free-shipping threshold (Cooperative.freeShippingMinFen). No discounts for now.
+import { beijingDayOf } from "./calendar";
 
 export interface PricedLine {
   productId: string;
@@ -72,7 +73,7 @@ export function randomCode(length: number, random: (n: number) => Uint8Array): s
 
 /** Order number: TX + date in Asia/Shanghai + 6 random characters, e.g. TX20261128-7K3M9Q. */
 export function orderNumber(now: Date, random: (n: number) => Uint8Array): string {
-  const shanghai = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, "");
+  const shanghai = beijingDayOf(now).replace(/-/g, "");
   return `TX${shanghai}-${randomCode(6, random)}`;
 }
 

@@ -2,6 +2,7 @@
 // the rollups. Pure: no Next, no Prisma. The server module (lib/server/ledger) only loads snapshots, calls
 // these, and stores the result; the reconciliation command checks the stored ledger against them.
 import { allocateLargestRemainder, ruleFromColumns, splitLine, type Beneficiary } from "./benefit";
+import { beijingDayOf } from "./calendar";
 
 export type LedgerKind = "COOPERATIVE_REVENUE" | "HOUSEHOLD_BENEFIT";
 
@@ -144,7 +145,5 @@ export function rollupDeltas(entries: readonly PlannedEntry[], countsOrder: bool
   return { sales: byId(sales), households: byId(households) };
 }
 
-/** The Asia/Shanghai calendar day (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD (the ledger's day). */
+export const shanghaiDay = beijingDayOf;
