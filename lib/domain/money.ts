@@ -1,35 +1,10 @@
-// Money is an integer number of fen (1 yuan = 100 fen), CNY. Formatting happens only at display.
+// Money is an integer number of fen (1 yuan = 100 fen), CNY. Formatting happens only at display, through
+// next-intl's formatter (lib/i18n/format.ts formatMoney, the named format "money").
 
 export type Fen = number;
 
-export type Locale = "zh-CN" | "en";
-
-const formatters = new Map<Locale, Intl.NumberFormat>();
-
-function formatter(locale: Locale): Intl.NumberFormat {
-  let f = formatters.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale === "en" ? "en-US" : "zh-CN", {
-      style: "currency",
-      currency: "CNY",
-      currencyDisplay: "narrowSymbol",
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-    formatters.set(locale, f);
-  }
-  return f;
-}
-
 export function assertFen(value: number, what = "amount"): asserts value is Fen {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of fen, got ${value}`);
-}
-
-/** ¥1,234.50 — always two decimals, the yuan sign in both locales. */
-export function formatFen(fen: Fen, locale: Locale = "zh-CN"): string {
-  assertFen(fen);
-  // Intl takes a number of yuan; fen/100 is exact enough for display (|fen| < 2^53), never for arithmetic.
-  return formatter(locale).format(fen / 100);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { formatBasisPoints, formatFen, parseYuanToFen } from "@/lib/domain/money";
+import { formatBasisPoints, parseYuanToFen } from "@/lib/domain/money";
+import { formatMoney } from "@/lib/i18n/format";
+import { formatterFor } from "@/lib/i18n/translate";
 
-describe("formatFen", () => {
+// Display goes through next-intl's formatter with the named format "money" (lib/i18n/config.ts).
+describe("formatMoney", () => {
   test.each([
     [0, "zh-CN", "¥0.00"],
     [1, "zh-CN", "¥0.01"],
@@ -13,11 +16,11 @@ describe("formatFen", () => {
     [12_850, "en", "¥128.50"],
     [123_456_789, "en", "¥1,234,567.89"],
   ] as const)("%i fen in %s → %s", (fen, locale, expected) => {
-    expect(formatFen(fen, locale)).toBe(expected);
+    expect(formatMoney(formatterFor(locale), fen)).toBe(expected);
   });
 
   test.each([0.5, 1.4, Number.NaN, Number.POSITIVE_INFINITY])("refuses %d: fen are whole", (fen) => {
-    expect(() => formatFen(fen)).toThrow(RangeError);
+    expect(() => formatMoney(formatterFor("zh-CN"), fen)).toThrow(RangeError);
   });
 });
 
