@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { Section } from "@/components/ui/section";
 import { saveInstitutionAction } from "@/lib/server/actions/account/save-institution";
+import { signOutEverywhereAction } from "@/lib/server/actions/auth/sign-out-everywhere";
 import { updateProfileAction } from "@/lib/server/actions/account/update-profile";
 
 type Profile = {
@@ -40,6 +41,10 @@ export function ProfileForms({ profile }: { profile: Profile }) {
           </ActionForm>
         </Section>
       )}
+      <Section title={t("sessions")} className="space-y-4">
+        <p className="text-sm text-earth-600">{t("sessionsLead")}</p>
+        <ActionForm action={signOutEverywhereAction} submitLabel={t("signOutEverywhere")} variant="danger" testId="sign-out-everywhere-form" />
+      </Section>
     </div>
   );
 }

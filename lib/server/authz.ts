@@ -6,7 +6,7 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { decide, decisionStatus, type Access, type Actor, type Decision } from "@/lib/domain/permissions";
 import { auth } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
+import { readSessionRow, versionIsCurrent } from "@/lib/server/auth/session-version";
 
 export interface SessionUser extends Actor {
   email: string;
@@ -20,11 +20,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, buyerType: true, disabledAt: true, cooperatives: { select: { cooperativeId: true } } },
-  });
-  if (!user || user.disabledAt) return null;
+  // The same row the jwt callback read for this request (cached): a disabled account or a token from before
+  // the last sign-out, password reset or "sign out of all devices" gets nothing.
+  const user = await readSessionRow(id);
+  if (!user || !versionIsCurrent(user, session?.sessionVersion)) return null;
   return {
     id: user.id,
     email: user.email,

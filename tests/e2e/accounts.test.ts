@@ -63,6 +63,9 @@ describe.skipIf(!baseURL)("accounts in Chromium", () => {
     await page.getByLabel("邮箱").fill(buyerEmail);
     await page.getByLabel("密码").fill(buyerPassword);
     await page.getByRole("button", { name: "注册" }).click();
+    // The same answer a taken email gets (issue 10, point 7): no session yet, a mail in the outbox; then sign in.
+    await page.getByText(`我们已向 ${buyerEmail} 发送了一封邮件`).waitFor();
+    await signIn(page, buyerEmail, buyerPassword);
     await page.waitForURL(/\/account$/);
     await expect(page.getByTestId("account-email").innerText()).resolves.toBe(buyerEmail);
 
@@ -93,6 +96,25 @@ describe.skipIf(!baseURL)("accounts in Chromium", () => {
     await page.getByLabel("密码").fill(buyerPassword);
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL(/\/account$/);
+  });
+
+  test("signing out in one browser ends the same session copied into another (issue 10, point 1)", async () => {
+    const first = await newPage();
+    await signIn(first, buyerEmail, buyerPassword);
+    await first.waitForURL(/\/account$/);
+    // An attacker's copy of the session cookie, in a browser of their own.
+    const copy = await newPage();
+    await copy.context().addCookies(await first.context().cookies());
+    await copy.goto("/account");
+    await expect(copy.getByTestId("account-email").innerText()).resolves.toBe(buyerEmail);
+
+    await first.getByRole("button", { name: "退出登录" }).click();
+    await first.waitForURL((u) => u.pathname === "/");
+
+    await copy.goto("/account");
+    await copy.waitForURL(/\/sign-in\?next=/);
+    const session = await copy.context().request.get("/api/auth/session");
+    expect(await session.json()).toBeNull();
   });
 
   test("a buyer who opens an admin URL is refused", async () => {
