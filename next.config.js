@@ -7,8 +7,20 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
+
+// HSTS only when the shop is served over https: the same rule as cookies' `secure` flag (secureCookiesFor in
+// lib/server/env.ts, which this file cannot import). Headers are fixed at `next build`, so SITE_URL must be set then.
+/** @param {string | undefined} siteUrl */
+export function hstsHeaders(siteUrl) {
+  let https = false;
+  try {
+    https = new URL(siteUrl || "http://localhost:3000").protocol === "https:";
+  } catch {
+    // An invalid SITE_URL stops the server at start (lib/server/env.ts); no HSTS meanwhile.
+  }
+  return https ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : [];
+}
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -21,7 +33,7 @@ const nextConfig = {
   // forbidden() → a real 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...securityHeaders, ...hstsHeaders(process.env.SITE_URL)] }];
   },
 };
 

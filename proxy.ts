@@ -4,7 +4,9 @@
 // (lib/server/authz.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/request-id";
-import { env } from "@/lib/server/env";
+import { forwardedHost, forwardedProto } from "@/lib/http/forwarded";
+import { isWellFormedActionBody } from "@/lib/http/server-action";
+import { env, secureCookies } from "@/lib/server/env";
 
 const PRIVATE = ["/account", "/coop", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -26,8 +28,22 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, https: boolea
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/** True when every percent-escape in the path decodes (`/cooperatives/%FF` or `%%%` do not): else a page throws. */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!isDecodablePath(pathname)) return new NextResponse("Bad Request: malformed percent-escape in the path", { status: 400 });
+  if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionBody(request))) {
+    return new NextResponse("Bad Request: malformed server action body", { status: 400 });
+  }
   const isPrivate = PRIVATE.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (isPrivate && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const url = request.nextUrl.clone();
@@ -37,10 +53,17 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development", request.nextUrl.protocol === "https:");
+  // https is SITE_URL's rule (as for cookies and HSTS), not what a request's headers claim.
+  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development", secureCookies);
   // Ties the request's log lines together (lib/server/log.ts reads it with headers()).
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
+  // The app builds URLs from SITE_URL; what reaches it of these headers is at least well-formed (or absent).
+  for (const [name, parse] of [["x-forwarded-proto", forwardedProto], ["x-forwarded-host", forwardedHost]] as const) {
+    const value = parse(request.headers.get(name));
+    if (value) headers.set(name, value);
+    else headers.delete(name);
+  }
   headers.set("x-nonce", nonce);
   headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("Content-Security-Policy", csp);

@@ -4,6 +4,7 @@ import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
 import * as zxcvbnEn from "@zxcvbn-ts/language-en";
 import { z } from "zod";
+import { text } from "./text";
 
 /** Beijing's 16 districts, by stable code. */
 export const BEIJING_DISTRICTS = [
@@ -101,8 +102,7 @@ export function passwordProblem(password: string, email = "", name = ""): string
   return null;
 }
 
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .max(254, "validation.emailInvalid")
@@ -114,12 +114,12 @@ const password = z.string();
 export const signInSchema = z.object({
   email,
   password: password.min(1, "validation.passwordRequired").max(PASSWORD_MAX, "validation.passwordTooLong"),
-  next: z.string().optional(),
+  next: text().optional(),
 });
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
+    name: text().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
     email,
     password,
   })
@@ -131,39 +131,36 @@ export const signUpSchema = z
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
-  .object({ token: z.string().min(20, "auth.errors.tokenInvalid").max(200, "auth.errors.tokenInvalid"), password })
+  .object({ token: text().min(20, "auth.errors.tokenInvalid").max(200, "auth.errors.tokenInvalid"), password })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
-const mobile = z
-  .string()
-  .transform((v, ctx) => {
+const mobile = text().transform((v, ctx) => {
     const n = normalizeMainlandMobile(v);
     if (!n) ctx.addIssue({ code: "custom", message: "validation.phoneInvalid" });
     return n ?? "";
   });
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
+  name: text().trim().min(1, "validation.nameRequired").max(40, "validation.nameTooLong"),
   phone: z.union([z.literal("").transform(() => null), mobile]),
 });
 
 export const addressSchema = z.object({
-  id: z.string().max(40).optional().transform((v) => v || undefined),
-  recipient: z.string().trim().min(1, "validation.recipientRequired").max(40, "validation.nameTooLong"),
+  id: text().max(40).optional().transform((v) => v || undefined),
+  recipient: text().trim().min(1, "validation.recipientRequired").max(40, "validation.nameTooLong"),
   phone: mobile,
   district: z.enum(districtCodes, "validation.districtInvalid"),
-  street: z.string().trim().min(4, "validation.streetTooShort").max(200, "validation.streetTooLong"),
+  street: text().trim().min(4, "validation.streetTooShort").max(200, "validation.streetTooLong"),
   isDefault: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
 export const institutionSchema = z.object({
-  unitName: z.string().trim().min(2, "validation.unitNameRequired").max(100, "validation.unitNameTooLong"),
-  invoiceTitle: z.string().trim().min(2, "validation.invoiceTitleRequired").max(100, "validation.invoiceTitleTooLong"),
-  taxId: z
-    .string()
+  unitName: text().trim().min(2, "validation.unitNameRequired").max(100, "validation.unitNameTooLong"),
+  invoiceTitle: text().trim().min(2, "validation.invoiceTitleRequired").max(100, "validation.invoiceTitleTooLong"),
+  taxId: text()
     .trim()
     .toUpperCase()
     .refine(isUnifiedSocialCreditCode, "validation.taxIdInvalid"),

@@ -1,6 +1,7 @@
 // Catalog query parameters from the URL. Nonsense is ignored or clamped, never an error:
 // a shared link with a typo should still show products.
 import { parseYuanToFen } from "../domain/money";
+import { withoutControlCharacters } from "./text";
 
 export const SORTS = ["featured", "newest", "price-asc", "price-desc"] as const;
 export type CatalogSort = (typeof SORTS)[number];
@@ -33,7 +34,8 @@ function slug(value: string | string[] | undefined): string | null {
 }
 
 export function parseCatalogQuery(params: RawSearchParams): CatalogQuery {
-  const rawQ = first(params.q)?.normalize("NFKC").replace(/\s+/g, " ").trim() ?? "";
+  // Cleaned, not refused: a NUL or other control character in a shared link becomes a space.
+  const rawQ = withoutControlCharacters(first(params.q) ?? "").normalize("NFKC").replace(/\s+/g, " ").trim();
   const q = rawQ ? rawQ.slice(0, MAX_QUERY_LENGTH) : null;
 
   let minFen = parseYuanToFen(first(params.min) ?? "");

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MAX_QUANTITY_PER_LINE } from "../domain/checkout";
 import { addressSchema, institutionSchema } from "./account";
+import { text } from "./text";
 
-const id = z.string().min(1).max(40);
+const id = text().min(1).max(40);
 
 /** A quantity typed or sent by the browser: a whole number; nothing about price is ever accepted. */
 const quantity = (min: number) =>
@@ -19,10 +20,10 @@ const newAddress = addressSchema.omit({ id: true, isDefault: true });
 export const placeOrderSchema = z
   .object({
     method: z.enum(["STRIPE", "BANK_TRANSFER"]),
-    addressId: z.string().max(40).optional().transform((v) => v || undefined),
-    note: z.string().trim().max(200).default(""),
+    addressId: text().max(40).optional().transform((v) => v || undefined),
+    note: text({ multiline: true }).trim().max(200).default(""),
     institutional: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-    fingerprint: z.string().max(4000),
+    fingerprint: text().max(4000),
   })
   .catchall(z.unknown());
 
@@ -31,6 +32,6 @@ export const checkoutAddressSchema = newAddress;
 export const checkoutInstitutionSchema = institutionSchema;
 
 export const orderIdSchema = z.object({ orderId: id });
-export const refundRequestSchema = z.object({ orderId: id, reason: z.string().trim().min(2, "validation.reasonRequired").max(500) });
-export const confirmTransferSchema = z.object({ orderId: id, amount: z.string().trim().max(20) });
+export const refundRequestSchema = z.object({ orderId: id, reason: text({ multiline: true }).trim().min(2, "validation.reasonRequired").max(500) });
+export const confirmTransferSchema = z.object({ orderId: id, amount: text().trim().max(20) });
 export const decideRefundSchema = z.object({ refundId: id, decision: z.enum(["approve", "reject"]) });

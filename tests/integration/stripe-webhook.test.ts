@@ -305,6 +305,29 @@ describe("deliveries that change nothing", () => {
     expect((await endState(order)).status).toBe("PAID");
   });
 
+  test("a signature dated more than five minutes ahead is a 400 and pays nothing; one a minute ahead is accepted", async () => {
+    const order = await placeStripeOrder();
+    const payload = sessionCompleted(ref(order, "future"), "paid", evt(order, "future", 1));
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = signedDelivery(payload, SECRET, now + 600);
+    expect(await handleStripeWebhook(db, stripe, ahead.rawBody, ahead.signature, SECRET)).toMatchObject({ status: 400, body: { received: false } });
+    expect(await db.webhookEvent.findUnique({ where: { id: payload.id } })).toBeNull();
+    expect((await endState(order)).status).toBe("PENDING_PAYMENT");
+    // Clock skew within the tolerance is fine.
+    const skewed = signedDelivery(payload, SECRET, now + 60);
+    expect(await handleStripeWebhook(db, stripe, skewed.rawBody, skewed.signature, SECRET)).toEqual({ status: 200, body: { received: true } });
+    expect((await endState(order)).status).toBe("PAID");
+  });
+
+  test("a correctly signed body that is not an event ([], null, a number, an object without id) is a 400", async () => {
+    const events = await db.webhookEvent.count();
+    for (const body of ["[]", "null", "42", '"text"', "{}", '{"id":"evt_x","type":"checkout.session.completed","created":1}']) {
+      const { rawBody, signature } = signedDelivery(body, SECRET);
+      expect(await handleStripeWebhook(db, stripe, rawBody, signature, SECRET), body).toMatchObject({ status: 400, body: { received: false } });
+    }
+    expect(await db.webhookEvent.count()).toBe(events);
+  });
+
   test("a replay of a processed event is a 200 duplicate and changes nothing", async () => {
     const order = await placeStripeOrder();
     const paid = sessionCompleted(ref(order, "dup"), "paid", evt(order, "dup", 1));

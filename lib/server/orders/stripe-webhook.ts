@@ -136,14 +136,52 @@ export async function processStripeEvent(db: Db, event: Stripe.Event): Promise<W
   }
 }
 
-/** Verifies the signature on the raw body; 400 when it does not match. */
-export async function handleStripeWebhook(db: Db, stripe: Stripe, rawBody: string, signature: string | null, secret: string): Promise<WebhookAnswer> {
-  let event: Stripe.Event;
+/** Stripe's default tolerance, applied both ways: constructEvent only refuses signatures dated in the past. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** The signature header's timestamp (`t=`), read as Stripe's own parser does (the last `t` wins); null if none. */
+function signedAt(signature: string): number | null {
+  let t: number | null = null;
+  for (const part of signature.split(",")) {
+    const [key, value] = part.split("=");
+    if (key?.trim() === "t" && value !== undefined) t = /^\d{1,12}$/.test(value.trim()) ? Number(value.trim()) : null;
+  }
+  return t;
+}
+
+/** A signed body is still only bytes: an event is a JSON object with a string id and type and a data object. */
+function isEventShaped(value: unknown): value is Stripe.Event {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const v = value as { id?: unknown; type?: unknown; data?: unknown; created?: unknown };
+  const data = v.data as { object?: unknown } | null | undefined;
+  return (
+    typeof v.id === "string" && v.id.length > 0 && v.id.length <= 255 && !v.id.includes("\u0000") &&
+    typeof v.type === "string" && typeof v.created === "number" &&
+    typeof data === "object" && data !== null && typeof data.object === "object" && data.object !== null
+  );
+}
+
+/**
+ * Verifies the signature on the raw body and its date (at most WEBHOOK_TOLERANCE_SECONDS old or ahead); 400 when
+ * either fails or when the signed body is not an event (`[]`, `null`): Stripe would retry a 500 forever.
+ */
+export async function handleStripeWebhook(
+  db: Db,
+  stripe: Stripe,
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<WebhookAnswer> {
+  let event: unknown;
   try {
     if (!signature) throw new Error("missing Stripe-Signature header");
-    event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+    event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS);
+    const t = signedAt(signature);
+    if (t === null || t - nowSeconds > WEBHOOK_TOLERANCE_SECONDS) throw new Error("signature timestamp is in the future");
   } catch (error) {
     return { status: 400, body: { received: false, error: error instanceof Error ? error.message : "bad signature" } };
   }
+  if (!isEventShaped(event)) return { status: 400, body: { received: false, error: "the body is not a Stripe event" } };
   return processStripeEvent(db, event);
 }
