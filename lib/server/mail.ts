@@ -3,6 +3,7 @@ import "server-only";
 // configured it is also sent and marked sent. With no mail server (development, tests) the outbox is
 // readable at /dev/outbox and, outside production, the message is logged (info) so its links can be followed.
 import nodemailer from "nodemailer";
+import type { Translate } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -39,4 +40,15 @@ export async function sendMail(mail: Mail): Promise<void> {
 /** Whether the developer outbox page is served: never in production unless explicitly enabled. */
 export function outboxPageEnabled(): boolean {
   return env.NODE_ENV !== "production" || env.DEV_OUTBOX;
+}
+
+/**
+ * The one mail a sign-up sends, whether the address was new (the account was created) or already had an
+ * account (its owner is told, and nothing was created): one mail either way, so the two cannot be told apart
+ * from outside by the work done.
+ */
+export function signUpMail(t: Translate, to: string, account: "created" | "existing", urls: { signIn: string; reset: string }): Mail {
+  return account === "created"
+    ? { to, subject: t("auth.signUpWelcomeSubject"), text: t("auth.signUpWelcomeBody", { signInUrl: urls.signIn }) }
+    : { to, subject: t("auth.signUpExistingSubject"), text: t("auth.signUpExistingBody", { signInUrl: urls.signIn, resetUrl: urls.reset }) };
 }

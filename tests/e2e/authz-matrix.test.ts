@@ -160,7 +160,8 @@ interface ActionCase {
 const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/locale/set-locale.ts#setLocale", name: "switch language", fields: () => ({ locale: "zh-CN" }), expect: allA(200), formOnly: true },
   { action: "lib/server/actions/auth/sign-in.ts#signInAction", name: "wrong password", fields: (_c, actor) => ({ email: `nobody-${actor.toLowerCase()}@example.com`, password: "wrong-password-1" }), expect: allA(401) },
-  { action: "lib/server/actions/auth/sign-up.ts#signUpAction", name: "email taken", fields: () => ({ name: "x", email: "buyer@demo.tangxian.shop", password: "a-Valid-password-9" }), expect: allA(409) },
+  // A taken email gets the answer a new one gets (issue 10, point 7): 200, its owner is mailed a notice.
+  { action: "lib/server/actions/auth/sign-up.ts#signUpAction", name: "email taken", fields: () => ({ name: "x", email: "buyer@demo.tangxian.shop", password: "a-Valid-password-9" }), expect: allA(200) },
   { action: "lib/server/actions/auth/request-password-reset.ts#requestPasswordResetAction", name: "unknown email", fields: () => ({ email: "nobody@example.com" }), expect: allA(200) },
   { action: "lib/server/actions/auth/reset-password.ts#resetPasswordAction", name: "bogus token", fields: () => ({ token: "x".repeat(43), password: "a-Valid-password-9" }), expect: allA(410) },
   { action: "lib/server/actions/account/update-profile.ts#updateProfileAction", name: "own profile", fields: () => ({ name: "矩阵测试", phone: "" }), expect: userA(200) },
@@ -185,6 +186,9 @@ const ACTIONS: ActionCase[] = [
     fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
     expect: userA(403, { managerA: 400, managerB: 404 }),
   },
+  // Both end every session of the user (the session version rises), so they come last: this one first, then
+  // sign-out finds every actor's session already dead and, being public, still redirects.
+  { action: "lib/server/actions/auth/sign-out-everywhere.ts#signOutEverywhereAction", name: "sign out of all devices", fields: () => ({}), expect: userA("redirect") },
   { action: "lib/server/actions/auth/sign-out.ts#signOutAction", name: "sign out", fields: () => ({}), expect: allA("redirect") },
 ];
 

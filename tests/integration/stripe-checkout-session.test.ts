@@ -1,10 +1,11 @@
 // Opening a Stripe Checkout Session for a placed order, with the real Stripe SDK talking to a local stand-in
 // for Stripe's API host: what is sent (amounts in fen, CNY, shipping per cooperative, the configured methods,
 // the order id, the session ending with the reservation) and that a retry sends the same idempotency key.
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
-import { placeOrder } from "@/lib/server/orders/place-order";
+import { cancelUnopenedStripeOrder, placeOrder } from "@/lib/server/orders/place-order";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { createCheckoutSession, expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
 import { log } from "@/lib/server/log";
@@ -203,5 +204,82 @@ describe("createCheckoutSession", () => {
     expect(await expireCheckoutSessions(db, stripeFor(fake), order.id)).toBe(0);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
+  });
+});
+
+// Issue 10, point 6: Stripe unreachable while a buyer places a Stripe order. The order is cancelled and its
+// stock given back, and the buyer's cart is as it was, so that choosing bank transfer is one click.
+describe("a Stripe outage keeps the buyer's cart", () => {
+  /** A port nothing listens on: a server is opened on a free port and closed again. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    return port;
+  }
+  const cartOf = async (userId: string) =>
+    (await db.cartItem.findMany({ where: { cart: { userId } }, orderBy: { addedAt: "asc" }, select: { productId: true, quantity: true } }));
+  const stockOf = async (ids: string[]) =>
+    Object.fromEntries((await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
+
+  test("the order is cancelled, the stock returned and the cart back with the same lines and quantities; bank transfer then goes through", async () => {
+    const user = await db.user.create({ data: { email: "outage@example.test" }, select: { id: true } });
+    const products = await db.product.findMany({ where: { slug: { in: ["taihang-black-dates", "nanhongcheng-merlot"] } }, select: { id: true, slug: true } });
+    expect(products).toHaveLength(2);
+    // Added in this order, a second apart: the cart reads by addedAt, and must read the same afterwards.
+    const lines = [
+      { productId: products.find((p) => p.slug === "nanhongcheng-merlot")!.id, quantity: 2, addedAt: new Date(Date.now() - 2000) },
+      { productId: products.find((p) => p.slug === "taihang-black-dates")!.id, quantity: 3, addedAt: new Date(Date.now() - 1000) },
+    ];
+    await db.cart.create({ data: { userId: user.id, items: { create: lines } } });
+    const cartBefore = await cartOf(user.id);
+    const ids = lines.map((l) => l.productId);
+    const stockBefore = await stockOf(ids);
+    const order = {
+      userId: user.id,
+      address: { recipient: "陈静", phone: "13700003333", district: "xicheng", street: "西城区金融大街 9 号" },
+      note: "",
+      institution: null,
+      fingerprint: cartFingerprint(lines),
+    };
+
+    const placed = await placeOrder(db, { ...order, method: "STRIPE" });
+    if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
+    expect(await cartOf(user.id)).toEqual([]);
+    const unreachable = stripeFor({ port: await closedPort() });
+    await expect(createCheckoutSession(db, unreachable, config, placed.orderId, urls, "zh-CN")).rejects.toThrow();
+
+    expect(await cancelUnopenedStripeOrder(db, placed.orderId)).toBe(true);
+    expect(await cartOf(user.id)).toEqual(cartBefore);
+    expect(await stockOf(ids)).toEqual(stockBefore);
+    const cancelled = await db.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { status: true, payments: { select: { status: true, stripeCheckoutSessionId: true } } } });
+    expect(cancelled).toEqual({ status: "CANCELLED", payments: [{ status: "FAILED", stripeCheckoutSessionId: null }] });
+    // A second call (a retry, a double click) changes nothing: the cart is not doubled.
+    expect(await cancelUnopenedStripeOrder(db, placed.orderId)).toBe(false);
+    expect(await cartOf(user.id)).toEqual(cartBefore);
+
+    // The checkout page's fingerprint still matches, so "bank transfer" is the one click that places the order.
+    const again = await placeOrder(db, { ...order, method: "BANK_TRANSFER" });
+    expect(again).toMatchObject({ ok: true });
+  });
+
+  test("a line added again in another tab meanwhile adds up with the order's line", async () => {
+    const user = await db.user.create({ data: { email: "outage-2@example.test" }, select: { id: true } });
+    const product = await db.product.findFirstOrThrow({ where: { slug: "taihang-black-dates" }, select: { id: true } });
+    const lines = [{ productId: product.id, quantity: 2 }];
+    await db.cart.create({ data: { userId: user.id, items: { create: lines } } });
+    const placed = await placeOrder(db, {
+      userId: user.id,
+      method: "STRIPE",
+      address: { recipient: "陈静", phone: "13700003333", district: "xicheng", street: "西城区金融大街 9 号" },
+      note: "",
+      institution: null,
+      fingerprint: cartFingerprint(lines),
+    });
+    if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
+    await db.cartItem.create({ data: { cart: { connect: { userId: user.id } }, product: { connect: { id: product.id } }, quantity: 1 } });
+    expect(await cancelUnopenedStripeOrder(db, placed.orderId)).toBe(true);
+    expect(await cartOf(user.id)).toEqual([{ productId: product.id, quantity: 3 }]);
   });
 });

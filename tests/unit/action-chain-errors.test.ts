@@ -3,6 +3,7 @@
 // The framework boundary (request headers, the session, the locale) is mocked; the chain itself is real.
 import { beforeEach, describe, expect, test, vi, type MockInstance } from "vitest";
 import { z } from "zod";
+import type { Access, Actor } from "@/lib/domain/permissions";
 
 const request = vi.hoisted(() => ({ headers: null as Headers | null }));
 const session = vi.hoisted(() => ({ authorize: vi.fn() }));
@@ -31,7 +32,8 @@ vi.mock("@/lib/server/authz", () => {
 
 const { notFound, redirect } = await import("next/navigation");
 const { AuthzError } = await import("@/lib/server/authz");
-const { publicAction, userAction } = await import("@/lib/server/actions/chain");
+const { cooperativeAction, publicAction, roleAction, userAction } = await import("@/lib/server/actions/chain");
+const { decide } = await import("@/lib/domain/permissions");
 const { log } = await import("@/lib/server/log");
 const { translator } = await import("@/lib/i18n/translate");
 
@@ -126,5 +128,71 @@ describe("what is not unexpected passes through unlogged", () => {
     const action = userAction(schema, async () => notFound());
     await expect(action(undefined, form({ name: "x" }))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+// Permission before validation (issue 10, point 8): who may call is settled before the input is read, so a
+// caller without the right gets 401/403 whatever they send, never field errors that describe the action.
+describe("permission is checked before the input", () => {
+  const MANAGER_A = { ...BUYER, id: "user-manager-a", role: "MANAGER", cooperativeIds: ["coop-a"] };
+  /** The real decision table behind the mocked session: `user` is who is signed in (null: nobody). */
+  const signedInAs = (user: typeof BUYER | typeof MANAGER_A | null) =>
+    session.authorize.mockImplementation(async (access: Access) => {
+      // BUYER's role is typed as a plain string above; the values are the real roles.
+      const decision = decide(user as Actor | null, access);
+      if (decision !== "allow") throw new AuthzError(decision);
+      return user;
+    });
+  const buyerOnly = () => roleAction(["BUYER"], schema, async () => ({ ok: true, status: 200 }));
+  const coopSchema = z.object({ cooperativeId: z.string().min(1), percent: z.coerce.number().min(0) });
+  const coopOnly = (handler = vi.fn(async () => ({ ok: true, status: 200 }))) => cooperativeAction(coopSchema, handler);
+
+  test("a manager calling a buyer-only action with bad input: 403, not 400, and no field errors", async () => {
+    signedInAs(MANAGER_A);
+    const state = await buyerOnly()(undefined, form({ name: "" }));
+    expect(state).toEqual({ ok: false, status: 403, message: translator("en")("auth.errors.forbidden") });
+  });
+
+  test("a manager calling a buyer-only action with no input at all: 403", async () => {
+    signedInAs(MANAGER_A);
+    expect(await buyerOnly()(undefined, form())).toMatchObject({ ok: false, status: 403 });
+  });
+
+  test("signed out, with bad input: 401, not 400", async () => {
+    signedInAs(null);
+    expect(await buyerOnly()(undefined, form({ name: "" }))).toEqual({ ok: false, status: 401, message: translator("en")("auth.errors.signInRequired") });
+    expect(await userAction(schema, async () => ({ ok: true, status: 200 }))(undefined, form())).toMatchObject({ status: 401 });
+  });
+
+  test("a buyer with bad input: 400 with field errors", async () => {
+    signedInAs(BUYER);
+    expect(await buyerOnly()(undefined, form({ name: "" }))).toMatchObject({ ok: false, status: 400, fieldErrors: { name: expect.any(String) } });
+  });
+
+  test.each([
+    ["a buyer, bad input", 403, BUYER, { cooperativeId: "", percent: "-5" }],
+    ["signed out, bad input", 401, null, { percent: "x" }],
+    // The tenant is named by the input, so a manager's input is read first: bad input is 400, valid input for
+    // someone else's cooperative 404, for their own the handler's answer.
+    ["manager of A, bad input", 400, MANAGER_A, { cooperativeId: "coop-a", percent: "-5" }],
+    ["manager of A, cooperative B", 404, MANAGER_A, { cooperativeId: "coop-b", percent: "5" }],
+    ["manager of A, cooperative A", 200, MANAGER_A, { cooperativeId: "coop-a", percent: "5" }],
+  ] as const)("a cooperative action: %s → %s", async (_why, status, user, fields) => {
+    signedInAs(user);
+    const handler = vi.fn(async () => ({ ok: true, status: 200 }));
+    expect(await coopOnly(handler)(undefined, form(fields))).toMatchObject({ status });
+    expect(handler).toHaveBeenCalledTimes(status === 200 ? 1 : 0);
+  });
+
+  test("the session is loaded before the input is parsed", async () => {
+    signedInAs(BUYER);
+    const order: string[] = [];
+    session.authorize.mockImplementationOnce(async () => {
+      order.push("session");
+      return BUYER;
+    });
+    const tracked = z.object({ name: z.string().refine((v) => (order.push("parse"), v.length > 0)) });
+    await roleAction(["BUYER"], tracked, async () => ({ ok: true, status: 200 }))(undefined, form({ name: "x" }));
+    expect(order).toEqual(["session", "parse"]);
   });
 });

@@ -1,6 +1,9 @@
 import "server-only";
 // Every server action is built from this chain, so none can forget a check:
-//   input parsed with zod → session loaded → role checked → tenant (cooperative / owner) checked → handler.
+//   session loaded → role checked → input parsed with zod → tenant (cooperative) checked → handler.
+// Permission comes before validation, so a caller without the right learns nothing from field errors: signed
+// out is 401 and a wrong role 403 whatever the input. Input is parsed before the tenant check only because the
+// tenant (cooperativeId) is named by the input.
 // Handlers return an ActionState that forms show (translated); the status is a real HTTP-like code.
 // An error nobody expected (a database outage, a bug) is caught here, once for every action: logged with the
 // request id, the user and the action, and answered with a translated 500 that says nothing about the cause.
@@ -8,7 +11,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import type { Access } from "@/lib/domain/permissions";
+import { decide, type Access } from "@/lib/domain/permissions";
 import { translateDynamic, translator, type Translate } from "@/lib/i18n/translate";
 import { authorize, AuthzError, type SessionUser } from "@/lib/server/authz";
 import { getLocale } from "@/lib/server/i18n";
@@ -36,22 +39,30 @@ async function actionId(): Promise<string | undefined> {
   }
 }
 
-function build<S extends z.ZodType, A>(schema: S, access: (input: z.output<S>) => Access, handler: Handler<S, A>) {
+/**
+ * `gate` is what may be checked before the input is read (public, signed in, a role); `tenant`, when the
+ * action has one, is checked against the parsed input afterwards.
+ */
+function build<S extends z.ZodType, A>(schema: S, gate: Access, tenant: ((input: z.output<S>) => Access) | null, handler: Handler<S, A>) {
   return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     const locale = await getLocale();
     const t = translator(locale);
-    const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([k]) => !k.startsWith("$"))));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "form";
-        fieldErrors[key] ??= translateDynamic(locale, issue.message);
-      }
-      return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors, values: formValues(formData) };
-    }
     let actor: SessionUser | null = null;
     try {
-      actor = await authorize(access(parsed.data));
+      actor = await authorize(gate);
+      const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([k]) => !k.startsWith("$"))));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.join(".") || "form";
+          fieldErrors[key] ??= translateDynamic(locale, issue.message);
+        }
+        return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors, values: formValues(formData) };
+      }
+      if (tenant) {
+        const decision = decide(actor, tenant(parsed.data));
+        if (decision !== "allow") throw new AuthzError(decision);
+      }
       return await handler(parsed.data, { actor: actor as A, t });
     } catch (error) {
       // redirect(), notFound(), forbidden() and Next's other control flow are thrown: they must go through.
@@ -68,16 +79,17 @@ function build<S extends z.ZodType, A>(schema: S, access: (input: z.output<S>) =
 
 /** Anyone, signed in or not. */
 export const publicAction = <S extends z.ZodType>(schema: S, handler: Handler<S, SessionUser | null>) =>
-  build(schema, () => ({ kind: "public" }), handler);
+  build(schema, { kind: "public" }, null, handler);
 
 /** Any signed-in user. */
 export const userAction = <S extends z.ZodType>(schema: S, handler: Handler<S, SessionUser>) =>
-  build(schema, () => ({ kind: "signedIn" }), handler);
+  build(schema, { kind: "signedIn" }, null, handler);
 
 /** A signed-in user with one of these roles. */
 export const roleAction = <S extends z.ZodType>(roles: readonly ("BUYER" | "MANAGER" | "ADMIN")[], schema: S, handler: Handler<S, SessionUser>) =>
-  build(schema, () => ({ kind: "role", roles }), handler);
+  build(schema, { kind: "role", roles }, null, handler);
 
 /** A manager of the cooperative named by the input's cooperativeId. */
 export const cooperativeAction = <S extends z.ZodType<{ cooperativeId: string }>>(schema: S, handler: Handler<S, SessionUser>) =>
-  build(schema, (input) => ({ kind: "cooperative", cooperativeId: input.cooperativeId }), handler);
+  // Only a manager manages a cooperative (decide() refuses anyone else with 403), so that is the gate.
+  build(schema, { kind: "role", roles: ["MANAGER"] }, (input) => ({ kind: "cooperative", cooperativeId: input.cooperativeId }), handler);

@@ -5,8 +5,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { isSellable } from "@/lib/domain/catalog";
-import { cartFingerprint, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "@/lib/domain/checkout";
+import { cartFingerprint, MAX_QUANTITY_PER_LINE, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "@/lib/domain/checkout";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -41,6 +42,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           select: {
             id: true,
             items: {
+              // The cart's order, kept by the order's lines, so a cart given back (below) reads as it did.
+              orderBy: { addedAt: "asc" },
               select: {
                 quantity: true,
                 product: {
@@ -137,4 +140,38 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
     if (error instanceof Refusal) return error.result;
     throw error;
   }
+}
+
+/**
+ * A Stripe order whose Checkout Session could not be opened (Stripe unreachable, or refusing): it is cancelled,
+ * its stock given back, and its lines put back in the buyer's cart, all in one transaction, so that the buyer
+ * finds the cart as it was and paying by bank transfer instead is one click. A line the buyer added again in
+ * the meantime (another tab) adds up, capped at the per-line maximum. Returns false, changing nothing, when
+ * the order was no longer pending.
+ */
+export async function cancelUnopenedStripeOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await cancelPendingOrder(tx, orderId, "paymentFailed", now))) return false;
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: orderId },
+      select: { buyerId: true, items: { select: { productId: true, quantity: true }, orderBy: { id: "asc" } } },
+    });
+    const cart = await tx.cart.upsert({
+      where: { userId: order.buyerId },
+      create: { userId: order.buyerId },
+      update: {},
+      select: { id: true, items: { select: { productId: true, quantity: true } } },
+    });
+    const already = new Map(cart.items.map((i) => [i.productId, i.quantity]));
+    for (const [i, { productId, quantity }] of order.items.entries()) {
+      const total = Math.min((already.get(productId) ?? 0) + quantity, MAX_QUANTITY_PER_LINE);
+      await tx.cartItem.upsert({
+        where: { cartId_productId: { cartId: cart.id, productId } },
+        // One millisecond apart: the lines keep their order in the cart (read by addedAt).
+        create: { cartId: cart.id, productId, quantity: total, addedAt: new Date(now.getTime() + i) },
+        update: { quantity: total },
+      });
+    }
+    return true;
+  });
 }

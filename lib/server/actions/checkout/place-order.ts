@@ -5,8 +5,7 @@ import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
 import { absoluteUrl } from "@/lib/server/env";
 import { getLocale } from "@/lib/server/i18n";
 import { log, requestContext } from "@/lib/server/log";
-import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
-import { placeOrder } from "@/lib/server/orders/place-order";
+import { cancelUnopenedStripeOrder, placeOrder } from "@/lib/server/orders/place-order";
 import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
 import { sweepForCart } from "@/lib/server/orders/sweep";
 import { stripeClient, stripeConfig } from "@/lib/server/stripe";
@@ -73,7 +72,8 @@ export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (i
       ));
     } catch (error) {
       log.error({ err: error, ...(await requestContext()), userId: actor.id, orderId: result.orderId }, "stripe: could not create a Checkout Session");
-      await db.$transaction((tx) => cancelPendingOrder(tx, result.orderId, "paymentFailed"));
+      // Cancelled with its stock back, and the cart as it was: choosing bank transfer now is one click.
+      await cancelUnopenedStripeOrder(db, result.orderId);
       await ordersMovedStock([result.orderId], "released");
       return { ok: false, status: 502, message: t("checkout.errors.stripeFailed"), values };
     }
