@@ -59,6 +59,8 @@ const server = {
   BANK_NAME: z.string().trim().min(1).default("中国农业银行唐县支行（示例）"),
   BANK_ACCOUNT_NUMBER: z.string().trim().min(1).default("6228 0000 0000 0000 000"),
   RESERVATION_SWEEP_MS: wholeNumber(1_000, 3_600_000, " (milliseconds)").default(60_000),
+  /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not believed at all. */
+  TRUSTED_PROXY_HOPS: wholeNumber(0, 5).default(0),
   SEED_DEMO_USERS: flag,
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).optional(),
   /** Set by vitest: logs default to silent under the tests. */

@@ -85,6 +85,7 @@ describe("defaults and coercion", () => {
       SEED_DEMO_USERS: false,
       LOG_LEVEL: "info",
       NODE_ENV: "development",
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
