@@ -7,6 +7,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/request-id";
 import { forwardedHost, forwardedProto } from "@/lib/http/forwarded";
 import { isWellFormedActionBody } from "@/lib/http/server-action";
 import { env, secureCookies } from "@/lib/server/env";
+import { isDecodablePath } from "@/lib/http/path";
 
 const PRIVATE = ["/account", "/coop", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -28,19 +29,12 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, https: boolea
   ].join("; ");
 }
 
-/** True when every percent-escape in the path decodes (`/cooperatives/%FF` or `%%%` do not): else a page throws. */
-export function isDecodablePath(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!isDecodablePath(pathname)) return new NextResponse("Bad Request: malformed percent-escape in the path", { status: 400 });
+  // /api/auth is matched only for the path check above: Next decodes its catch-all segment before the route runs.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionBody(request))) {
     return new NextResponse("Bad Request: malformed server action body", { status: 400 });
   }
@@ -82,5 +76,6 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    "/api/auth/:path*",
   ],
 };

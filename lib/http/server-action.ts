@@ -17,7 +17,10 @@ export async function isWellFormedActionBody(request: ActionRequest): Promise<bo
       return true;
     }
     if (type === "multipart/form-data") {
-      await request.clone().formData();
+      // encodeReply puts the arguments' JSON root in field "0" and the rest in numbered parts it references.
+      const root = (await request.clone().formData()).get("0");
+      if (typeof root !== "string") return false;
+      JSON.parse(root);
       return true;
     }
   } catch {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { isValidCallbackUrl, withoutBadCallbackCookie } from "@/lib/http/auth-request";
 import { isWellFormedActionBody } from "@/lib/http/server-action";
-import { isDecodablePath } from "@/proxy";
+import { isDecodablePath } from "@/lib/http/path";
 
 const ORIGIN = "https://shop.example.cn";
 
@@ -13,6 +13,9 @@ describe("paths with bad percent-escapes are refused by the proxy", () => {
     ["/products/%E8%91%A1", true],
     ["/cooperatives/tangxian-coop", true],
     ["/a%20b", true],
+    ["/products/%00", false],
+    ["/cooperatives/a%0Ab", false],
+    ["/villages/%7F", false],
   ])("%s → decodable %s", (path, ok) => {
     expect(isDecodablePath(path)).toBe(ok);
   });
@@ -39,8 +42,10 @@ describe("Auth.js callbackUrl: what it would refuse with a 500 is caught first",
 });
 
 describe("server-action bodies: only what React's callServer sends gets past the proxy", () => {
+  // What React's encodeReply sends for (prevState, formData): the form's fields under a prefix, the root in "0".
   const form = new FormData();
   form.set("1_email", "a@example.cn");
+  form.set("0", '["$undefined","$K1"]');
   test.each([
     ["text/plain;charset=UTF-8", '["$K1"]', true],
     ["text/plain", "[1", false],
@@ -56,5 +61,14 @@ describe("server-action bodies: only what React's callServer sends gets past the
     const request = new Request("http://localhost/sign-in", { method: "POST", body: form });
     expect(await isWellFormedActionBody(request)).toBe(true);
     expect((await request.formData()).get("1_email")).toBe("a@example.cn");
+  });
+
+  test.each([
+    ["no root part", [["1_email", "a@example.cn"]]],
+    ["a root that is not JSON", [["0", "x"]]],
+  ])("a multipart body with %s is refused", async (_name, fields) => {
+    const body = new FormData();
+    for (const [k, v] of fields) body.set(k!, v!);
+    expect(await isWellFormedActionBody(new Request("http://localhost/sign-in", { method: "POST", body }))).toBe(false);
   });
 });

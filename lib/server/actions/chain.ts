@@ -47,6 +47,8 @@ function build<S extends z.ZodType, A>(schema: S, gate: Access, tenant: ((input:
   return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     const locale = await getLocale();
     const t = translator(locale);
+    // A hand-made call can pass anything as the arguments (forms always send a FormData): a 400, not a crash.
+    if (!(formData instanceof FormData)) return { ok: false, status: 400, message: t("validation.fixErrors") };
     let actor: SessionUser | null = null;
     try {
       actor = await authorize(gate);
