@@ -33,15 +33,10 @@ afterAll(async () => {
 });
 
 let buyers = 0;
-/** A Stripe order for the given products and quantities, placed from a real cart. */
-async function stripeOrder(lines: [slug: string, quantity: number][]) {
-  const n = ++buyers;
-  const user = await db.user.create({ data: { email: `session-${n}@example.test` }, select: { id: true, email: true } });
-  const products = await db.product.findMany({ where: { slug: { in: lines.map(([s]) => s) } }, select: { id: true, slug: true } });
-  const items = lines.map(([slug, quantity]) => ({ productId: products.find((p) => p.slug === slug)!.id, quantity }));
-  await db.cart.create({ data: { userId: user.id, items: { create: items } } });
+/** Places a Stripe order from the user's cart (holding exactly `items`) to a fixed Beijing address. */
+async function placeStripeOrder(userId: string, items: { productId: string; quantity: number }[]): Promise<string> {
   const placed = await placeOrder(db, {
-    userId: user.id,
+    userId,
     method: "STRIPE",
     address: { recipient: "陈静", phone: "13700003333", district: "xicheng", street: "西城区金融大街 9 号" },
     note: "",
@@ -49,8 +44,19 @@ async function stripeOrder(lines: [slug: string, quantity: number][]) {
     fingerprint: cartFingerprint(items),
   });
   if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
+  return placed.orderId;
+}
+
+/** A Stripe order for the given products and quantities, placed from a real cart. */
+async function stripeOrder(lines: [slug: string, quantity: number][]) {
+  const n = ++buyers;
+  const user = await db.user.create({ data: { email: `session-${n}@example.test` }, select: { id: true, email: true } });
+  const products = await db.product.findMany({ where: { slug: { in: lines.map(([s]) => s) } }, select: { id: true, slug: true } });
+  const items = lines.map(([slug, quantity]) => ({ productId: products.find((p) => p.slug === slug)!.id, quantity }));
+  await db.cart.create({ data: { userId: user.id, items: { create: items } } });
+  const orderId = await placeStripeOrder(user.id, items);
   const order = await db.order.findUniqueOrThrow({
-    where: { id: placed.orderId },
+    where: { id: orderId },
     select: {
       id: true,
       number: true,
@@ -269,17 +275,9 @@ describe("a Stripe outage keeps the buyer's cart", () => {
     const product = await db.product.findFirstOrThrow({ where: { slug: "taihang-black-dates" }, select: { id: true } });
     const lines = [{ productId: product.id, quantity: 2 }];
     await db.cart.create({ data: { userId: user.id, items: { create: lines } } });
-    const placed = await placeOrder(db, {
-      userId: user.id,
-      method: "STRIPE",
-      address: { recipient: "陈静", phone: "13700003333", district: "xicheng", street: "西城区金融大街 9 号" },
-      note: "",
-      institution: null,
-      fingerprint: cartFingerprint(lines),
-    });
-    if (!placed.ok) throw new Error(`placeOrder refused: ${placed.code}`);
+    const orderId = await placeStripeOrder(user.id, lines);
     await db.cartItem.create({ data: { cart: { connect: { userId: user.id } }, product: { connect: { id: product.id } }, quantity: 1 } });
-    expect(await cancelUnopenedStripeOrder(db, placed.orderId)).toBe(true);
+    expect(await cancelUnopenedStripeOrder(db, orderId)).toBe(true);
     expect(await cartOf(user.id)).toEqual([{ productId: product.id, quantity: 3 }]);
   });
 });
