@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { homeFor } from "@/lib/domain/permissions";
@@ -29,9 +28,6 @@ export function accountSlotClass(locale: Locale): string {
  * row keeps to one line.
  */
 export async function HeaderAccount({ locale }: { locale: Locale }) {
-  // Per request, said before the session read: Auth.js draws random bytes before it reads the cookie, which
-  // Next reports as "crypto.getRandomValues() while prerendering" unless the render is dynamic by then.
-  await connection();
   const t = await getTranslations("nav");
   const user = await getSessionUser();
   const cartCount = await countCartItems(db, await cartOwner(user, false));

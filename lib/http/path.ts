@@ -1,4 +1,4 @@
-// Paths that no page should see: shared by proxy.ts and the route handlers it does not run for (/api).
+// Paths that no page or route should see, refused with a 400 by proxy.ts (which also matches /api/auth for it).
 
 /**
  * True when every percent-escape in the path decodes (`/cooperatives/%FF` or `%%%` do not: a page would throw) and

@@ -2,15 +2,15 @@ import { NextRequest } from "next/server";
 import { isValidCallbackUrl, withoutBadCallbackCookie } from "@/lib/http/auth-request";
 import { handlers } from "@/lib/server/auth";
 import { env } from "@/lib/server/env";
-import { isDecodablePath } from "@/lib/http/path";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 
-/** A bad callbackUrl parameter is a 400; a bad callback-url cookie is dropped (see lib/http/auth-request.ts). */
+/**
+ * A bad callbackUrl parameter is a 400; a bad callback-url cookie is dropped (see lib/http/auth-request.ts). A
+ * malformed path never gets here: proxy.ts matches /api/auth for that, since Next decodes the segment first.
+ */
 function guarded(handler: Handler): Handler {
   return async (request) => {
-    // proxy.ts does not run for /api: the same path rule here (Auth.js throws on `/api/auth/%FF`).
-    if (!isDecodablePath(request.nextUrl.pathname)) return Response.json({ error: "Malformed path" }, { status: 400 });
     const origin = new URL(env.SITE_URL).origin;
     const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
     if (callbackUrl !== null && !isValidCallbackUrl(callbackUrl, origin)) {
