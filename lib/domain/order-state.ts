@@ -207,3 +207,11 @@ export function settle(rows: readonly RefundRow[], totalFen: number, current: Or
   const shipments = orderStatus === current ? null : orderStatus === "REFUNDED" ? "cancelled" : "reopened";
   return { refundedFen, orderStatus, paymentStatus: FOLLOWS_REFUNDS[level], shipments };
 }
+
+/**
+ * An unpaid order whose reservation ran out is as good as cancelled, whether or not the sweep has released it yet:
+ * reads show it so, without writing (lib/server/orders/sweep.ts does the releasing).
+ */
+export function isReservationExpired(order: { status: OrderStatus; reservedUntil: Date | null }, now = new Date()): boolean {
+  return order.status === "PENDING_PAYMENT" && order.reservedUntil !== null && order.reservedUntil < now;
+}

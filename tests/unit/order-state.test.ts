@@ -3,6 +3,7 @@
 // removed from or changed in a table fails here.
 import { describe, expect, test } from "vitest";
 import {
+  isReservationExpired,
   bulkMove,
   canTransition,
   CAPTURED_PAYMENT_STATUSES,
@@ -373,5 +374,21 @@ describe("settle", () => {
     const expected = settle(rows, TOTAL, "PAID");
     expect(expected.refundedFen).toBe(9_000);
     expect(settle([...rows].reverse(), TOTAL, "PAID")).toEqual(expected);
+  });
+});
+
+describe("isReservationExpired", () => {
+  const now = new Date("2026-11-30T04:00:00Z");
+  const before = new Date("2026-11-30T03:59:59Z");
+  const after = new Date("2026-11-30T04:00:01Z");
+  test.each([
+    ["PENDING_PAYMENT", before, true],
+    ["PENDING_PAYMENT", now, false],
+    ["PENDING_PAYMENT", after, false],
+    ["PENDING_PAYMENT", null, false],
+    ["PAID", before, false],
+    ["CANCELLED", before, false],
+  ] as const)("%s, reserved until %s → %s", (status, reservedUntil, expected) => {
+    expect(isReservationExpired({ status, reservedUntil }, now)).toBe(expected);
   });
 });

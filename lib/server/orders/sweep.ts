@@ -2,16 +2,11 @@ import "server-only";
 // Releases the stock of unpaid orders whose reservation has expired. Runs on a timer in every server process
 // (instrumentation.ts), and in the actions that need the fresh state of particular orders or products (placing
 // an order, cancelling one, confirming a transfer) — never while a page renders: a read shows an expired,
-// unswept reservation as expired without writing (queries/catalog/availability.ts, isReservationExpired).
+// unswept reservation as expired without writing (queries/catalog/availability.ts, isReservationExpired in lib/domain/order-state.ts).
 // Safe to run concurrently: each cancellation takes the order's lock and is conditional on its status.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelPendingOrder } from "./lifecycle";
-
-/** An unpaid order whose reservation ran out is as good as cancelled, swept or not. */
-export function isReservationExpired(order: { status: string; reservedUntil: Date | null }, now = new Date()): boolean {
-  return order.status === "PENDING_PAYMENT" && order.reservedUntil !== null && order.reservedUntil < now;
-}
 
 async function sweepWhere(db: Db, where: Prisma.OrderWhereInput, now: Date, limit: number): Promise<string[]> {
   const expired = await db.order.findMany({

@@ -3,7 +3,7 @@ import "server-only";
 // anyone else's order (the page then shows 404), so an order's existence is not confirmed to others.
 import type { Db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
-import { isReservationExpired } from "@/lib/server/orders/sweep";
+import { isReservationExpired } from "@/lib/domain/order-state";
 import { env } from "@/lib/server/env";
 
 const name = (r: { nameZh: string; nameEn: string }, locale: Locale) => (locale === "en" ? r.nameEn : r.nameZh);

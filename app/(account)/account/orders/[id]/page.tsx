@@ -5,7 +5,7 @@ import { asShown } from "@/components/account/order-view";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
-import { isReservationExpired } from "@/lib/server/orders/sweep";
+import { isReservationExpired } from "@/lib/domain/order-state";
 import { orderImpact } from "@/lib/server/queries/impact";
 import { getBuyerOrder, operatorBankAccount } from "@/lib/server/queries/orders";
 
