@@ -301,6 +301,10 @@ const cases: Record<Prisma.ModelName, Case> = {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });
     return { row, read: () => db().loginAttempt.findUniqueOrThrow({ where: { id: row.id } }) };
   },
+  SignInGate: async () => {
+    const row = await db().signInGate.upsert({ where: { id: 1 }, create: { id: 1, turn: 1n }, update: { turn: { increment: 1 } } });
+    return { row, read: () => db().signInGate.findUniqueOrThrow({ where: { id: 1 } }) };
+  },
   MailMessage: async () => {
     const row = await db().mailMessage.create({ data: { to: "a@example.test", subject: "你好", text: "正文" } });
     return { row, read: () => db().mailMessage.findUniqueOrThrow({ where: { id: row.id } }) };
