@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { MAX_QUANTITY_PER_LINE } from "../domain/checkout";
 import { addressSchema, institutionSchema } from "./account";
-import { text } from "./text";
+import { recordId, text } from "./text";
 
-const id = text().min(1).max(40);
+const id = recordId();
 
 /** A quantity typed or sent by the browser: a whole number; nothing about price is ever accepted. */
 const quantity = (min: number) =>

@@ -21,6 +21,9 @@ export function isCleanText(value: string, multiline = false): boolean {
 export const text = (options: { multiline?: boolean } = {}) =>
   z.string().refine((v) => isCleanText(v, options.multiline), CONTROL_CHARACTER_MESSAGE);
 
+/** The id of a row (a cuid, or a slug) sent back by a form: non-empty, short, no control characters. */
+export const recordId = () => text().min(1).max(40);
+
 /** For parsers that clean rather than refuse (the catalog's search box): control characters become spaces. */
 export const withoutControlCharacters = (value: string): string =>
   // eslint-disable-next-line no-control-regex -- as above

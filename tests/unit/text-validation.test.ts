@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseCatalogQuery } from "@/lib/validation/catalog";
 import { addressSchema, institutionSchema, profileSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
@@ -61,5 +63,21 @@ describe("the catalog's q is cleaned, not refused", () => {
     ["lone \uD800", "lone \uFFFD"],
   ])("%j → %j", (q, expected) => {
     expect(parseCatalogQuery({ q }).q).toBe(expected);
+  });
+});
+
+describe("every string a form sends goes through the rule", () => {
+  // New actions and schemas (the manager portal, fulfilment, the county console) inherit the rule by using
+  // text()/recordId(); a bare z.string() on form input would let a NUL byte reach PostgreSQL (a 500).
+  const roots = ["lib/server/actions", "lib/validation"];
+  const allowed = new Map([["lib/validation/account.ts", 1]]); // the password: any character is a valid password
+  test("no bare z.string() in actions or validation schemas", () => {
+    const files = roots.flatMap((root) => readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, f)));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.flatMap((file) => {
+      const count = (readFileSync(file, "utf8").match(/\bz\.string\(\)/g) ?? []).length - (file === "lib/validation/text.ts" ? 1 : 0);
+      return count > (allowed.get(file) ?? 0) ? [`${file}: ${count}`] : [];
+    });
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/validation/text";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { userAction } from "../chain";
 
-export const deleteAddressAction = userAction(z.object({ id: z.string().min(1).max(40) }), async ({ id }, { actor, t }) => {
+export const deleteAddressAction = userAction(z.object({ id: recordId() }), async ({ id }, { actor, t }) => {
   const deleted = await db.$transaction(async (tx) => {
     const removed = await tx.address.deleteMany({ where: { id, userId: actor.id } });
     if (removed.count !== 1) return false;

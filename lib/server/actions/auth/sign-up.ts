@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { safeNext } from "@/lib/domain/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
@@ -13,7 +14,7 @@ import { signUpSchema } from "@/lib/validation/account";
 import { publicAction } from "../chain";
 
 /** Where the new account goes next (e.g. back to the checkout it came from), checked by safeNext below. */
-const signUpInput = z.intersection(signUpSchema, z.object({ next: z.string().max(2000).optional() }));
+const signUpInput = z.intersection(signUpSchema, z.object({ next: text().max(2000).optional() }));
 
 /**
  * Buyers sign themselves up; managers and admins are made by an admin.

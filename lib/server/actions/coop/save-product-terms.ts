@@ -8,9 +8,10 @@ import { db } from "@/lib/server/db";
 import { getLocale } from "@/lib/server/i18n";
 import { productsChanged } from "@/lib/server/queries/catalog-cached";
 import { getCoopProductTerms } from "@/lib/server/queries/coop-products";
+import { recordId } from "@/lib/validation/text";
 import { cooperativeAction } from "../chain";
 
-const schema = z.looseObject({ cooperativeId: z.string().min(1).max(40), productId: z.string().min(1).max(40) });
+const schema = z.looseObject({ cooperativeId: recordId(), productId: recordId() });
 
 /**
  * A manager saves a product's benefit rule and its households' weights. Refused with a field message when the
