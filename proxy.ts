@@ -35,8 +35,11 @@ export async function proxy(request: NextRequest) {
   if (!isDecodablePath(pathname)) return new NextResponse("Bad Request: malformed percent-escape in the path", { status: 400 });
   // /api/auth is matched only for the path check above: Next decodes its catch-all segment before the route runs.
   if (pathname.startsWith("/api/")) return NextResponse.next();
-  if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionBody(request))) {
-    return new NextResponse("Bad Request: malformed server action body", { status: 400 });
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    // Next hands an action to the worker whose bundle holds it by calling itself at the request's Host: without
+    // one it throws (a 500). HTTP/1.1 requires Host; a request without it is refused.
+    if (!request.headers.get("host")) return new NextResponse("Bad Request: no Host header", { status: 400 });
+    if (!(await isWellFormedActionBody(request))) return new NextResponse("Bad Request: malformed server action body", { status: 400 });
   }
   const isPrivate = PRIVATE.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (isPrivate && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
@@ -67,6 +70,7 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Literals only: Next reads the matcher at build time and ignores anything it would have to evaluate.
 export const config = {
   matcher: [
     {
@@ -76,6 +80,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // A server-action call is checked whatever prefetch header it carries (a client's own calls carry none).
+    { source: "/((?!api/|_next/static|_next/image|images/|favicon.ico|sitemap.xml|robots.txt).*)", has: [{ type: "header", key: "next-action" }] },
     "/api/auth/:path*",
   ],
 };

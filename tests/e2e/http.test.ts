@@ -1,5 +1,7 @@
 // Plain HTTP checks against the running app: health, bad parameters, sitemap, robots.
+import http from "node:http";
 import { describe, expect, inject, test } from "vitest";
+import { actionsFromBuild } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 
 const baseURL = inject("baseURL");
@@ -44,7 +46,12 @@ describe.skipIf(!baseURL)("HTTP", () => {
     expect(res.headers.get("location") ?? "").not.toContain("evil.example");
   });
 
-  test.each(["/api/auth/session?callbackUrl=x", "/api/auth/csrf?callbackUrl=x", "/api/auth/providers?callbackUrl=javascript:alert(1)"])(
+  test.each([
+    "/api/auth/session?callbackUrl=x",
+    "/api/auth/csrf?callbackUrl=x",
+    "/api/auth/providers?callbackUrl=javascript:alert(1)",
+    "/api/auth/callback/credentials?callbackUrl=/ok&callbackUrl=%F1%B8%82%8F",
+  ])(
     "a bad callbackUrl is a 400, not a 500: %s",
     async (path) => {
       expect((await fetch(`${baseURL}${path}`)).status).toBe(400);
@@ -75,6 +82,43 @@ describe.skipIf(!baseURL)("HTTP", () => {
       }
     },
   );
+
+  // A real action id, and arguments whose JSON parses but names parts the body does not hold (or holds after
+  // the root): React's decoder throws on these inside Next ("Connection closed.", "Invalid forward reference."),
+  // so the proxy refuses them first (lib/http/action-reply.ts). A prefetch header must not route around it.
+  test.each([
+    ["text/plain;charset=UTF-8", '["$1"]', {}],
+    ["multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$Q1"]\r\n--b--\r\n', {}],
+    ["multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$1:a"]\r\n--b\r\nContent-Disposition: form-data; name="1"\r\n\r\n{"a":1}\r\n--b--\r\n', {}],
+    ["multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name=""\r\n\r\nx\r\n--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--b--\r\n', {}],
+    ["text/plain;charset=UTF-8", '["$1"]', { purpose: "prefetch" }],
+    ["text/plain;charset=UTF-8", '["$1"]', { "next-router-prefetch": "1" }],
+  ])("a real action with a %s reply React cannot decode is a 400 (%#)", async (contentType, body, extra) => {
+    const action = actionsFromBuild().get("lib/server/actions/cart/add-to-cart.ts#addToCartAction")!;
+    const res = await fetch(`${baseURL}${action.page}`, {
+      method: "POST",
+      headers: { "next-action": action.id, "content-type": contentType, accept: "text/x-component", ...extra },
+      body,
+    });
+    expect(res.status).toBe(400);
+  });
+
+  test("a server action without a Host header is a 400 (Next needs it to hand the call to another worker)", async () => {
+    const action = actionsFromBuild().get("lib/server/actions/auth/sign-up.ts#signUpAction")!;
+    const { port } = new URL(baseURL);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = http.request(
+        { host: "127.0.0.1", port, method: "POST", path: "/villages", setHost: false, headers: { host: "", "next-action": action.id, "content-type": "text/plain;charset=UTF-8" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        },
+      );
+      req.on("error", reject);
+      req.end("[]");
+    });
+    expect(status).toBe(400);
+  });
 
   test("sitemap lists products, villages and cooperatives", async () => {
     const res = await fetch(`${baseURL}/sitemap.xml`);

@@ -244,9 +244,17 @@ const rawBody = fc.oneof(
   fc.json({ maxDepth: 3 }),
 );
 
+/** JSON models of React's reply format: tags and references to parts that may be missing, late or wrong. */
+const replyModel = fc
+  .array(
+    pick("$K1", "$undefined", "$T", "$1", "$2", "$0:0", "$1:a", "$Q1", "$W2", "$i1", "$@1", "$h1", "$B1", "$A1", "$R1", "$n1", "$nx", "$D2026", "$", "$Zz", "$1g", "$$"),
+    { maxLength: 4 },
+  )
+  .map((items) => JSON.stringify(items));
+
 /** Multipart bodies the way Next's client encodes an action call: "1_name" fields plus a "0" argument list. */
 const multipartBody = fc
-  .tuple(fc.array(fc.tuple(fc.oneof(pick("1_email", "1_password", "1_quantity", "1_productId", "1_token", "0", "1_$ACTION_ID_x"), hostileRaw), hostileRaw), { maxLength: 5 }), pick("[\"$K1\"]", "[\"$undefined\",\"$K1\"]", "[]", "{}", "[\"$T\"]", "x"))
+  .tuple(fc.array(fc.tuple(fc.oneof(pick("1_email", "1_password", "1_quantity", "1_productId", "1_token", "0", "1", "2", "_1_name", "1_$ACTION_ID_x"), hostileRaw), fc.oneof(hostileRaw, replyModel)), { maxLength: 5 }), fc.oneof(replyModel, pick("x", "")))
   .map(([fields, args]) => {
     const b = "----fuzz" + fields.length;
     const parts = [...fields, ["0", args] as [string, string]].map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, "")}"\r\n\r\n${v}\r\n`);

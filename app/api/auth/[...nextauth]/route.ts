@@ -12,8 +12,9 @@ type Handler = (request: NextRequest) => Promise<Response>;
 function guarded(handler: Handler): Handler {
   return async (request) => {
     const origin = new URL(env.SITE_URL).origin;
-    const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
-    if (callbackUrl !== null && !isValidCallbackUrl(callbackUrl, origin)) {
+    // Every value: the guard read the first and Auth.js another, so "?callbackUrl=/ok&callbackUrl=bad" was a 500.
+    const callbackUrls = request.nextUrl.searchParams.getAll("callbackUrl");
+    if (callbackUrls.some((url) => !isValidCallbackUrl(url, origin))) {
       return Response.json({ error: "Invalid callbackUrl" }, { status: 400 });
     }
     const cookie = withoutBadCallbackCookie(request.headers.get("cookie"), origin);
