@@ -1,7 +1,7 @@
 // The proxy's server-action reply check (lib/http/action-reply.ts) against React itself: every reply it accepts
 // decodes in React's decoder exactly as Next runs it (so it can never let a 500 through), and every reply React's
 // own client encodes is accepted (so it never refuses a real browser). React's decoder needs its server build,
-// so it runs in a child process (tests/helpers/react-reply-oracle.cjs).
+// so it runs in a child process (tests/helpers/react-reply-oracle.mjs).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { isDecodableReply, isDecodableTextReply, type ReplyField } from "@/lib/h
 type OracleReply = { text: string } | { fields: Array<[string, string | { file: string }]> };
 
 function decodeWithReact(replies: OracleReply[]): Array<{ ok: boolean; error?: string }> {
-  const run = spawnSync(process.execPath, ["--conditions=react-server", path.join("tests", "helpers", "react-reply-oracle.cjs")], {
+  const run = spawnSync(process.execPath, ["--conditions=react-server", path.join("tests", "helpers", "react-reply-oracle.mjs")], {
     input: JSON.stringify(replies),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

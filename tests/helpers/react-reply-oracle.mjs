@@ -3,12 +3,15 @@
 // replies on stdin, each { text } (a text/plain body) or { fields: [[name, value]] } (a multipart body; a value
 // { file } is a file part), decodes each as Next does (decodeReply for text, decodeReplyFromBusboy for
 // multipart), and writes [{ ok, error }] on stdout.
-const path = require("node:path");
-const { Readable } = require("node:stream");
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Readable } from "node:stream";
 
+// Next's compiled copies are CommonJS files without package exports: loaded by path.
+const load = createRequire(import.meta.url);
 const compiled = path.join(process.cwd(), "node_modules/next/dist/compiled");
-const React = require(path.join(compiled, "react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js"));
-const busboy = require(path.join(compiled, "busboy"));
+const React = load(path.join(compiled, "react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js"));
+const busboy = load(path.join(compiled, "busboy"));
 
 const BOUNDARY = "----oracle7MA4YWxkTrZu0gW";
 
