@@ -13,9 +13,12 @@ export async function register() {
   if (env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { db } = await import("@/lib/server/db");
   const { sweepExpiredReservations } = await import("@/lib/server/orders/sweep");
+  const { expireCertificates } = await import("@/lib/server/listings/expiry");
   const { log } = await import("@/lib/server/log");
   const timer = setInterval(() => {
     sweepExpiredReservations(db).catch((error: unknown) => log.error({ err: error }, "reservation sweep failed"));
+    // Records certificates that ran out (what sells already checks the date itself).
+    expireCertificates(db).catch((error: unknown) => log.error({ err: error }, "certificate expiry sweep failed"));
   }, env.RESERVATION_SWEEP_MS);
   timer.unref();
 }

@@ -9,6 +9,7 @@ import { beneficiariesOf, HOUSEHOLDS, PARTICIPATIONS } from "./households";
 import { COUNTY, TOWNSHIPS, VILLAGES } from "./places";
 import { DEMO_ACCOUNTS, DEMO_BCRYPT_COST } from "./users";
 import { validateSeedData } from "./validate";
+import { newTraceCode } from "../domain/trace-code";
 
 export { CATEGORIES, PRODUCTS } from "./catalog";
 export { COOPERATIVES, ENTERPRISES, GRAPE_COOPERATIVE_SLUG, CANNING_COOPERATIVE_SLUG } from "./cooperatives";
@@ -80,6 +81,7 @@ function batchRows(product: SeedProduct, productId: string, indexInCoop: number)
     return {
       productId,
       lotNumber: `${lotPrefixOf(product.cooperative)}-${iso.replaceAll("-", "")}-${String(indexInCoop).padStart(2, "0")}`,
+      traceCode: newTraceCode(),
       productionDate: day(iso),
       // The latest lot holds the current stock plus what has sold from it; older lots are sold through.
       quantity: last ? product.stock + 40 : 120,
@@ -203,6 +205,12 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
                 certificationStatus: p.certified ? "CERTIFIED" : "PENDING",
                 certificateNumber: p.certified ? (certificates.get(p.slug) ?? null) : null,
                 certifiedAt: certifiedAt ? day(certifiedAt) : null,
+                // A certified product is on sale under a certificate good until the end of the year after next (so
+                // the demo never expires); the others wait in the county's review queue.
+                listingStatus: p.certified ? "ON_SALE" : "IN_REVIEW",
+                submittedAt: p.certified ? null : new Date(),
+                certificateValidFrom: certifiedAt ? day(certifiedAt) : null,
+                certificateValidUntil: p.certified ? day(`${new Date().getUTCFullYear() + 2}-12-31`) : null,
                 benefitRuleType: p.benefit.type,
                 benefitBasisPoints: p.benefit.type === "PERCENT_OF_REVENUE" ? p.benefit.basisPoints : null,
                 benefitFenPerUnit: p.benefit.type === "FIXED_PER_UNIT" ? p.benefit.fenPerUnit : null,

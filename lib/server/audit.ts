@@ -19,6 +19,19 @@ export type AuditAction =
   | "refund.approved"
   | "refund.rejected"
   | "product.benefit-rule-saved"
+  | "product.created"
+  | "product.updated"
+  | "product.deleted"
+  | "product.listing-changed"
+  | "product.certified"
+  | "product.certification-rejected"
+  | "product.certificate-revoked"
+  | "product.certificate-expired"
+  | "product.stock-adjusted"
+  | "product.image-added"
+  | "product.image-changed"
+  | "product.image-deleted"
+  | "product.batch-created"
   | "household.personal-data-read";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */

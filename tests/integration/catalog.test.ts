@@ -3,7 +3,7 @@
 // reservation has expired but is not swept yet, and the cache tags an order invalidates.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { splitLine, ruleFromColumns } from "@/lib/domain/benefit";
-import { LOW_STOCK, SELLABLE_WHERE } from "@/lib/domain/catalog";
+import { LOW_STOCK, sellableWhere } from "@/lib/domain/catalog";
 import { sweepExpiredReservations } from "@/lib/server/orders/sweep";
 import { seedDatabase } from "@/lib/seed";
 import {
@@ -23,7 +23,7 @@ import { placeTestOrder } from "../helpers/orders";
 
 let t: TestDatabase;
 // The one rule of what is on sale (lib/domain/catalog.ts), the same object the reads filter with.
-const live = SELLABLE_WHERE;
+const live = sellableWhere();
 
 beforeAll(async () => {
   t = await createTestDatabase("shop_catalog");

@@ -247,7 +247,7 @@ const cases: Record<Prisma.ModelName, Case> = {
   },
   Batch: async () => {
     const row = await db().batch.create({
-      data: { productId: (await parents.product()).id, lotNumber: uid("LOT"), productionDate: MONTH, quantity: 100 },
+      data: { productId: (await parents.product()).id, lotNumber: uid("LOT"), traceCode: uid("t"), productionDate: MONTH, quantity: 100 },
     });
     expect(row.productionDate).toEqual(MONTH);
     return { row, read: () => db().batch.findUniqueOrThrow({ where: { id: row.id } }) };
@@ -296,6 +296,12 @@ const cases: Record<Prisma.ModelName, Case> = {
       data: { userId: (await parents.user()).id, tokenHash: uid("hash"), expiresAt: LATER },
     });
     return { row, read: () => db().passwordResetToken.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  StockMovement: async () => {
+    const row = await db().stockMovement.create({
+      data: { productId: (await parents.product()).id, reason: "RECEIVED", delta: 12, stockAfter: 12, reserved: 0, actorId: (await parents.user()).id, note: "入库" },
+    });
+    return { row, read: () => db().stockMovement.findUniqueOrThrow({ where: { id: row.id } }) };
   },
   LoginAttempt: async () => {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });

@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import type { Db } from "@/lib/db/client";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
-import { isSellable } from "@/lib/domain/catalog";
+import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { authSecret, secureCookies } from "@/lib/server/env";
 
 export const CART_COOKIE = "cart";
@@ -89,7 +89,7 @@ export async function readCart(db: Db, owner: CartOwner | null, locale: "zh-CN" 
               nameEn: true,
               priceFen: true,
               stock: true,
-              certificationStatus: true,
+              ...SELLABLE_SELECT,
               images: { select: { url: true }, orderBy: { sortOrder: "asc" }, take: 1 },
               cooperative: { select: { id: true, nameZh: true, nameEn: true, status: true } },
             },

@@ -5,7 +5,7 @@ import "server-only";
 // status: two deliveries of the same event, or any race between them, change the order once. Which status
 // follows which is decided in lib/domain/order-state.ts; money going back to the buyer is accounted in refunds.ts.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SELLABLE_WHERE } from "@/lib/domain/catalog";
+import { sellableWhere } from "@/lib/domain/catalog";
 import { bulkMove, CAPTURED_PAYMENT_STATUSES, next } from "@/lib/domain/order-state";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
 
@@ -101,7 +101,7 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
     const taken: { productId: string; quantity: number }[] = [];
     for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       // Only what may still be sold (invariant 6): a product whose certificate was revoked meanwhile is refunded.
-      const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity }, ...SELLABLE_WHERE }, data: { stock: { decrement: item.quantity } } });
+      const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity }, ...sellableWhere() }, data: { stock: { decrement: item.quantity } } });
       if (got.count !== 1) break;
       taken.push(item);
     }

@@ -4,7 +4,7 @@ import "server-only";
 // its item snapshots, one shipment per cooperative, the reservations and a pending payment.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { isSellable } from "@/lib/domain/catalog";
+import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { cartFingerprint, MAX_QUANTITY_PER_LINE, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "@/lib/domain/checkout";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
@@ -52,7 +52,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
                     nameZh: true,
                     nameEn: true,
                     priceFen: true,
-                    certificationStatus: true,
+                    ...SELLABLE_SELECT,
                     categoryId: true,
                     originVillageId: true,
                     benefitRuleType: true,

@@ -6,6 +6,7 @@ import "server-only";
 // (docs/benchmarks.md). Why not `'use cache'`: it needs `cacheComponents`, which measured slower per page here,
 // answers a missing product with 200 instead of 404 and left pages hanging when the database was down.
 import { revalidateTag, unstable_cache } from "next/cache";
+import { beijingDayOf } from "@/lib/domain/calendar";
 import { db } from "@/lib/server/db";
 import type { Locale } from "@/lib/i18n/config";
 import type { CatalogQuery } from "@/lib/validation/catalog";
@@ -19,8 +20,16 @@ import { orderStockChanges, type StockMovement } from "./catalog/touched";
  */
 const REVALIDATE_SECONDS = 60;
 
-const cached = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]) =>
-  unstable_cache(fn, [key], { tags, revalidate: REVALIDATE_SECONDS });
+/**
+ * Every entry is keyed by the Beijing day too: a certificate valid "until 30 November" stops selling at midnight
+ * (lib/domain/catalog.ts), and the first read of 1 December misses the cache instead of serving the 30th's list.
+ */
+const today = () => beijingDayOf(new Date());
+
+const cached =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]) =>
+  (...args: A): Promise<R> =>
+    unstable_cache(fn, [key, today()], { tags, revalidate: REVALIDATE_SECONDS })(...args);
 
 /** The ids a product, cooperative or village page is tagged with, from its slug (they never change for a slug). */
 const productKeys = unstable_cache(
@@ -41,13 +50,13 @@ export async function getProduct(slug: string, locale: Locale) {
   const keys = await productKeys(slug);
   // Not a product (yet): certifying one changes the listings, so that tag covers this miss too.
   const tags = keys ? [T.product(keys.id), T.cooperative(keys.cooperativeId), T.village(keys.originVillageId)] : [T.listings];
-  return unstable_cache(() => q.getProduct(db, slug, locale), ["product", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
+  return unstable_cache(() => q.getProduct(db, slug, locale), ["product", slug, locale, today()], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
 export async function getCooperative(slug: string, locale: Locale) {
   const id = await cooperativeId(slug);
   const tags = id ? [T.listings, T.cooperative(id)] : [T.listings];
-  return unstable_cache(() => q.getCooperative(db, slug, locale), ["cooperative", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
+  return unstable_cache(() => q.getCooperative(db, slug, locale), ["cooperative", slug, locale, today()], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
 export const listCooperatives = cached((locale: Locale) => q.listCooperatives(db, locale), "cooperatives", [T.listings]);
@@ -55,7 +64,7 @@ export const listCooperatives = cached((locale: Locale) => q.listCooperatives(db
 export async function getVillage(slug: string, locale: Locale) {
   const id = await villageId(slug);
   const tags = id ? [T.listings, T.village(id)] : [T.listings];
-  return unstable_cache(() => q.getVillage(db, slug, locale), ["village", slug, locale], { tags, revalidate: REVALIDATE_SECONDS })();
+  return unstable_cache(() => q.getVillage(db, slug, locale), ["village", slug, locale, today()], { tags, revalidate: REVALIDATE_SECONDS })();
 }
 
 export const listVillages = cached((locale: Locale) => q.listVillages(db, locale), "villages", [T.listings]);

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { isSellable } from "@/lib/domain/catalog";
+import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
 import { setCartQuantity } from "@/lib/server/cart";
 import { cartOwner } from "@/lib/server/cart/owner";
@@ -10,7 +10,7 @@ import { publicAction } from "../chain";
 
 /** Guests and signed-in users alike; the quantity is checked against the stock now, and again at checkout. */
 export const addToCartAction = publicAction(addToCartSchema, async ({ productId, quantity }, { actor, t }) => {
-  const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true, certificationStatus: true, cooperative: { select: { status: true } } } });
+  const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true, ...SELLABLE_SELECT, cooperative: { select: { status: true } } } });
   if (!product || !isSellable(product)) return { ok: false, status: 404, message: t("cart.errors.unavailable") };
   const owner = await cartOwner(actor, true);
   const current = owner

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { isSellable } from "@/lib/domain/catalog";
+import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
 import { setCartQuantity } from "@/lib/server/cart";
 import { cartOwner } from "@/lib/server/cart/owner";
@@ -13,7 +13,7 @@ export const setCartQuantityAction = publicAction(setCartQuantitySchema, async (
   const owner = await cartOwner(actor, false);
   if (!owner) return { ok: false, status: 404, message: t("cart.errors.noCart") };
   if (quantity > 0) {
-    const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true, certificationStatus: true, cooperative: { select: { status: true } } } });
+    const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true, ...SELLABLE_SELECT, cooperative: { select: { status: true } } } });
     if (!product || !isSellable(product)) return { ok: false, status: 404, message: t("cart.errors.unavailable") };
     const limit = Math.min(product?.stock ?? 0, MAX_QUANTITY_PER_LINE);
     if (quantity > limit) return { ok: false, status: 409, message: t("cart.errors.aboveStock", { count: limit }) };

@@ -34,7 +34,7 @@ export async function getCooperative(db: Db, slug: string, locale: Locale): Prom
       foundedYear: true,
       enterprise: { select: { nameZh: true, nameEn: true, descriptionZh: true, descriptionEn: true } },
       participations: { where: { active: true }, select: { householdId: true, benefitType: true } },
-      products: { where: sellable, select: cardSelect, orderBy: productOrder("featured") },
+      products: { where: sellable(), select: cardSelect, orderBy: productOrder("featured") },
     },
   });
   if (!row) return null;

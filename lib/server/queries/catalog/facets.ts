@@ -12,7 +12,7 @@ export interface CatalogFacets {
 
 /** The filter options, each with how many live products it holds; empty ones are left out. */
 export async function getCatalogFacets(db: Db, locale: Locale): Promise<CatalogFacets> {
-  const count = { _count: { select: { products: { where: sellable } } } } as const;
+  const count = { _count: { select: { products: { where: sellable() } } } } as const;
   const [categories, villages, cooperatives] = await Promise.all([
     db.category.findMany({ select: { slug: true, nameZh: true, nameEn: true, ...count }, orderBy: { sortOrder: "asc" } }),
     db.village.findMany({ select: { slug: true, nameZh: true, nameEn: true, ...count }, orderBy: { slug: "asc" } }),

@@ -18,7 +18,7 @@ export interface HomeData {
 
 export async function getHome(db: Db, locale: Locale): Promise<HomeData> {
   const [featured, facets, villages, cooperatives, households] = await Promise.all([
-    db.product.findMany({ where: { ...sellable, featured: true }, select: cardSelect, orderBy: productOrder("featured"), take: 8 }),
+    db.product.findMany({ where: { ...sellable(), featured: true }, select: cardSelect, orderBy: productOrder("featured"), take: 8 }),
     getCatalogFacets(db, locale),
     listVillages(db, locale),
     db.cooperative.count({ where: { status: "CERTIFIED" } }),

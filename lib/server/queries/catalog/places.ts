@@ -24,7 +24,7 @@ export const villageCardSelect = {
   status: true,
   exitYear: true,
   township: { select: { nameZh: true, nameEn: true } },
-  _count: { select: { products: { where: sellable }, households: true } },
+  _count: { select: { products: { where: sellable() }, households: true } },
 } satisfies Prisma.VillageSelect;
 
 export function toVillageCard(v: Prisma.VillageGetPayload<{ select: typeof villageCardSelect }>, locale: Locale): VillageCard {
@@ -59,7 +59,7 @@ export const cooperativeCardSelect = {
   village: { select: { slug: true, nameZh: true, nameEn: true } },
   enterprise: { select: { nameZh: true, nameEn: true } },
   participations: { where: { active: true }, select: { householdId: true } },
-  _count: { select: { products: { where: sellable } } },
+  _count: { select: { products: { where: sellable() } } },
 } satisfies Prisma.CooperativeSelect;
 
 export function toCooperativeCard(c: Prisma.CooperativeGetPayload<{ select: typeof cooperativeCardSelect }>, locale: Locale): CooperativeCard {

@@ -28,7 +28,7 @@ export interface ProductDetail extends ProductCard {
 
 export async function getProduct(db: Db, slug: string, locale: Locale): Promise<ProductDetail | null> {
   const row = await db.product.findFirst({
-    where: { slug, ...sellable },
+    where: { slug, ...sellable() },
     select: {
       ...cardSelect,
       descriptionZh: true,

@@ -41,7 +41,7 @@ export interface ProductPage {
 
 export async function listProducts(db: Db, query: CatalogQuery, locale: Locale): Promise<ProductPage> {
   const where: Prisma.ProductWhereInput = {
-    ...sellable,
+    ...sellable(),
     AND: [
       ...(query.category ? [{ category: { slug: query.category } }] : []),
       ...(query.village ? [{ originVillage: { slug: query.village } }] : []),

@@ -2,7 +2,7 @@ import "server-only";
 // What the catalog reads share: the bilingual field pickers, the product card (select + mapping) and the sort
 // orders. Reads return plain, serialisable objects (no Dates, no Prisma types) so they can be cached.
 import { splitLine, ruleFromColumns } from "@/lib/domain/benefit";
-import { SELLABLE_WHERE } from "@/lib/domain/catalog";
+import { sellableWhere } from "@/lib/domain/catalog";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
@@ -13,8 +13,12 @@ export type Bilingual = { nameZh: string; nameEn: string };
 export const name = (row: Bilingual, locale: Locale) => (locale === "en" ? row.nameEn : row.nameZh);
 export const text = (zh: string, en: string, locale: Locale) => (locale === "en" ? en || zh : zh);
 
-/** What the shop sells (invariant 6), as a filter on products: the one rule of lib/domain/catalog.ts. */
-export const sellable = SELLABLE_WHERE satisfies Prisma.ProductWhereInput;
+/**
+ * What the shop sells (invariant 6), as a filter on products: the one rule of lib/domain/catalog.ts, as of the
+ * moment a read runs. A cached read holds it until its tags are revalidated: every listing change does that, and
+ * so does the sweep that takes a product off sale the day its certificate expires (lib/server/listings/expiry.ts).
+ */
+export const sellable = (): Prisma.ProductWhereInput => sellableWhere();
 
 export const cardSelect = {
   id: true,

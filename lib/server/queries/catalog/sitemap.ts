@@ -11,7 +11,7 @@ export interface SitemapEntries {
 
 export async function getSitemapEntries(db: Db): Promise<SitemapEntries> {
   const [products, cooperatives, villages] = await Promise.all([
-    db.product.findMany({ where: sellable, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
+    db.product.findMany({ where: sellable(), select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
     db.cooperative.findMany({ where: { status: "CERTIFIED" }, select: { slug: true }, orderBy: { slug: "asc" } }),
     db.village.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
   ]);

@@ -28,7 +28,7 @@ export async function getVillage(db: Db, slug: string, locale: Locale): Promise<
       descriptionEn: true,
       township: { select: { nameZh: true, nameEn: true, county: { select: { nameZh: true, nameEn: true } } } },
       cooperatives: { where: { status: "CERTIFIED" }, select: cooperativeCardSelect, orderBy: { slug: "asc" } },
-      products: { where: sellable, select: cardSelect, orderBy: productOrder("featured") },
+      products: { where: sellable(), select: cardSelect, orderBy: productOrder("featured") },
     },
   });
   if (!row) return null;
