@@ -30,8 +30,23 @@ const nextConfig = {
   // A second dev server beside the first (e.g. for screenshots while the tests build) needs its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
-  // forbidden() → a real 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  images: {
+    // Uploaded photos map to their stored WebP renditions; other images use Next's optimiser (lib/image-loader.ts).
+    loaderFile: "./lib/image-loader.ts",
+  },
+  experimental: {
+    // forbidden() → a real 403 with app/forbidden.tsx.
+    authInterrupts: true,
+    // A product photo is up to 10 MB (PHOTO_LIMITS in lib/domain/photo-rules.ts), sent one per action call. The
+    // action's limit is well above that, so a photo of 11–19 MB still reaches the action and is refused there
+    // with a translated message (the uploader already refuses it in the browser); only a larger body gets
+    // Next's bare 413. Default: 1 MB.
+    serverActions: { bodySizeLimit: "20mb" },
+    // proxy.ts reads an action's body (isWellFormedActionBody), so Next buffers it for the proxy; beyond this
+    // limit the action would see a cut-off body. Above the action limit, so the action's own check decides.
+    // Default: 10 MB.
+    proxyClientMaxBodySize: "21mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: [...securityHeaders, ...hstsHeaders(process.env.SITE_URL)] }];
   },

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Price } from "@/components/ui/price";
@@ -14,9 +15,15 @@ export function ProductCard({ product }: { product: ProductCardData }) {
       <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col">
         <div className="relative aspect-square bg-earth-100">
           {product.image && (
-            // SVG illustrations: nothing for the image optimiser to do.
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={product.image.url} alt={product.image.alt} width={400} height={400} loading="lazy" className="h-full w-full object-cover" />
+            <Image
+              src={product.image.url}
+              alt={product.image.alt}
+              fill
+              sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
+              className="object-cover"
+              // Seed illustrations are SVG: nothing for an optimiser to do. Uploaded photos: lib/image-loader.ts.
+              unoptimized={product.image.url.endsWith(".svg")}
+            />
           )}
           {soldOut && <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("soldOut")}</span>}
         </div>

@@ -63,6 +63,18 @@ const server = {
   TRUSTED_PROXY_HOPS: wholeNumber(0, 5).default(0),
   SEED_DEMO_USERS: flag,
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).optional(),
+  /** Where product photos are stored: a local folder (development) or an S3-compatible bucket (production). */
+  STORAGE_DRIVER: z.enum(["local", "s3"], 'must be "local" or "s3"').default("local"),
+  /** The local driver's folder (git-ignored under .data/). */
+  UPLOADS_DIR: z.string().trim().min(1).default(".data/uploads"),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  /** Any S3-compatible store (MinIO, Aliyun OSS, Tencent COS…); unset: AWS itself. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  /** "1": bucket in the path (https://host/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: flag,
   /** Set by vitest: logs default to silent under the tests. */
   VITEST: z.string().optional(),
 };
@@ -108,6 +120,10 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>) {
   }
   if (Boolean(vars.STRIPE_SECRET_KEY) !== Boolean(vars.STRIPE_WEBHOOK_SECRET)) {
     problems.push("STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both (Stripe on) or neither (bank transfer only)");
+  }
+  if (vars.STORAGE_DRIVER === "s3") {
+    const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !vars[k]);
+    if (missing.length) problems.push(`${missing.join(", ")}: required when STORAGE_DRIVER=s3`);
   }
   if (problems.length) throw new EnvError(problems);
 

@@ -86,6 +86,10 @@ describe("defaults and coercion", () => {
       LOG_LEVEL: "info",
       NODE_ENV: "development",
       TRUSTED_PROXY_HOPS: 0,
+      STORAGE_DRIVER: "local",
+      UPLOADS_DIR: ".data/uploads",
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: false,
     });
   });
 
