@@ -2,7 +2,9 @@ import "server-only";
 // The cooperative area's product reads, scoped to the caller's cooperatives (./coop-scope.ts). Households are
 // shown by code, village and how they take part: the benefit-rule editor needs no personal data.
 import type { Db } from "@/lib/db/client";
-import type { CoopScope } from "./coop-scope";
+import { HOME_STATES, type ListingStatus } from "@/lib/domain/listing";
+import { cooperativeVillageIds } from "@/lib/server/listings/products";
+import type { CoopScope, OneCoopScope } from "./coop-scope";
 
 /** The products of the caller's cooperatives, with each one's benefit rule and number of households. */
 export async function listCoopProducts(db: Db, { cooperativeIds }: CoopScope) {
@@ -15,6 +17,8 @@ export async function listCoopProducts(db: Db, { cooperativeIds }: CoopScope) {
       nameEn: true,
       priceFen: true,
       stock: true,
+      lowStockThreshold: true,
+      listingStatus: true,
       certificationStatus: true,
       benefitRuleType: true,
       benefitBasisPoints: true,
@@ -41,6 +45,7 @@ export async function getCoopProductTerms(db: Db, { cooperativeIds, productId }:
       nameEn: true,
       priceFen: true,
       cooperativeId: true,
+      listingStatus: true,
       benefitRuleType: true,
       benefitBasisPoints: true,
       benefitFenPerUnit: true,
@@ -61,4 +66,84 @@ export async function getCoopProductTerms(db: Db, { cooperativeIds, productId }:
     byHousehold.set(p.household.id, row);
   }
   return { product, households: [...byHousehold.values()] };
+}
+
+export type CoopProductEditor = NonNullable<Awaited<ReturnType<typeof getCoopProductEditor>>>;
+
+/**
+ * A product as its editor and listing panel show it: details, listing and certificate state, the reviewer's
+ * note, and whether any order names it (then it can be archived, never deleted). Null outside the caller's
+ * cooperatives.
+ */
+export async function getCoopProductEditor(db: Db, { cooperativeIds, productId }: CoopScope & { productId: string }) {
+  const product = await db.product.findFirst({
+    where: { id: productId, cooperativeId: { in: [...cooperativeIds] } },
+    select: {
+      id: true,
+      slug: true,
+      cooperativeId: true,
+      nameZh: true,
+      nameEn: true,
+      descriptionZh: true,
+      descriptionEn: true,
+      unitZh: true,
+      unitEn: true,
+      specZh: true,
+      specEn: true,
+      categoryId: true,
+      originVillageId: true,
+      priceFen: true,
+      stock: true,
+      listingStatus: true,
+      certificationStatus: true,
+      certificateNumber: true,
+      certificateValidFrom: true,
+      certificateValidUntil: true,
+      reviewNote: true,
+      submittedAt: true,
+      cooperative: { select: { id: true, nameZh: true, nameEn: true } },
+      _count: { select: { orderItems: true } },
+    },
+  });
+  if (!product) return null;
+  const { _count, ...rest } = product;
+  return { ...rest, hasOrders: _count.orderItems > 0 };
+}
+
+/** The choices of the editor's selects for one of the caller's cooperatives: categories, and its villages. */
+export async function productEditorOptions(db: Db, { cooperativeIds, cooperativeId }: OneCoopScope) {
+  if (!cooperativeIds.includes(cooperativeId)) return null;
+  const villageIds = await cooperativeVillageIds(db, cooperativeId);
+  const [cooperative, categories, villages] = await Promise.all([
+    db.cooperative.findUnique({ where: { id: cooperativeId }, select: { id: true, nameZh: true, nameEn: true } }),
+    db.category.findMany({ orderBy: [{ sortOrder: "asc" }, { slug: "asc" }], select: { id: true, nameZh: true, nameEn: true } }),
+    db.village.findMany({ where: { id: { in: villageIds } }, orderBy: { slug: "asc" }, select: { id: true, nameZh: true, nameEn: true } }),
+  ]);
+  if (!cooperative) return null;
+  return { cooperative, categories, villages };
+}
+
+export interface CoopProductSummary {
+  cooperativeId: string;
+  byState: Record<(typeof HOME_STATES)[number], number>;
+  /** Products (not archived) whose stock is at or below their low-stock threshold. */
+  lowStock: number;
+}
+
+/** For the manager's home: per cooperative of the caller's, products by listing state and the low-stock count. */
+export async function coopProductSummary(db: Db, { cooperativeIds }: CoopScope): Promise<CoopProductSummary[]> {
+  const ids = [...cooperativeIds];
+  const [groups, low] = await Promise.all([
+    db.product.groupBy({ by: ["cooperativeId", "listingStatus"], where: { cooperativeId: { in: ids } }, _count: { _all: true } }),
+    db.product.groupBy({
+      by: ["cooperativeId"],
+      where: { cooperativeId: { in: ids }, listingStatus: { not: "ARCHIVED" }, stock: { lte: db.product.fields.lowStockThreshold } },
+      _count: { _all: true },
+    }),
+  ]);
+  return ids.map((cooperativeId) => {
+    const byState = Object.fromEntries(HOME_STATES.map((s) => [s, 0])) as CoopProductSummary["byState"];
+    for (const g of groups) if (g.cooperativeId === cooperativeId && (HOME_STATES as readonly ListingStatus[]).includes(g.listingStatus)) byState[g.listingStatus as keyof typeof byState] = g._count._all;
+    return { cooperativeId, byState, lowStock: low.find((l) => l.cooperativeId === cooperativeId)?._count._all ?? 0 };
+  });
 }

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { canEditDetails, LISTING_STATUSES } from "@/lib/domain/listing";
 import { parseProductTerms } from "@/lib/domain/product-terms";
 import { translateDynamic } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
@@ -29,6 +30,8 @@ export const saveProductTermsAction = cooperativeAction(schema, async (input, { 
   const found = await getCoopProductTerms(db, { cooperativeIds: actor.cooperativeIds, productId: input.productId });
   if (!found || found.product.cooperativeId !== input.cooperativeId) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
   const { product } = found;
+  // The rule is part of what the reviewer certifies: frozen while in review, and once archived.
+  if (!canEditDetails(product.listingStatus)) return { ok: false, status: 409, message: t("productEditor.errors.locked") };
   const allowed = new Set(found.households.map((h) => h.id));
   const weights: Record<string, string | undefined> = {};
   for (const key of Object.keys(raw)) {
@@ -45,19 +48,23 @@ export const saveProductTermsAction = cooperativeAction(schema, async (input, { 
     return { ok: false, status: 400, message: fieldErrors.weights ?? t("validation.fixErrors"), fieldErrors, values };
   }
   const { rule, beneficiaries } = parsed;
-  await db.$transaction(async (tx) => {
-    await tx.product.update({
-      where: { id: product.id },
+  const saved = await db.$transaction(async (tx) => {
+    // Only while still editable: a submission for review in the meantime wins, and nothing is written.
+    const { count } = await tx.product.updateMany({
+      where: { id: product.id, listingStatus: { in: LISTING_STATUSES.filter(canEditDetails) } },
       data: {
         benefitRuleType: rule.type,
         benefitBasisPoints: rule.type === "PERCENT_OF_REVENUE" ? rule.basisPoints : null,
         benefitFenPerUnit: rule.type === "FIXED_PER_UNIT" ? rule.fenPerUnit : null,
       },
     });
+    if (count !== 1) return false;
     await tx.productBeneficiary.deleteMany({ where: { productId: product.id } });
     await tx.productBeneficiary.createMany({ data: beneficiaries.map((b) => ({ productId: product.id, householdId: b.householdId, weight: b.weight })) });
     await audit(tx, { action: "product.benefit-rule-saved", actorId: actor.id, entityType: "Product", entityId: product.id, metadata: { rule: { ...rule }, households: beneficiaries.length } });
+    return true;
   });
+  if (!saved) return { ok: false, status: 409, message: t("productEditor.errors.locked") };
   productsChanged([product.id]);
   revalidatePath(`/products/${product.slug}`);
   revalidatePath(`/coop/products/${product.id}`);

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { named } from "@/components/coop/dates";
+import { ListingPanel } from "@/components/coop/listing-panel";
+import { ProductEditor } from "@/components/coop/product-editor";
+import { ProductSubnav } from "@/components/coop/product-subnav";
 import { ProductTermsForm } from "@/components/coop/product-terms-form";
-import { PageHeader } from "@/components/ui/section";
+import { PageHeader, Section } from "@/components/ui/section";
 import { splitLine } from "@/lib/domain/benefit";
+import { canEditDetails } from "@/lib/domain/listing";
 import { yuan } from "@/lib/i18n/format";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { getLocale, getT } from "@/lib/server/i18n";
-import { getCoopProductTerms } from "@/lib/server/queries/coop-products";
+import { getCoopProductEditor, getCoopProductTerms, productEditorOptions } from "@/lib/server/queries/coop-products";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,25 +21,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("coopProducts.editTitle"), robots: { index: false } };
 }
 
-/** A product's benefit rule and household weights, as its cooperative's manager edits them. */
+/** One product, as its cooperative's manager keeps it: listing state, details, benefit rule and households. */
 export default async function CoopProductPage({ params }: Props) {
   const { id } = await params;
   const user = await guardPage({ kind: "role", roles: ["MANAGER"] }, `/coop/products/${id}`);
   // Read through the manager's cooperatives: another cooperative's product is a 404, as if it did not exist.
-  const terms = await getCoopProductTerms(db, { cooperativeIds: user.cooperativeIds, productId: id });
-  if (!terms) notFound();
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const { product } = terms;
+  const scope = { cooperativeIds: user.cooperativeIds, productId: id };
+  const [product, terms] = await Promise.all([getCoopProductEditor(db, scope), getCoopProductTerms(db, scope)]);
+  if (!product || !terms) notFound();
+  const [t, locale, options] = await Promise.all([getT(), getLocale(), productEditorOptions(db, { cooperativeIds: user.cooperativeIds, cooperativeId: product.cooperativeId })]);
+  if (!options) notFound();
+  const p = terms.product;
   const rule =
-    product.benefitRuleType === "PERCENT_OF_REVENUE"
-      ? { type: "PERCENT_OF_REVENUE" as const, basisPoints: product.benefitBasisPoints ?? 0 }
-      : { type: "FIXED_PER_UNIT" as const, fenPerUnit: product.benefitFenPerUnit ?? 0 };
-  const unit = splitLine(rule, product.priceFen, 1, product.beneficiaries);
+    p.benefitRuleType === "PERCENT_OF_REVENUE"
+      ? { type: "PERCENT_OF_REVENUE" as const, basisPoints: p.benefitBasisPoints ?? 0 }
+      : { type: "FIXED_PER_UNIT" as const, fenPerUnit: p.benefitFenPerUnit ?? 0 };
+  const unit = splitLine(rule, p.priceFen, 1, p.beneficiaries);
   return (
     <div className="space-y-4">
-      <PageHeader title={named(product, locale)} />
-      <p className="text-sm">{t("coopProducts.current", { price: yuan(product.priceFen), pool: yuan(unit.poolFen), cooperative: yuan(unit.cooperativeFen) })}</p>
-      <ProductTermsForm terms={terms} />
+      <PageHeader title={named(product, locale)} subtitle={named(product.cooperative, locale)} />
+      <ProductSubnav productId={product.id} current="details" />
+      <ListingPanel product={product} now={new Date()} />
+      <Section title={t("productEditor.detailsTitle")}>
+        <ProductEditor cooperativeId={product.cooperativeId} product={product} categories={options.categories} villages={options.villages} />
+      </Section>
+      <Section title={t("productEditor.termsTitle")}>
+        <p className="mb-3 text-sm">{t("coopProducts.current", { price: yuan(p.priceFen), pool: yuan(unit.poolFen), cooperative: yuan(unit.cooperativeFen) })}</p>
+        {canEditDetails(product.listingStatus) ? <ProductTermsForm terms={terms} /> : <p className="text-sm text-earth-600">{t("productEditor.lockedNotice")}</p>}
+      </Section>
     </div>
   );
 }
