@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/section";
+import type { listLowStock } from "@/lib/server/listings/stock";
+import { named } from "./dates";
+
+type Row = Awaited<ReturnType<typeof listLowStock>>[number];
+
+/** The cooperative's products at or below their low-stock alert level, each with a link to adjust its stock. */
+export function StockLowTable({ products }: { products: Row[] }) {
+  const t = useTranslations("stock");
+  const status = useTranslations("listing.status");
+  const locale = useLocale();
+  if (products.length === 0) return <Notice tone="good">{t("low.empty")}</Notice>;
+  return (
+    <DataTable
+      label={t("low.label")}
+      testId="low-stock"
+      rows={products}
+      rowKey={(p) => p.id}
+      rowProps={(p) => ({ "data-product-id": p.id, "data-stock": p.stock })}
+      minWidth="28rem"
+      columns={[
+        {
+          key: "product",
+          header: t("low.product"),
+          cell: (p) => (
+            <Link href={`/coop/products/${p.id}/stock`} className="text-wine-700 underline">
+              {named(p, locale)}
+            </Link>
+          ),
+        },
+        { key: "status", header: t("low.status"), cell: (p) => status(p.listingStatus) },
+        { key: "stock", header: t("onSale"), numeric: true, cell: (p) => p.stock },
+        { key: "reserved", header: t("reserved"), numeric: true, cell: (p) => p.reserved },
+        { key: "threshold", header: t("low.alertAt"), numeric: true, cell: (p) => p.lowStockThreshold },
+      ]}
+    />
+  );
+}
