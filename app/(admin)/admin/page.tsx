@@ -15,6 +15,7 @@ export default async function AdminHome() {
   await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin");
   const t = await getT();
   const links = [
+    { href: "/admin/certifications", label: t("certification.homeCard") },
     { href: "/admin/transfers", label: t("admin.transfers") },
     { href: "/admin/refunds", label: t("admin.refunds") },
     { href: "/admin/reports", label: t("reports.title") },
