@@ -10,6 +10,8 @@ import { env, secureCookies } from "@/lib/server/env";
 import { isDecodablePath } from "@/lib/http/path";
 
 const PRIVATE = ["/account", "/coop", "/admin"];
+/** next.config.js experimental.proxyClientMaxBodySize ("21mb"). */
+const MAX_ACTION_BODY_BYTES = 21 * 1024 * 1024;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean, https: boolean): string {
@@ -39,6 +41,11 @@ export async function proxy(request: NextRequest) {
     // Next hands an action to the worker whose bundle holds it by calling itself at the request's Host: without
     // one it throws (a 500). HTTP/1.1 requires Host; a request without it is refused.
     if (!request.headers.get("host")) return new NextResponse("Bad Request: no Host header", { status: 400 });
+    // Beyond what Next buffers for the proxy (next.config.js proxyClientMaxBodySize) the body would arrive cut
+    // off and be refused as malformed: say what it is. Smaller bodies reach the action, which answers translated.
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_ACTION_BODY_BYTES) {
+      return new NextResponse("Payload Too Large: a server action body is at most 21 MB", { status: 413 });
+    }
     if (!(await isWellFormedActionBody(request))) return new NextResponse("Bad Request: malformed server action body", { status: 400 });
   }
   const isPrivate = PRIVATE.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -74,14 +81,14 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|images/|favicon.ico|sitemap.xml|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|sitemap.xml|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
     // A server-action call is checked whatever prefetch header it carries (a client's own calls carry none).
-    { source: "/((?!api/|_next/static|_next/image|images/|favicon.ico|sitemap.xml|robots.txt).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|sitemap.xml|robots.txt).*)", has: [{ type: "header", key: "next-action" }] },
     "/api/auth/:path*",
   ],
 };
