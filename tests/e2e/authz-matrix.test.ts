@@ -48,6 +48,12 @@ interface Ctx {
   coopA: string;
   coopAProduct: string;
   coopB: string;
+  /** coopAProduct's first photo. */
+  coopAImage: string;
+  /** One of coopAProduct's batches, its public trace code and lot number. */
+  coopABatch: string;
+  traceCode: string;
+  lotNumber: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -95,10 +101,38 @@ const ROUTES: Record<string, RouteCase> = {
     url: (c) => `/coop/statements/2026-11/statement.csv?cooperative=${c.coopA}`,
     expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 200, managerB: 404 },
   },
+  // Issue 11: listing products. Each sub-page of A's product is A's only; the trace page is public.
+  "/coop/products/new": { url: () => "/coop/products/new", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  "/coop/products/[id]/stock": { url: (c) => `/coop/products/${c.coopAProduct}/stock`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/products/[id]/batches": { url: (c) => `/coop/products/${c.coopAProduct}/batches`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/products/[id]/batches/[batchId]/labels": {
+    url: (c) => `/coop/products/${c.coopAProduct}/batches/${c.coopABatch}/labels`,
+    expect: signedIn(403, { managerA: 200, managerB: 404 }),
+  },
+  "/coop/stock": { url: (c) => `/coop/stock?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/trace/[code]": { url: (c) => `/trace/${c.traceCode}`, expect: all(200) },
+  "/coop/products/[id]/photos": { url: (c) => `/coop/products/${c.coopAProduct}/photos`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  // Public: uploaded photos by their unguessable key. One that does not exist is 404 for everyone.
+  "/media/[...key]": { url: () => "/media/products/x/0123456789abcdef01234567-320.webp", expect: all(404) },
+  "/admin/certifications": { url: () => "/admin/certifications", expect: signedIn(403, { admin: 200 }) },
 };
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
 const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
+  { pattern: "/coop/products/new", name: "for cooperative A", url: (c) => `/coop/products/new?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  { pattern: "/coop/products/new", name: "for cooperative B", url: (c) => `/coop/products/new?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/coop/products/new", name: "for a cooperative that does not exist", url: () => "/coop/products/new?c=no-such-cooperative", expect: signedIn(403, { managerA: 404, managerB: 404 }) },
+  { pattern: "/coop/products", name: "drafts only", url: () => "/coop/products?state=DRAFT", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  { pattern: "/coop/stock", name: "no cooperative named: each manager's own", url: () => "/coop/stock", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  { pattern: "/coop/stock", name: "cooperative B's", url: (c) => `/coop/stock?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  {
+    pattern: "/coop/products/[id]/batches/[batchId]/labels",
+    name: "a batch that is not the product's",
+    url: (c) => `/coop/products/${c.coopAProduct}/batches/no-such-batch/labels`,
+    expect: signedIn(403, { managerA: 404, managerB: 404 }),
+  },
+  { pattern: "/trace/[code]", name: "an unknown code", url: () => "/trace/zzzzzzzzzz", expect: all(404) },
+  { pattern: "/trace/[code]", name: "a code of the wrong shape", url: () => "/trace/..%2F..%2Fetc", expect: all(404) },
   {
     pattern: "/admin/reports/sales.csv",
     name: "a reversed range is 400 for the admin, after the role check",
@@ -186,6 +220,80 @@ const ACTIONS: ActionCase[] = [
     fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
     expect: userA(403, { managerA: 400, managerB: 404 }),
   },
+  // Issue 11. Each call passes the role and cooperative checks and is then refused on its input or state (no
+  // product changes): manager B is told A's product does not exist.
+  {
+    action: "lib/server/actions/coop/save-product.ts#saveProductAction",
+    name: "cooperative A's product, unknown category",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, nameZh: "矩阵", nameEn: "Matrix", unitZh: "瓶", unitEn: "bottle", categoryId: "no-such-category", originVillageId: "x", price: "10" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/move-listing.ts#moveListingAction",
+    name: "submit cooperative A's product already on sale",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, event: "submit" }),
+    expect: userA(403, { managerA: 409, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/delete-product.ts#deleteProductAction",
+    name: "delete cooperative A's product that has orders",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, confirm: "on" }),
+    expect: userA(403, { managerA: 409, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/adjust-stock.ts#adjustStockAction",
+    name: "cooperative A's stock, units not a number",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, reason: "RECEIVED", units: "abc" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/set-low-stock.ts#setLowStockAction",
+    name: "cooperative A's threshold, out of range",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, threshold: "-1" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/create-batch.ts#createBatchAction",
+    name: "cooperative A's batch, a lot number already used",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, lotNumber: c.lotNumber, productionDate: "2026-09-01", quantity: "10" }),
+    expect: userA(403, { managerA: 409, managerB: 404 }),
+  },
+  // Photos: a string where the file goes is bad input for any manager (parsed before the cooperative check);
+  // moving the cover to the front changes nothing; an image that is not the product's is not found.
+  {
+    action: "lib/server/actions/coop/photo-upload.ts#uploadPhotoAction",
+    name: "a string instead of a photo",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, file: "not a file" }),
+    expect: userA(403, { managerA: 400, managerB: 400 }),
+  },
+  {
+    action: "lib/server/actions/coop/photo-reorder.ts#reorderPhotoAction",
+    name: "the cover to the front",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, imageId: c.coopAImage, to: "first" }),
+    expect: userA(403, { managerA: 200, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/photo-alt.ts#setPhotoAltAction",
+    name: "an image that is not the product's",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, imageId: "no-such-image", altZh: "矩阵", altEn: "Matrix" }),
+    expect: userA(403, { managerA: 404, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/photo-delete.ts#deletePhotoAction",
+    name: "an image that is not the product's",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, imageId: "no-such-image" }),
+    expect: userA(403, { managerA: 404, managerB: 404 }),
+  },
+  // Admins decide; a product on sale is not in review (409), a revocation needs its reason (400).
+  {
+    action: "lib/server/actions/admin/certify-product.ts#certifyProductAction",
+    name: "approve a product not in review",
+    fields: (c) => ({ productId: c.coopAProduct, certificateNumber: "TX-MATRIX-0001", validFrom: "2026-12-01", validUntil: "2027-12-01" }),
+    expect: userA(403, { admin: 409 }),
+  },
+  { action: "lib/server/actions/admin/reject-product.ts#rejectProductAction", name: "reject a product not in review", fields: (c) => ({ productId: c.coopAProduct, reason: "矩阵测试" }), expect: userA(403, { admin: 409 }) },
+  { action: "lib/server/actions/admin/revoke-certificate.ts#revokeCertificateAction", name: "revoke without a reason", fields: (c) => ({ productId: c.coopAProduct, reason: "" }), expect: userA(403, { admin: 400 }) },
+  { action: "lib/server/actions/admin/set-featured.ts#setFeaturedAction", name: "feature a product that does not exist", fields: () => ({ productId: "no-such-product", featured: "true" }), expect: userA(403, { admin: 404 }) },
   // Both end every session of the user (the session version rises), so they come last: this one first, then
   // sign-out finds every actor's session already dead and, being public, still redirects.
   { action: "lib/server/actions/auth/sign-out-everywhere.ts#signOutEverywhereAction", name: "sign out of all devices", fields: () => ({}), expect: userA("redirect") },
@@ -250,7 +358,22 @@ describe("the matrix lists everything", () => {
 
 describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
   const cookies = new Map<Actor, string>();
-  const ctx: Ctx = { productSlug: "", productId: "", buyerAddressId: "", orderToCancel: "", orderToPay: "", orderToPayAmount: "", refundId: "", coopA: "", coopAProduct: "", coopB: "" };
+  const ctx: Ctx = {
+    productSlug: "",
+    productId: "",
+    buyerAddressId: "",
+    orderToCancel: "",
+    orderToPay: "",
+    orderToPayAmount: "",
+    refundId: "",
+    coopA: "",
+    coopAProduct: "",
+    coopB: "",
+    coopAImage: "",
+    coopABatch: "",
+    traceCode: "",
+    lotNumber: "",
+  };
   const page = async (path: string, actor: Actor) => (await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.get(actor)! } })).text();
 
   beforeAll(async () => {
@@ -283,11 +406,17 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
       orderIds.push(/\/account\/orders\/([a-z0-9]+)/.exec(placed.location ?? "")![1]!);
     }
     [ctx.orderToCancel, ctx.orderToPay] = orderIds as [string, string];
-    ctx.coopAProduct = /href="\/coop\/products\/([a-z0-9]+)"/.exec(await page("/coop/products", "managerA"))![1]!;
+    // A product on sale with orders (the listing e2e suite may have added a draft): a cuid, not "new".
+    ctx.coopAProduct = /href="\/coop\/products\/(c[a-z0-9]{20,})"/.exec(await page("/coop/products?state=ON_SALE", "managerA"))![1]!;
     const coopOf = async (actor: Actor) => /\/coop\/statements\/[0-9-]+\?cooperative=([a-z0-9]+)/.exec(await page("/coop/income", actor))![1]!;
     ctx.coopA = await coopOf("managerA");
     ctx.coopB = await coopOf("managerB");
     expect(ctx.coopB).not.toBe(ctx.coopA);
+    const batches = await page(`/coop/products/${ctx.coopAProduct}/batches`, "managerA");
+    ctx.coopABatch = new RegExp(`/coop/products/${ctx.coopAProduct}/batches/([a-z0-9]+)/labels`).exec(batches)![1]!;
+    ctx.traceCode = /\/trace\/([a-z0-9]+)/.exec(batches)![1]!;
+    ctx.lotNumber = /data-lot="([^"]+)"/.exec(batches)![1]!;
+    ctx.coopAImage = /data-image-id="([a-z0-9]+)"/.exec(await page(`/coop/products/${ctx.coopAProduct}/photos`, "managerA"))![1]!;
     const transfers = await page("/admin/transfers", "admin");
     ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
   });
