@@ -303,6 +303,12 @@ const cases: Record<Prisma.ModelName, Case> = {
     });
     return { row, read: () => db().stockMovement.findUniqueOrThrow({ where: { id: row.id } }) };
   },
+  RosterImport: async () => {
+    const row = await db().rosterImport.create({
+      data: { cooperativeId: (await parents.cooperative()).id, actorId: (await parents.user()).id, fileName: "花名册.csv", rows: [{ line: 2, problems: [] }], valid: true },
+    });
+    return { row, read: () => db().rosterImport.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
   LoginAttempt: async () => {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });
     return { row, read: () => db().loginAttempt.findUniqueOrThrow({ where: { id: row.id } }) };

@@ -1,0 +1,25 @@
+import "server-only";
+// The mail outbox: a message is a MailMessage row written in the same transaction as the change it tells about,
+// so it goes out exactly when that change commits and never blocks or fails it. A worker (deliverOutbox, on the
+// server's timer in instrumentation.ts) sends PENDING rows over SMTP with retries and backoff. A dedupe key makes
+// a second enqueue of the same event (a retried action, two sweepers) write nothing.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** What the mail is about, e.g. "order-placed" (kept on the row, for the outbox page and the logs). */
+  kind: string;
+  /** One mail per event: e.g. `order-placed:<orderId>`. */
+  dedupeKey?: string;
+}
+
+/** Writes the mail into the outbox inside the caller's transaction; a second mail with the same dedupe key is skipped. */
+export async function enqueueMail(tx: Db | Prisma.TransactionClient, mail: OutboxMail): Promise<void> {
+  await tx.mailMessage.createMany({
+    data: [{ to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind, dedupeKey: mail.dedupeKey ?? null }],
+    skipDuplicates: true,
+  });
+}
