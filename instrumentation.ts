@@ -14,11 +14,20 @@ export async function register() {
   const { db } = await import("@/lib/server/db");
   const { sweepExpiredReservations } = await import("@/lib/server/orders/sweep");
   const { expireCertificates } = await import("@/lib/server/listings/expiry");
+  const { sweepDueDeliveries } = await import("@/lib/server/orders/delivery");
+  const { deliverOutbox } = await import("@/lib/server/mail/deliver");
+  const { sendDailyDigests } = await import("@/lib/server/mail/digest");
   const { log } = await import("@/lib/server/log");
   const timer = setInterval(() => {
     sweepExpiredReservations(db).catch((error: unknown) => log.error({ err: error }, "reservation sweep failed"));
     // Records certificates that ran out (what sells already checks the date itself).
     expireCertificates(db).catch((error: unknown) => log.error({ err: error }, "certificate expiry sweep failed"));
+    // Parcels shipped more than 15 days ago and not confirmed by their buyer count as delivered (safe in every process).
+    sweepDueDeliveries(db).catch((error: unknown) => log.error({ err: error }, "auto-delivery sweep failed"));
+    // Cooperative managers' digest of paid parcels to pack: once per Beijing day from 08:00 (cheap once sent).
+    sendDailyDigests(db).catch((error: unknown) => log.error({ err: error }, "coop digest failed"));
+    // Mail in the outbox goes out over SMTP (retries with backoff); with no SMTP_URL it stays at /dev/outbox.
+    deliverOutbox(db).catch((error: unknown) => log.error({ err: error }, "mail delivery failed"));
   }, env.RESERVATION_SWEEP_MS);
   timer.unref();
 }

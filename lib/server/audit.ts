@@ -32,7 +32,18 @@ export type AuditAction =
   | "product.image-changed"
   | "product.image-deleted"
   | "product.batch-created"
-  | "household.personal-data-read";
+  | "household.personal-data-read"
+  | "shipment.receipt-confirmed"
+  | "shipment.delivered-automatically"
+  | "refund.requested"
+  | "account.mail-preference-changed"
+  | "shipment.packed"
+  | "shipment.shipped"
+  | "order.address-read"
+  | "household.added"
+  | "household.changed"
+  | "household.participation-ended"
+  | "roster.imported";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

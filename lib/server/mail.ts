@@ -1,40 +1,37 @@
 import "server-only";
-// One way out for mail. Every message is written to the MailMessage table (the outbox); when SMTP_URL is
-// configured it is also sent and marked sent. With no mail server (development, tests) the outbox is
-// readable at /dev/outbox and, outside production, the message is logged (info) so its links can be followed.
-import nodemailer from "nodemailer";
+// One way out for mail: every message is a row in the MailMessage outbox (lib/server/mail/outbox.ts), sent by the
+// outbox worker (lib/server/mail/deliver.ts) over SMTP when SMTP_URL is configured, with retries. With no mail
+// server (development, tests) the outbox is readable at /dev/outbox and, outside production, the message is
+// logged (info) so its links can be followed.
 import type { Translate } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
+import { deliverOutbox } from "@/lib/server/mail/deliver";
+import { enqueueMail } from "@/lib/server/mail/outbox";
+import { smtpTransport } from "@/lib/server/mail/transport";
 
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** What the mail is about (kept on the outbox row); "system" when not given. */
+  kind?: string;
 }
 
-let transport: nodemailer.Transporter | null | undefined;
-
-function smtp(): nodemailer.Transporter | null {
-  if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
-  return transport;
-}
-
+/**
+ * Mail a visitor is waiting for (sign-up, password reset), outside any order transaction: written to the outbox,
+ * then handed to the worker at once without waiting for the SMTP round trip. A failed send is retried by the
+ * worker on the server's timer; the flow that sent it goes on either way.
+ */
 export async function sendMail(mail: Mail): Promise<void> {
-  const row = await db.mailMessage.create({ data: { to: mail.to, subject: mail.subject, text: mail.text } });
-  const t = smtp();
-  if (!t) {
-    if (env.NODE_ENV !== "production") log.info({ mailId: row.id, to: mail.to, subject: mail.subject, text: mail.text }, "mail kept in the outbox (no SMTP_URL)");
+  const id = await enqueueMail(db, { to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind ?? "system" });
+  if (!id) return;
+  if (!smtpTransport()) {
+    if (env.NODE_ENV !== "production") log.info({ mailId: id, to: mail.to, subject: mail.subject, text: mail.text }, "mail kept in the outbox (no SMTP_URL)");
     return;
   }
-  try {
-    await t.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-    await db.mailMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
-  } catch (error) {
-    // The message stays unsent in the outbox; the flow that sent it goes on (the person can ask again).
-    log.error({ mailId: row.id, err: error }, "mail: SMTP send failed");
-  }
+  void deliverOutbox(db, { ids: [id] }).catch((error: unknown) => log.error({ mailId: id, err: error }, "mail: delivery failed"));
 }
 
 /** Whether the developer outbox page is served: never in production unless explicitly enabled. */
@@ -49,6 +46,6 @@ export function outboxPageEnabled(): boolean {
  */
 export function signUpMail(t: Translate, to: string, account: "created" | "existing", urls: { signIn: string; reset: string }): Mail {
   return account === "created"
-    ? { to, subject: t("auth.signUpWelcomeSubject"), text: t("auth.signUpWelcomeBody", { signInUrl: urls.signIn }) }
-    : { to, subject: t("auth.signUpExistingSubject"), text: t("auth.signUpExistingBody", { signInUrl: urls.signIn, resetUrl: urls.reset }) };
+    ? { to, kind: "sign-up", subject: t("auth.signUpWelcomeSubject"), text: t("auth.signUpWelcomeBody", { signInUrl: urls.signIn }) }
+    : { to, kind: "sign-up", subject: t("auth.signUpExistingSubject"), text: t("auth.signUpExistingBody", { signInUrl: urls.signIn, resetUrl: urls.reset }) };
 }

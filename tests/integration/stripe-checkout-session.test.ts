@@ -261,6 +261,8 @@ describe("a Stripe outage keeps the buyer's cart", () => {
     expect(await stockOf(ids)).toEqual(stockBefore);
     const cancelled = await db.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { status: true, payments: { select: { status: true, stripeCheckoutSessionId: true } } } });
     expect(cancelled).toEqual({ status: "CANCELLED", payments: [{ status: "FAILED", stripeCheckoutSessionId: null }] });
+    // No "order placed" then "cancelled" mail seconds apart: to the buyer only the checkout page spoke.
+    expect(await db.mailMessage.count({ where: { dedupeKey: { in: [`orderPlaced:${placed.orderId}`, `orderCancelled:${placed.orderId}`] } } })).toBe(0);
     // A second call (a retry, a double click) changes nothing: the cart is not doubled.
     expect(await cancelUnopenedStripeOrder(db, placed.orderId)).toBe(false);
     expect(await cartOf(user.id)).toEqual(cartBefore);

@@ -6,7 +6,9 @@ import { outboxPageEnabled } from "@/lib/server/mail";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Development only (404 in production unless DEV_OUTBOX=1): the mail that would have been sent. */
+const STATUS_CLASS = { PENDING: "bg-amber-100 text-amber-900", SENT: "bg-leaf-50 text-leaf-700", FAILED: "bg-wine-50 text-wine-700" } as const;
+
+/** Development only (404 in production unless DEV_OUTBOX=1): the mail written to the outbox, sent or not. */
 export default async function OutboxPage() {
   if (!outboxPageEnabled()) notFound();
   const [t, format] = await Promise.all([getT(), getFormat()]);
@@ -18,11 +20,15 @@ export default async function OutboxPage() {
       {mail.length === 0 && <p>{t("areas.outboxEmpty")}</p>}
       <ul className="space-y-3">
         {mail.map((m) => (
-          <li key={m.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="outbox-message" data-to={m.to}>
-            <p className="font-medium">{m.subject}</p>
-            <p className="text-sm text-earth-600">
-              {m.to} · {format.dateTime(m.createdAt, "dateTime")}
+          <li key={m.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="outbox-message" data-to={m.to} data-kind={m.kind} data-status={m.status}>
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{m.subject}</span>
+              <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>{t(`mail.outbox.status.${m.status}`)}</span>
             </p>
+            <p className="text-sm text-earth-600">
+              {m.to} · {format.dateTime(m.createdAt, "dateTime")} · {t("mail.outbox.kind", { kind: m.kind })}
+            </p>
+            {m.lastError && <p className="text-sm text-wine-700">{t("mail.outbox.attempts", { count: m.attempts, error: m.lastError })}</p>}
             <pre className="mt-2 whitespace-pre-wrap break-all text-sm">{m.text}</pre>
           </li>
         ))}

@@ -16,10 +16,15 @@ export interface OutboxMail {
   dedupeKey?: string;
 }
 
-/** Writes the mail into the outbox inside the caller's transaction; a second mail with the same dedupe key is skipped. */
-export async function enqueueMail(tx: Db | Prisma.TransactionClient, mail: OutboxMail): Promise<void> {
-  await tx.mailMessage.createMany({
+/**
+ * Writes the mail into the outbox inside the caller's transaction; a second mail with the same dedupe key is
+ * skipped. Returns the new row's id, or null when the key was already there.
+ */
+export async function enqueueMail(tx: Db | Prisma.TransactionClient, mail: OutboxMail): Promise<string | null> {
+  const rows = await tx.mailMessage.createManyAndReturn({
     data: [{ to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind, dedupeKey: mail.dedupeKey ?? null }],
     skipDuplicates: true,
+    select: { id: true },
   });
+  return rows[0]?.id ?? null;
 }

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { sellableWhere } from "@/lib/domain/catalog";
 import { bulkMove, CAPTURED_PAYMENT_STATUSES, next } from "@/lib/domain/order-state";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
+import { notify } from "@/lib/server/notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,6 +41,7 @@ export async function cancelPendingOrder(tx: Tx, orderId: string, reason: Cancel
   await tx.payment.updateMany({ where: { orderId, status: { in: payment.from } }, data: { status: payment.to } });
   const shipments = bulkMove("shipment", "cancelled");
   await tx.shipment.updateMany({ where: { orderId, status: { in: shipments.from } }, data: { status: shipments.to } });
+  await notify(tx, { type: "orderCancelled", orderId, reason: reason === "expired" ? "expired" : "cancelled" });
   return true;
 }
 
@@ -124,5 +126,6 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   await tx.stockReservation.updateMany({ where: { orderId: order.id, status: { in: ["ACTIVE", "EXPIRED", "RELEASED"] } }, data: { status: "CONVERTED", closedAt: now } });
   // The benefit ledger and its rollups, in this transaction: a paid order is in the ledger, or not paid.
   await writePaymentLedger(tx, order.id, payment.id, now);
+  await notify(tx, { type: "paymentReceived", orderId: order.id });
   return "paid";
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { cartFingerprint, MAX_QUANTITY_PER_LINE, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "@/lib/domain/checkout";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { notify } from "@/lib/server/notify";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 
 export interface PlaceOrderInput {
@@ -131,6 +132,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           })),
         });
         await tx.cartItem.deleteMany({ where: { cartId: cart.id } });
+        await notify(tx, { type: "orderPlaced", orderId: order.id });
         return { ok: true as const, orderId: order.id, number: order.number, totalFen: totals.totalFen, reservedUntil };
       },
       // Many buyers may race for the last units: wait for a connection rather than fail.
@@ -152,6 +154,9 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
 export async function cancelUnopenedStripeOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (!(await cancelPendingOrder(tx, orderId, "paymentFailed", now))) return false;
+    // To the buyer nothing happened but a message on the checkout page: the "order placed" mail, written with the
+    // order a moment ago and not yet sent, is withdrawn with the "cancelled" one.
+    await tx.mailMessage.deleteMany({ where: { dedupeKey: { in: [`orderPlaced:${orderId}`, `orderCancelled:${orderId}`] }, status: "PENDING", attempts: 0 } });
     const order = await tx.order.findUniqueOrThrow({
       where: { id: orderId },
       select: { buyerId: true, items: { select: { productId: true, quantity: true }, orderBy: { id: "asc" } } },

@@ -16,6 +16,7 @@ export const requestPasswordResetAction = publicAction(forgotPasswordSchema, asy
     if (token) {
       await sendMail({
         to: input.email,
+        kind: "password-reset",
         subject: t("auth.resetMailSubject"),
         text: t("auth.resetMailBody", { url: absoluteUrl(`/reset-password/${token}`) }),
       });
