@@ -2,11 +2,13 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Notice, PageHeader } from "@/components/ui/section";
 import { Price } from "@/components/ui/price";
+import { isReservationExpired } from "@/lib/domain/order-state";
 import type { listBuyerOrders } from "@/lib/server/queries/orders";
+import { asShown, shippingSummary } from "./order-view";
 
 type OrderRow = Awaited<ReturnType<typeof listBuyerOrders>>[number];
 
-/** The buyer's orders, newest first, each a link to its page. */
+/** The buyer's orders, newest first, each a link to its page with a line about where its parcels are. */
 export function OrderList({ orders }: { orders: OrderRow[] }) {
   const t = useTranslations("orders");
   const format = useFormatter();
@@ -22,17 +24,33 @@ export function OrderList({ orders }: { orders: OrderRow[] }) {
               <Link href={`/account/orders/${o.id}`} className="block rounded-2xl bg-white p-4 shadow-sm hover:text-wine-700">
                 <span className="flex justify-between font-medium">
                   <span className="font-mono">{o.number}</span>
-                  <span>{t(`status.${o.status}`)}</span>
+                  <span>{t(`status.${shown(o).status}`)}</span>
                 </span>
                 <span className="flex justify-between text-sm text-earth-600">
                   <span>{format.dateTime(o.placedAt, "dateTime")}</span>
                   <Price fen={o.totalFen} />
                 </span>
+                <ShippingLine order={o} />
               </Link>
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** An unpaid order whose reservation ran out reads as cancelled, as on its own page (order-view.ts). */
+const shown = (o: OrderRow) => asShown(o, isReservationExpired(o));
+
+function ShippingLine({ order }: { order: OrderRow }) {
+  const t = useTranslations("orders");
+  const o = shown(order);
+  const parts = shippingSummary(o.status, o.shipments);
+  if (parts.length === 0) return null;
+  return (
+    <span className="block text-sm text-earth-600" data-testid="order-shipping">
+      {t("summary", { parts: parts.map((p) => t("summaryPart", { state: t(`shipmentStatus.${p.state}`), count: p.count })).join(" · ") })}
+    </span>
   );
 }

@@ -19,3 +19,21 @@ export function asShown<O extends Viewed>(order: O, expired: boolean): O {
   if (!expired || order.status !== "PENDING_PAYMENT") return order;
   return { ...order, status: "CANCELLED", cancelledAt: order.reservedUntil, shipments: order.shipments.map((s) => ({ ...s, status: "CANCELLED" })) };
 }
+
+/** The order list's line about parcels, most advanced first: e.g. [{ DELIVERED, 1 }, { PENDING, 2 }]. */
+const SUMMARY_ORDER: readonly ParcelState[] = ["DELIVERED", "SHIPPED", "PACKED", "PENDING", "UNPAID", "CANCELLED"];
+
+/**
+ * How many of an order's parcels are in each state, for the buyer's order list. Nothing for an order not (or
+ * no longer) to be sent: unpaid, cancelled (its parcels are all cancelled), or refunded before any parcel left.
+ */
+export function shippingSummary(orderStatus: OrderStatus, shipments: readonly { status: ShipmentStatus }[]): { state: ParcelState; count: number }[] {
+  if (orderStatus === "PENDING_PAYMENT" || orderStatus === "CANCELLED") return [];
+  const counts = new Map<ParcelState, number>();
+  for (const s of shipments) {
+    const state = parcelState(orderStatus, s.status);
+    counts.set(state, (counts.get(state) ?? 0) + 1);
+  }
+  if (orderStatus === "REFUNDED" && !counts.has("SHIPPED") && !counts.has("DELIVERED")) return [];
+  return SUMMARY_ORDER.filter((s) => counts.has(s)).map((state) => ({ state, count: counts.get(state) ?? 0 }));
+}

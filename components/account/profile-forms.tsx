@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
-import { ActionForm, Field } from "@/components/ui/action-form";
+import { ActionForm, Choice, Field } from "@/components/ui/action-form";
 import { Section } from "@/components/ui/section";
+import { saveMailPreferencesAction } from "@/lib/server/actions/account/mail-preferences";
 import { saveInstitutionAction } from "@/lib/server/actions/account/save-institution";
 import { signOutEverywhereAction } from "@/lib/server/actions/auth/sign-out-everywhere";
 import { updateProfileAction } from "@/lib/server/actions/account/update-profile";
@@ -10,10 +11,11 @@ type Profile = {
   name: string | null;
   phone: string | null;
   role: "BUYER" | "MANAGER" | "ADMIN";
+  mailOptOut: boolean;
   institution: { unitName: string; invoiceTitle: string; taxId: string } | null;
 };
 
-/** "My account": the profile, and a buyer's institutional purchasing details. */
+/** "My account": the profile, a buyer's institutional purchasing details, which mail to get, and devices. */
 export function ProfileForms({ profile }: { profile: Profile }) {
   const t = useTranslations("account");
   return (
@@ -41,6 +43,15 @@ export function ProfileForms({ profile }: { profile: Profile }) {
           </ActionForm>
         </Section>
       )}
+      <Section title={t("mailPrefs.title")} className="space-y-4">
+        <p className="text-sm text-earth-600">{t("mailPrefs.lead")}</p>
+        <ActionForm action={saveMailPreferencesAction} submitLabel={t("save")} testId="mail-preferences-form">
+          <label className="flex items-start gap-2 text-sm">
+            <Choice type="checkbox" name="nonEssential" defaultChecked={!profile.mailOptOut} className="mt-1 size-4 accent-wine-700" data-testid="mail-non-essential" />
+            <span>{t("mailPrefs.nonEssential")}</span>
+          </label>
+        </ActionForm>
+      </Section>
       <Section title={t("sessions")} className="space-y-4">
         <p className="text-sm text-earth-600">{t("sessionsLead")}</p>
         <ActionForm action={signOutEverywhereAction} submitLabel={t("signOutEverywhere")} variant="danger" testId="sign-out-everywhere-form" />

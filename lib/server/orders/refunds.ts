@@ -23,28 +23,79 @@ import {
   type Settlement,
   type StripeRefundEvent,
 } from "@/lib/domain/order-state";
+import { afterSalesProblem, type AfterSalesProblem, type RefundReasonCode } from "@/lib/domain/delivery";
 import { audit } from "@/lib/server/audit";
 import { writeRefundLedger } from "@/lib/server/ledger/write";
 import { log } from "@/lib/server/log";
+import { notify } from "@/lib/server/notify";
 import { lockOrder } from "./lifecycle";
 
 type Tx = Prisma.TransactionClient;
 
-export type RequestRefundOutcome = "ok" | "notFound" | "notPaid" | "open";
+export type RequestRefundOutcome =
+  | "ok"
+  | "notFound"
+  | "notPaid"
+  | "open"
+  /** The named shipment is not one of this order's (another order's id, or none at all): nothing is written. */
+  | "shipmentNotFound"
+  /** After shipping a request names a dispatched parcel and a reason (lib/domain/delivery.ts afterSalesProblem). */
+  | AfterSalesProblem;
 
-/** The buyer asks for what is left of their paid order. One open request per order. */
-export async function requestRefund(db: Db, input: { orderId: string; buyerId: string; reason: string }): Promise<RequestRefundOutcome> {
+/**
+ * The buyer asks for what is left of their paid order. One open request per order. Once a parcel of the order
+ * has shipped, the request is after-sales: it names one of the order's dispatched shipments and a reason code
+ * (with free text for OTHER). The amount is still what is left of the order; the admin decides, and the money
+ * goes back through the one path below (decideRefund → recordRefund).
+ */
+export async function requestRefund(
+  db: Db,
+  input: { orderId: string; buyerId: string; reason: string; shipmentId?: string | null; reasonCode?: RefundReasonCode | null },
+): Promise<RequestRefundOutcome> {
   return db.$transaction(async (tx) => {
     await lockOrder(tx, input.orderId);
     const order = await tx.order.findFirst({
       where: { id: input.orderId, buyerId: input.buyerId },
-      select: { id: true, status: true, totalFen: true, refundedFen: true, payments: { where: { status: { in: [...REFUNDABLE_PAYMENT_STATUSES] } }, select: { id: true }, take: 1 } },
+      select: {
+        id: true,
+        status: true,
+        totalFen: true,
+        refundedFen: true,
+        payments: { where: { status: { in: [...REFUNDABLE_PAYMENT_STATUSES] } }, select: { id: true }, take: 1 },
+        shipments: { select: { id: true, status: true } },
+      },
     });
     if (!order) return "notFound";
     if (!isRefundableOrder(order.status) || order.totalFen - order.refundedFen <= 0) return "notPaid";
     if (await tx.refund.count({ where: { orderId: order.id, status: { in: [...OPEN_REFUND_STATUSES] } } })) return "open";
-    await tx.refund.create({
-      data: { orderId: order.id, paymentId: order.payments[0]?.id ?? null, amountFen: order.totalFen - order.refundedFen, items: [], reason: input.reason, requestedById: input.buyerId },
+    const named = input.shipmentId ? order.shipments.find((s) => s.id === input.shipmentId) : undefined;
+    if (input.shipmentId && !named) return "shipmentNotFound";
+    const problem = afterSalesProblem({
+      orderShipments: order.shipments.map((s) => s.status),
+      shipment: named?.status,
+      reasonCode: input.reasonCode ?? undefined,
+      reason: input.reason,
+    });
+    if (problem) return problem;
+    const refund = await tx.refund.create({
+      data: {
+        orderId: order.id,
+        paymentId: order.payments[0]?.id ?? null,
+        amountFen: order.totalFen - order.refundedFen,
+        items: [],
+        reason: input.reason,
+        requestedById: input.buyerId,
+        shipmentId: named?.id ?? null,
+        reasonCode: input.reasonCode ?? null,
+      },
+      select: { id: true, amountFen: true },
+    });
+    await audit(tx, {
+      action: "refund.requested",
+      actorId: input.buyerId,
+      entityType: "Refund",
+      entityId: refund.id,
+      metadata: { orderId: order.id, amountFen: refund.amountFen, shipmentId: named?.id ?? null, reasonCode: input.reasonCode ?? null },
     });
     return "ok";
   });
@@ -103,6 +154,8 @@ export async function decideRefund(
       throw new Error(`refund ${refund.id}: the order's refunded total did not grow`);
     }
     await audit(tx, { action: event === "rejected" ? "refund.rejected" : "refund.approved", actorId: input.actorId, entityType: "Refund", entityId: refund.id, metadata: { amountFen } });
+    // The buyer's mail is written with the decision (sent after it commits).
+    await notify(tx, { type: "refundDecided", refundId: refund.id });
     return { kind: "decided", amountFen };
   });
   if (outcome.kind !== "decided" || event !== "approved" || !intent || !stripe) return outcome;

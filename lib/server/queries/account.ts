@@ -7,7 +7,7 @@ import type { CoopScope } from "./coop-scope";
 export async function getAccountProfile(db: Db, { userId }: { userId: string }) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, name: true, phone: true, role: true, buyerType: true, institution: { select: { unitName: true, invoiceTitle: true, taxId: true } } },
+    select: { email: true, name: true, phone: true, role: true, buyerType: true, mailOptOut: true, institution: { select: { unitName: true, invoiceTitle: true, taxId: true } } },
   });
 }
 

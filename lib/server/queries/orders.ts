@@ -3,6 +3,7 @@ import "server-only";
 // anyone else's order (the page then shows 404), so an order's existence is not confirmed to others.
 import type { Db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
+import { carrierLabel } from "@/lib/domain/carriers";
 import { isReservationExpired } from "@/lib/domain/order-state";
 import { env } from "@/lib/server/env";
 
@@ -13,7 +14,7 @@ export async function listBuyerOrders(db: Db, { buyerId }: { buyerId: string }) 
     where: { buyerId },
     orderBy: { placedAt: "desc" },
     take: 100,
-    select: { id: true, number: true, status: true, totalFen: true, placedAt: true, paymentMethod: true },
+    select: { id: true, number: true, status: true, totalFen: true, placedAt: true, paymentMethod: true, reservedUntil: true, cancelledAt: true, shipments: { select: { status: true } } },
   });
 }
 
@@ -42,12 +43,18 @@ export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buye
       paidAt: true,
       cancelledAt: true,
       shipments: {
+        orderBy: { id: "asc" },
         select: {
           id: true,
           status: true,
           shippingFen: true,
           carrier: true,
+          carrierName: true,
           trackingNumber: true,
+          packedAt: true,
+          shippedAt: true,
+          deliveredAt: true,
+          deliveredAutomatically: true,
           cooperative: { select: { nameZh: true, nameEn: true } },
           items: { select: { id: true, nameZh: true, nameEn: true, unitPriceFen: true, quantity: true, lineTotalFen: true } },
         },
@@ -60,6 +67,7 @@ export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buye
     ...order,
     shipments: order.shipments.map((s) => ({
       ...s,
+      carrier: s.carrier ? carrierLabel(s.carrier, locale, s.carrierName) : null,
       cooperative: name(s.cooperative, locale),
       items: s.items.map((i) => ({ ...i, name: name(i, locale) })),
     })),
@@ -112,13 +120,45 @@ async function adminNames(db: Db, ids: (string | null)[]): Promise<Map<string, s
   return new Map(admins.map((a) => [a.id, a.name || a.email]));
 }
 
-/** Refund requests waiting for an admin's decision, oldest first. */
-export async function listRefundRequests(db: Db) {
-  return db.refund.findMany({
+/**
+ * Refund requests waiting for an admin's decision, oldest first. An after-sales request (made once a parcel had
+ * shipped) comes with the parcel it names as it stands now: its state, cooperative, carrier, tracking number and
+ * times, so the admin sees whether it was delivered — never the buyer's address.
+ */
+export async function listRefundRequests(db: Db, { locale = "zh-CN" }: { locale?: Locale } = {}) {
+  const refunds = await db.refund.findMany({
     where: { status: "REQUESTED" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, amountFen: true, reason: true, createdAt: true, order: { select: { number: true, paymentMethod: true, totalFen: true } } },
+    select: {
+      id: true,
+      amountFen: true,
+      reason: true,
+      reasonCode: true,
+      createdAt: true,
+      order: { select: { number: true, paymentMethod: true, totalFen: true } },
+      shipment: {
+        select: {
+          id: true,
+          status: true,
+          carrier: true,
+          carrierName: true,
+          trackingNumber: true,
+          shippedAt: true,
+          deliveredAt: true,
+          deliveredAutomatically: true,
+          cooperative: { select: { nameZh: true, nameEn: true } },
+        },
+      },
+    },
   });
+  return refunds.map(({ shipment, ...r }) => ({
+    ...r,
+    shipment: shipment && {
+      ...shipment,
+      carrier: shipment.carrier ? carrierLabel(shipment.carrier, locale, shipment.carrierName) : null,
+      cooperative: name(shipment.cooperative, locale),
+    },
+  }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { RefundRequests } from "@/components/admin/refund-requests";
 import { PageHeader } from "@/components/ui/section";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { getT } from "@/lib/server/i18n";
+import { getLocale, getT } from "@/lib/server/i18n";
 import { listRecentlyDecidedRefunds, listRefundRequests } from "@/lib/server/queries/orders";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Refund requests awaiting a decision, and below them the ones admins decided most recently. */
 export default async function RefundsPage() {
   await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin/refunds");
-  const [t, open, decided] = await Promise.all([getT(), listRefundRequests(db), listRecentlyDecidedRefunds(db, { limit: 20 })]);
+  const [t, open, decided] = await Promise.all([getT(), listRefundRequests(db, { locale: await getLocale() }), listRecentlyDecidedRefunds(db, { limit: 20 })]);
   return (
     <div className="space-y-6">
       <div className="space-y-4">
