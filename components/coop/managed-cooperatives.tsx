@@ -48,9 +48,21 @@ export function ManagedCooperatives({
               </ul>
             )}
             <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+              {/* The order queue shows buyers' addresses, the roster household names: no prefetch, so only a real
+                  visit is audited as a read. */}
+              <li>
+                <Link href={`/coop/orders?c=${c.id}`} prefetch={false} className={subLinkClass}>
+                  {t("productEditor.home.orders")}
+                </Link>
+              </li>
               <li>
                 <Link href="/coop/products" className={subLinkClass}>
                   {t("productEditor.home.products")}
+                </Link>
+              </li>
+              <li>
+                <Link href={`/coop/households?c=${c.id}`} prefetch={false} className={subLinkClass}>
+                  {t("productEditor.home.households")}
                 </Link>
               </li>
               <li>

@@ -48,6 +48,10 @@ interface Ctx {
   coopA: string;
   coopAProduct: string;
   coopB: string;
+  /** A shipment of cooperative A's, of an order the buyer placed and the admin confirmed paid. */
+  coopAShipment: string;
+  /** One of cooperative A's household participations (its roster row). */
+  coopAParticipation: string;
   /** coopAProduct's first photo. */
   coopAImage: string;
   /** One of coopAProduct's batches, its public trace code and lot number. */
@@ -115,6 +119,17 @@ const ROUTES: Record<string, RouteCase> = {
   // Public: uploaded photos by their unguessable key. One that does not exist is 404 for everyone.
   "/media/[...key]": { url: () => "/media/products/x/0123456789abcdef01234567-320.webp", expect: all(404) },
   "/admin/certifications": { url: () => "/admin/certifications", expect: signedIn(403, { admin: 200 }) },
+  // Issue 12: fulfilment. The queue and a shipment show buyers' addresses: the cooperative's managers only.
+  "/coop/orders": { url: (c) => `/coop/orders?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/orders/[shipmentId]": { url: (c) => `/coop/orders/${c.coopAShipment}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/orders/[shipmentId]/slip": { url: (c) => `/coop/orders/${c.coopAShipment}/slip`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/orders/bulk": { url: (c) => `/coop/orders/bulk?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/admin/shipments": { url: () => "/admin/shipments", expect: signedIn(403, { admin: 200 }) },
+  // The roster: household names are masked; a cooperative's roster is its managers' and the admins' (read-only).
+  "/coop/households": { url: (c) => `/coop/households?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/coop/households/import": { url: (c) => `/coop/households/import?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/admin/cooperatives": { url: () => "/admin/cooperatives", expect: signedIn(403, { admin: 200 }) },
+  "/admin/cooperatives/[id]": { url: (c) => `/admin/cooperatives/${c.coopA}`, expect: signedIn(403, { admin: 200 }) },
 };
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
@@ -132,6 +147,13 @@ const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
     expect: signedIn(403, { managerA: 404, managerB: 404 }),
   },
   { pattern: "/trace/[code]", name: "an unknown code", url: () => "/trace/zzzzzzzzzz", expect: all(404) },
+  { pattern: "/coop/orders", name: "no cooperative named: each manager's own", url: () => "/coop/orders", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  { pattern: "/coop/orders", name: "cooperative B's", url: (c) => `/coop/orders?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/coop/households", name: "no cooperative named: each manager's own", url: () => "/coop/households", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
+  { pattern: "/coop/households", name: "cooperative B's", url: (c) => `/coop/households?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/coop/households/import", name: "an import that does not exist", url: (c) => `/coop/households/import?c=${c.coopA}&id=no-such-import`, expect: signedIn(403, { managerA: 404, managerB: 404 }) },
+  { pattern: "/admin/cooperatives/[id]", name: "a cooperative that does not exist", url: () => "/admin/cooperatives/no-such-cooperative", expect: signedIn(403, { admin: 404 }) },
+  { pattern: "/coop/orders/[shipmentId]", name: "a shipment that does not exist", url: () => "/coop/orders/no-such-shipment", expect: signedIn(403, { managerA: 404, managerB: 404 }) },
   { pattern: "/trace/[code]", name: "a code of the wrong shape", url: () => "/trace/..%2F..%2Fetc", expect: all(404) },
   {
     pattern: "/admin/reports/sales.csv",
@@ -220,6 +242,49 @@ const ACTIONS: ActionCase[] = [
     fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
     expect: userA(403, { managerA: 400, managerB: 404 }),
   },
+  // Issue 12, fulfilment: A packs its own parcel; B is told it does not exist; a bad tracking number is refused
+  // after the cooperative check; a string where the pickup list goes is bad input for any manager.
+  {
+    action: "lib/server/actions/coop/pack-shipment.ts#packShipmentAction",
+    name: "pack cooperative A's parcel",
+    fields: (c) => ({ cooperativeId: c.coopA, shipmentId: c.coopAShipment }),
+    expect: userA(403, { managerA: 200, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/ship-shipment.ts#shipShipmentAction",
+    name: "ship cooperative A's parcel with a tracking number SF never issued",
+    fields: (c) => ({ cooperativeId: c.coopA, shipmentId: c.coopAShipment, carrier: "SF", trackingNumber: "NOT-A-NUMBER" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/bulk-ship.ts#bulkShipAction",
+    name: "a string instead of the pickup list",
+    fields: (c) => ({ cooperativeId: c.coopA, file: "not a file" }),
+    expect: userA(403, { managerA: 400, managerB: 400 }),
+  },
+  // Issue 12, the roster: nothing is written (bad input, or ids that do not exist); reading a name is allowed to
+  // A's managers and admins, audited.
+  {
+    action: "lib/server/actions/coop/household-add.ts#addHouseholdAction",
+    name: "a household code of no village",
+    fields: (c) => ({ cooperativeId: c.coopA, code: "bad", village: "南洪城村", headName: "矩阵", memberCount: "3", status: "REGISTERED", benefitType: "WAGES", landMu: "", weight: "1" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  {
+    action: "lib/server/actions/coop/household-change.ts#changeHouseholdAction",
+    name: "a participation that does not exist",
+    fields: (c) => ({ cooperativeId: c.coopA, participationId: "no-such-participation", status: "REGISTERED", weight: "1", benefitType: "WAGES", landMu: "" }),
+    expect: userA(403, { managerA: 404, managerB: 404 }),
+  },
+  { action: "lib/server/actions/coop/household-end.ts#endHouseholdAction", name: "a participation that does not exist", fields: (c) => ({ cooperativeId: c.coopA, participationId: "no-such-participation" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  { action: "lib/server/actions/coop/household-show-name.ts#showHouseholdNameAction", name: "a name on cooperative A's roster", fields: (c) => ({ cooperativeId: c.coopA, participationId: c.coopAParticipation }), expect: userA(403, { managerA: 200, managerB: 404 }) },
+  { action: "lib/server/actions/coop/roster-preview.ts#previewRosterAction", name: "a string instead of a file", fields: (c) => ({ cooperativeId: c.coopA, file: "not a file" }), expect: userA(403, { managerA: 400, managerB: 400 }) },
+  { action: "lib/server/actions/coop/roster-commit.ts#commitRosterAction", name: "an import that does not exist", fields: (c) => ({ cooperativeId: c.coopA, importId: "no-such-import" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  { action: "lib/server/actions/admin/roster-show-name.ts#adminShowHouseholdNameAction", name: "a name on cooperative A's roster", fields: (c) => ({ cooperativeId: c.coopA, participationId: c.coopAParticipation }), expect: userA(403, { admin: 200 }) },
+  // Issue 12, the buyer's side: a parcel that is not theirs (here: none at all) is not found for anyone; the mail
+  // preference is each user's own.
+  { action: "lib/server/actions/orders/confirm-receipt.ts#confirmReceiptAction", name: "a parcel that is not the caller's", fields: () => ({ shipmentId: "no-such-shipment" }), expect: userA(404) },
+  { action: "lib/server/actions/account/mail-preferences.ts#saveMailPreferencesAction", name: "own mail preference", fields: () => ({ nonEssential: "on" }), expect: userA(200) },
   // Issue 11. Each call passes the role and cooperative checks and is then refused on its input or state (no
   // product changes): manager B is told A's product does not exist.
   {
@@ -369,6 +434,8 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     coopA: "",
     coopAProduct: "",
     coopB: "",
+    coopAShipment: "",
+    coopAParticipation: "",
     coopAImage: "",
     coopABatch: "",
     traceCode: "",
@@ -417,6 +484,18 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     ctx.traceCode = /\/trace\/([a-z0-9]+)/.exec(batches)![1]!;
     ctx.lotNumber = /data-lot="([^"]+)"/.exec(batches)![1]!;
     ctx.coopAImage = /data-image-id="([a-z0-9]+)"/.exec(await page(`/coop/products/${ctx.coopAProduct}/photos`, "managerA"))![1]!;
+
+    // A paid order of cooperative A's product, so that A has a shipment to pack.
+    const coopAProductId = hiddenValue(await page(`/coop/products/${ctx.coopAProduct}/stock`, "managerA"), "productId");
+    expect((await callAction(baseURL, add, { productId: coopAProductId, quantity: "1" }, cookies.get("buyer")!)).outcome).toBe(200);
+    const fingerprintA = hiddenValue(await page("/checkout", "buyer"), "fingerprint");
+    const placedA = await callAction(baseURL, place, { method: "BANK_TRANSFER", addressId: ctx.buyerAddressId, note: "", fingerprint: fingerprintA }, cookies.get("buyer")!);
+    const orderA = /\/account\/orders\/([a-z0-9]+)/.exec(placedA.location ?? "")![1]!;
+    const amountA = new RegExp(`data-order="${orderA}" data-amount="([\\d.]+)"`).exec(await page("/admin/transfers", "admin"))![1]!;
+    const confirm = actions.get("lib/server/actions/admin/confirm-transfer.ts#confirmTransferAction")!;
+    expect((await callAction(baseURL, confirm, { orderId: orderA, amount: amountA }, cookies.get("admin")!)).outcome).toBe(200);
+    ctx.coopAShipment = /href="\/coop\/orders\/(c[a-z0-9]{20,})"/.exec(await page(`/coop/orders?c=${ctx.coopA}`, "managerA"))![1]!;
+    ctx.coopAParticipation = hiddenValue(await page(`/coop/households?c=${ctx.coopA}`, "managerA"), "participationId");
     const transfers = await page("/admin/transfers", "admin");
     ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
   });

@@ -19,6 +19,8 @@ export default async function AdminHome() {
     { href: "/admin/transfers", label: t("admin.transfers") },
     { href: "/admin/refunds", label: t("admin.refunds") },
     { href: "/admin/reports", label: t("reports.title") },
+    { href: "/admin/shipments", label: t("admin.homeShipments") },
+    { href: "/admin/cooperatives", label: t("admin.homeCooperatives") },
   ];
   return (
     <div className="space-y-4">
