@@ -26,10 +26,19 @@ const REVALIDATE_SECONDS = 60;
  */
 const today = () => beijingDayOf(new Date());
 
-const cached =
-  <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]) =>
-  (...args: A): Promise<R> =>
-    unstable_cache(fn, [key, today()], { tags, revalidate: REVALIDATE_SECONDS })(...args);
+function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]): (...args: A) => Promise<R> {
+  // One wrapper per day, not per call: building it costs little, but listings run it on every request.
+  let day = "";
+  let wrapped: (...args: A) => Promise<R> = fn;
+  return (...args: A): Promise<R> => {
+    const d = today();
+    if (d !== day) {
+      day = d;
+      wrapped = unstable_cache(fn, [key, d], { tags, revalidate: REVALIDATE_SECONDS });
+    }
+    return wrapped(...args);
+  };
+}
 
 /** The ids a product, cooperative or village page is tagged with, from its slug (they never change for a slug). */
 const productKeys = unstable_cache(
