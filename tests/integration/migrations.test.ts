@@ -309,6 +309,27 @@ const cases: Record<Prisma.ModelName, Case> = {
     });
     return { row, read: () => db().rosterImport.findUniqueOrThrow({ where: { id: row.id } }) };
   },
+  MonitoringFlag: async () => {
+    const household = await db().household.create({ data: { code: uid("TX-HH"), villageId: (await village()).id } });
+    const row = await db().monitoringFlag.create({ data: { householdId: household.id, rule: "NO_INCOME_3M", periodKey: "2026-11", details: { months: ["2026-09", "2026-10", "2026-11"] } } });
+    return { row, read: () => db().monitoringFlag.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  MonitoringFollowUp: async () => {
+    const household = await db().household.create({ data: { code: uid("TX-HF"), villageId: (await village()).id } });
+    const flag = await db().monitoringFlag.create({ data: { householdId: household.id, rule: "BELOW_LINE", periodKey: "2026-11", details: {} } });
+    const row = await db().monitoringFollowUp.create({ data: { flagId: flag.id, actorId: (await parents.user()).id, kind: "VISITED", note: "走访" } });
+    return { row, read: () => db().monitoringFollowUp.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  Setting: async () => {
+    const row = await db().setting.create({ data: { key: uid("setting"), value: { incomeLinePerMemberFen: 660_000 } } });
+    return { row, read: () => db().setting.findUniqueOrThrow({ where: { key: row.key } }) };
+  },
+  ManagerInvite: async () => {
+    const row = await db().managerInvite.create({
+      data: { email: "new-manager@example.test", cooperativeId: (await parents.cooperative()).id, tokenHash: uid("hash"), expiresAt: LATER, createdById: (await parents.user()).id },
+    });
+    return { row, read: () => db().managerInvite.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
   LoginAttempt: async () => {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });
     return { row, read: () => db().loginAttempt.findUniqueOrThrow({ where: { id: row.id } }) };
@@ -380,7 +401,7 @@ const cases: Record<Prisma.ModelName, Case> = {
     return { row, read: () => db().ledgerEntry.findUniqueOrThrow({ where: { id: row.id } }) };
   },
   SalesDailyRollup: async () => {
-    const row = await db().salesDailyRollup.create({ data: { dimension: "VILLAGE", key: (await parents.village()).id, day: MONTH, orders: 1, units: 2, revenueFen: 100 } });
+    const row = await db().salesDailyRollup.create({ data: { dimension: "VILLAGE", key: (await village()).id, day: MONTH, orders: 1, units: 2, revenueFen: 100 } });
     const key = { dimension: row.dimension, key: row.key, day: row.day };
     return { row, read: () => db().salesDailyRollup.findUniqueOrThrow({ where: { dimension_key_day: key } }) };
   },
@@ -389,7 +410,7 @@ const cases: Record<Prisma.ModelName, Case> = {
       data: {
         householdId: (await newHousehold()).id,
         cooperativeId: (await parents.cooperative()).id,
-        villageId: (await parents.village()).id,
+        villageId: (await village()).id,
         categoryId: (await parents.category()).id,
         day: MONTH,
         amountFen: 12,

@@ -199,7 +199,7 @@ export interface SettlementStatement {
   /** What the platform owes the cooperative for the month: every ledger entry of the cooperative in the month. */
   totalFen: number;
   /** The Settlement row for the month, if one has been drawn up. */
-  status: "OPEN" | "CONFIRMED" | "PAID" | null;
+  status: "OPEN" | "CONFIRMED" | "DISPUTED" | "PAID" | null;
 }
 
 /**
