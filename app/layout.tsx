@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { NextIntlClientProvider } from "next-intl";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { htmlLang } from "@/lib/i18n/config";
 import { clientMessages } from "@/lib/i18n/messages";
 import { env } from "@/lib/server/env";
@@ -21,7 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7c1d3a" };
 
-// The layout waits only for the locale (a cookie); the session and the cart count stream in (SiteHeader).
+// The document, the fonts, the messages and the skip link; nothing else. The storefront's header and footer are
+// in the shop's route groups (components/layout/storefront-frame.tsx), the admin and cooperative areas have
+// their console (components/console/console-shell.tsx); each puts the page in <main id="main">.
+// The layout waits only for the locale (a cookie).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getT();
@@ -32,11 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("site.skipToContent")}
           </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-            {children}
-          </main>
-          <SiteFooter />
+          {children}
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,3 +1,10 @@
+import { StorefrontFrame } from "@/components/layout/storefront-frame";
+
+/** Sign-in, sign-up, password reset and invitations: a card in the shop's frame. */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
-  return <div className="mx-auto max-w-md rounded-2xl bg-white p-5 shadow-sm sm:p-8">{children}</div>;
+  return (
+    <StorefrontFrame>
+      <div className="mx-auto max-w-md rounded-2xl bg-white p-5 shadow-sm sm:p-8">{children}</div>
+    </StorefrontFrame>
+  );
 }

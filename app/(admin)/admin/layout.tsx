@@ -1,8 +1,16 @@
-import { AreaShell } from "@/components/layout/area-shell";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { lastMonths } from "@/lib/domain/reports";
 import { guardPage } from "@/lib/server/authz";
+import { getT } from "@/lib/server/i18n";
 
-/** The admin area (县电商服务中心): admins only. */
+/** The admin area (县电商服务中心): admins only, in the console. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin");
-  return <AreaShell>{children}</AreaShell>;
+  const user = await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin");
+  const t = await getT();
+  const [month = ""] = lastMonths(new Date(), 1);
+  return (
+    <ConsoleShell area="admin" areaName={t("console.adminArea")} user={user} month={month}>
+      {children}
+    </ConsoleShell>
+  );
 }
