@@ -43,7 +43,26 @@ export type AuditAction =
   | "household.added"
   | "household.changed"
   | "household.participation-ended"
-  | "roster.imported";
+  | "roster.imported"
+  | "cooperative.created"
+  | "cooperative.certified"
+  | "cooperative.suspended"
+  | "cooperative.reinstated"
+  | "manager.invited"
+  | "manager.invite-accepted"
+  | "manager.removed"
+  | "user.disabled"
+  | "user.enabled"
+  | "settlement.generated"
+  | "settlement.confirmed"
+  | "settlement.disputed"
+  | "settlement.reopened"
+  | "settlement.paid"
+  | "monitoring.evaluated"
+  | "monitoring.follow-up"
+  | "monitoring.flag-decided"
+  | "monitoring.household-monitored"
+  | "monitoring.line-set";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import { barChart } from "@/lib/server/charts/bars";
+import { lineChart } from "@/lib/server/charts/line";
+
+const SVG_ELEMENTS = new Set(["svg", "title", "desc", "rect", "path", "text", "g", "style", "defs", "clipPath", "circle", "polyline", "polygon", "line", "tspan", "linearGradient", "stop"]);
+const yuan = (v: number) => `¥${(v / 100).toFixed(2)}`;
+
+describe("server-side SVG charts", () => {
+  test("a line chart: one SVG with role, aria description, title, and the months and values", () => {
+    const svg = lineChart({ title: "按月销售额", description: "2026-10 ¥100.00, 2026-11 ¥250.00", categories: ["2026-10", "2026-11"], values: [10_000, 25_000], format: yuan });
+    expect(svg.startsWith("<svg ")).toBe(true);
+    expect(svg).toMatch(/^<svg role="img" aria-label="按月销售额: 2026-10 ¥100.00, 2026-11 ¥250.00"/);
+    expect(svg).toContain("<title>按月销售额</title>");
+    expect(svg).toContain("<desc>");
+    expect(svg).toContain(">2026-10<");
+    expect(svg).toContain(">¥250.00<");
+    expect(svg).toContain("PingFang SC");
+    expect(svg).toContain("#7c1d3a");
+    expect(svg.match(/<svg/g)).toHaveLength(1);
+    // No hover styles: a static picture (and no <style> leaking rules into the page).
+    expect(svg).not.toContain("<style");
+  });
+
+  test("bars: names and values drawn, two series with a legend", () => {
+    const svg = barChart({
+      title: "按村",
+      description: "南洪城村 ¥90.00",
+      labels: ["南洪城村", "北洪城村"],
+      series: [
+        { name: "本村产品销售", values: [9_000, 0] },
+        { name: "本村农户收益", values: [1_000, 2_000] },
+      ],
+      format: yuan,
+    });
+    for (const s of ["南洪城村", "北洪城村", "¥90.00", "¥20.00", "本村产品销售", "本村农户收益"]) expect(svg).toContain(s);
+    expect(svg).toContain("#3c7a34");
+  });
+
+  test.each([
+    ["<script>alert(1)</script>"],
+    ['"><script>alert(1)</script>'],
+    ["<img src=x onerror=alert(1)>"],
+    ["</text><script>alert(1)</script>"],
+  ])("a name %s never becomes markup", (name) => {
+    const svg = barChart({ title: `t ${name}`, description: `d ${name}`, labels: [name, "b"], series: [{ name, values: [1, 2] }], format: String });
+    // Every element is one ECharts draws; the name's "<" only ever appears escaped, as text or in a quoted value.
+    const elements = new Set([...svg.matchAll(/<\/?([a-zA-Z][\w:-]*)/g)].map((m) => m[1]));
+    expect([...elements].filter((e) => !SVG_ELEMENTS.has(e ?? ""))).toEqual([]);
+    expect(svg).not.toMatch(/<script/i);
+    expect(svg).toContain("&lt;");
+    // Attributes are well-formed: no quote left open by a name.
+    expect((svg.match(/"/g) ?? []).length % 2).toBe(0);
+  });
+
+  test("font family does not break the style attribute", () => {
+    const svg = lineChart({ title: "t", description: "d", categories: ["a"], values: [1], format: String });
+    expect(svg).not.toMatch(/font-family:"/);
+  });
+});
