@@ -24,6 +24,7 @@ export function StatementSummary({ statement: s }: { statement: SettlementStatem
 /** One line per order item and event (its payment, each refund), with the month's totals. */
 export function StatementLines({ statement: s }: { statement: SettlementStatement }) {
   const t = useTranslations("coopIncome");
+  const tSettlements = useTranslations("settlements");
   const format = useFormatter();
   const locale = useLocale();
   if (s.lines.length === 0) return <Notice>{t("noLines")}</Notice>;
@@ -46,7 +47,7 @@ export function StatementLines({ statement: s }: { statement: SettlementStatemen
       cell: (l) => (
         <>
           <span className={tone(l)}>{named({ nameZh: l.productZh, nameEn: l.productEn }, locale)}</span>
-          {l.refund && <span className="ml-1 rounded bg-wine-50 px-1 text-xs font-medium text-wine-700">{t("refund")}</span>}
+          {l.refund && <span className="ml-1 rounded bg-wine-50 px-1 text-xs font-medium text-wine-700">{l.adjustment ? tSettlements("adjustment") : t("refund")}</span>}
           <span className="block text-xs text-earth-600 tabular-nums">
             {format.dateTime(beijingDay(l.day), "dayShort")} · <span className="font-mono">{l.orderNumber}</span>
           </span>
@@ -66,7 +67,7 @@ export function StatementLines({ statement: s }: { statement: SettlementStatemen
       columns={columns}
       rows={rows}
       rowKey={(l) => String(l.index)}
-      rowProps={() => ({ "data-testid": "statement-line" })}
+      rowProps={(l) => ({ "data-testid": "statement-line", "data-adjustment": l.adjustment ? "true" : undefined })}
       footer={[t("total"), units, <Price key="total" fen={s.totalFen} />, <Price key="coop" fen={s.cooperativeFen} />, <Price key="households" fen={s.householdFen} />]}
       testId="statement-lines"
     />

@@ -37,6 +37,16 @@ export function decide(actor: Actor | null, access: Access): Decision {
   }
 }
 
+/**
+ * Reading a cooperative's statements and household income: its managers (as `cooperative`), and any admin, since
+ * the platform pays every cooperative. Only for read pages that opt in (guardCooperativePage's `admins`); writes
+ * stay with the managers (`cooperative`, which refuses admins).
+ */
+export function decideCooperativeRead(actor: Actor | null, cooperativeId: string): Decision {
+  if (actor?.role === "ADMIN") return "allow";
+  return decide(actor, { kind: "cooperative", cooperativeId });
+}
+
 export const decisionStatus: Record<Decision, 200 | 401 | 403 | 404> = {
   allow: 200,
   unauthenticated: 401,

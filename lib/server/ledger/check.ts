@@ -5,6 +5,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, type PlannedEntry } from "@/lib/domain/ledger";
 import { isPaidOrder } from "@/lib/domain/order-state";
+import { parseMonth } from "@/lib/domain/reports";
+import { monthSums } from "@/lib/server/settlements/sums";
 
 const BATCH = 500;
 
@@ -176,9 +178,37 @@ async function checkRollups(db: Db, out: string[]): Promise<void> {
   for (const d of [...sales, ...households]) out.push(`${d.what}: expected ${d.expected}; stored ${d.actual}`);
 }
 
+/**
+ * Every settlement statement against its month's ledger sums for its cooperative (lib/server/settlements/sums.ts),
+ * month by month. A CONFIRMED or PAID statement can never differ (entries are dated the day money moves, so a
+ * later refund lands in a later month); an OPEN one differs only if it was drawn up before its month ended and not
+ * regenerated since.
+ */
+async function checkSettlements(db: Db, out: string[]): Promise<void> {
+  const months = await db.settlement.findMany({ distinct: ["periodStart"], select: { periodStart: true }, orderBy: { periodStart: "asc" } });
+  for (const { periodStart } of months) {
+    const month = parseMonth(periodStart.toISOString().slice(0, 7));
+    if (!month) continue;
+    const [stored, sums] = await Promise.all([
+      db.settlement.findMany({ where: { periodStart }, select: { cooperativeId: true, status: true, amountFen: true, salesFen: true, refundsFen: true, adjustmentsFen: true } }),
+      monthSums(db, month),
+    ]);
+    const expected = new Map(sums.map((s) => [s.cooperativeId, s]));
+    for (const s of stored) {
+      const e = expected.get(s.cooperativeId) ?? { amountFen: 0, salesFen: 0, refundsFen: 0, adjustmentsFen: 0 };
+      if (e.amountFen !== s.amountFen || e.salesFen !== s.salesFen || e.refundsFen !== s.refundsFen || e.adjustmentsFen !== s.adjustmentsFen) {
+        out.push(
+          `settlement ${s.cooperativeId} ${month.month} (${s.status}): expected amount ${e.amountFen} (sales ${e.salesFen}, refunds ${e.refundsFen}, adjustments ${e.adjustmentsFen}); stored amount ${s.amountFen} (sales ${s.salesFen}, refunds ${s.refundsFen}, adjustments ${s.adjustmentsFen})`,
+        );
+      }
+    }
+  }
+}
+
 export async function checkLedger(db: Db): Promise<LedgerCheckResult> {
   const differences: string[] = [];
   const { orders, entries } = await checkOrders(db, differences);
   await checkRollups(db, differences);
+  await checkSettlements(db, differences);
   return { ordersChecked: orders, entriesChecked: entries, differences };
 }

@@ -181,6 +181,8 @@ export interface StatementLine {
   productEn: string;
   /** A refund's reversing entries (negative amounts, no units). */
   refund: boolean;
+  /** A refund of a sale paid in an earlier month: the statement's adjustment lines (lib/domain/settlement.ts). */
+  adjustment: boolean;
   units: number;
   /** The line's items revenue: the cooperative's share plus the households'. */
   revenueFen: number;
@@ -213,9 +215,10 @@ export async function settlementStatement(db: Db, { cooperativeIds, cooperativeI
   const cooperative = await db.cooperative.findUnique({ where: { id: cooperativeId }, select: { id: true, slug: true, nameZh: true, nameEn: true } });
   if (!cooperative) return null;
   const [lines, households, settlement] = await Promise.all([
-    db.$queryRaw<{ day: string; orderNumber: string; productZh: string; productEn: string; refund: boolean; units: bigint; revenueFen: bigint; cooperativeFen: bigint; householdFen: bigint }[]>`
+    db.$queryRaw<{ day: string; orderNumber: string; productZh: string; productEn: string; refund: boolean; adjustment: boolean; units: bigint; revenueFen: bigint; cooperativeFen: bigint; householdFen: bigint }[]>`
       SELECT to_char(l."day", 'YYYY-MM-DD') AS "day", o."number" AS "orderNumber", i."nameZh" AS "productZh", i."nameEn" AS "productEn",
              l."refundId" IS NOT NULL AS "refund",
+             (l."refundId" IS NOT NULL AND COALESCE((SELECT MIN(p."day") FROM "LedgerEntry" p WHERE p."orderItemId" = i."id" AND p."refundId" IS NULL) < ${month.from}::date, true)) AS "adjustment",
              SUM(l."units") AS "units", SUM(l."amountFen") AS "revenueFen",
              COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'COOPERATIVE_REVENUE'), 0) AS "cooperativeFen",
              COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0) AS "householdFen"
@@ -236,6 +239,7 @@ export async function settlementStatement(db: Db, { cooperativeIds, cooperativeI
     productZh: l.productZh,
     productEn: l.productEn,
     refund: l.refund,
+    adjustment: l.adjustment,
     units: num(l.units),
     revenueFen: num(l.revenueFen),
     cooperativeFen: num(l.cooperativeFen),

@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Each household's income from this cooperative, by month, from the rollups. Names shown here; audited. */
 export default async function CoopIncomePage({ searchParams }: Props) {
   const { cooperative } = await searchParams;
-  const { user, scope } = await guardCooperativePage(cooperative, "/coop/income");
+  const { user, scope } = await guardCooperativePage(cooperative, "/coop/income", { admins: true });
   const [t, locale, coops, income] = await Promise.all([getT(), getLocale(), listManagedCooperatives(db, scope), householdIncomeByMonth(db, { ...scope, count: 6 })]);
   if (!income) notFound();
   await auditHouseholdRead(db, { actorId: user.id, cooperativeId: scope.cooperativeId, what: "household income by month" });

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ month: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   let allowed: Awaited<ReturnType<typeof authorizeCooperative>>;
   try {
-    allowed = await authorizeCooperative(new URL(request.url).searchParams.get("cooperative"));
+    allowed = await authorizeCooperative(new URL(request.url).searchParams.get("cooperative"), { admins: true });
   } catch (error) {
     const denied = authzResponse(error);
     if (denied) return denied;
