@@ -45,9 +45,11 @@ export async function verifyCredentialsIn(database: Db, email: string, password:
   const user = await database.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true } });
   const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   const ok = Boolean(user && user.passwordHash && matches && !user.disabledAt);
-  // The attempt already stands as a failure; a success is marked on it. Two single statements, no transaction.
+  // The attempt already stands as a failure; a success is marked on it, and on the user (last sign-in, for the
+  // admins' list of users). Single statements, no transaction.
   await Promise.all([
     ok ? markAttemptSucceeded(database, attempt) : Promise.resolve(),
+    ok ? database.user.update({ where: { id: user!.id }, data: { lastSignInAt: new Date() }, select: { id: true } }) : Promise.resolve(),
     audit(database, { action: ok ? "auth.sign-in" : "auth.sign-in-failed", actorId: ok ? user!.id : null, entityType: "User", entityId: user?.id ?? null, ip, metadata: { email } }),
   ]);
   if (!ok || !user) return { ok: false, reason: "invalid" };

@@ -1,0 +1,38 @@
+// The audit log as a table: when (Beijing time), who, what, on which row, and the metadata in one short line.
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import { compactMetadata, type listAuditLog } from "@/lib/server/people/audit-log";
+
+type Row = Awaited<ReturnType<typeof listAuditLog>>["rows"][number];
+
+export async function AuditTable({ rows }: { rows: Row[] }) {
+  const [t, format] = await Promise.all([getTranslations("people.audit"), getFormatter()]);
+  return (
+    <DataTable
+      label={t("title")}
+      testId="audit-log"
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ "data-action": r.action })}
+      minWidth="48rem"
+      columns={[
+        { key: "when", header: t("when"), cell: (r) => <span className="whitespace-nowrap">{format.dateTime(r.createdAt, "dateTime")}</span> },
+        { key: "actor", header: t("actor"), cell: (r) => <span className="break-all">{r.actor?.email ?? t("system")}</span> },
+        { key: "action", header: t("action"), cell: (r) => <code className="text-xs">{r.action}</code> },
+        { key: "entity", header: t("entity"), cell: (r) => <span className="text-xs">{r.entityId ? `${r.entityType} ${r.entityId}` : r.entityType}</span> },
+        {
+          key: "details",
+          header: t("details"),
+          cell: (r) => {
+            const full = r.metadata === null ? "" : JSON.stringify(r.metadata);
+            return (
+              <span className="block max-w-xs truncate text-xs text-earth-600" title={full}>
+                {compactMetadata(r.metadata)}
+              </span>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
