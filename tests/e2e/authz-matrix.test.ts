@@ -99,11 +99,12 @@ const ROUTES: Record<string, RouteCase> = {
   // cooperative managers: decide() answers "forbidden" for { kind: "cooperative" }, so they get 403 here.
   "/coop/products": { url: () => "/coop/products", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
   "/coop/products/[id]": { url: (c) => `/coop/products/${c.coopAProduct}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
-  "/coop/income": { url: (c) => `/coop/income?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
-  "/coop/statements/[month]": { url: (c) => `/coop/statements/2026-11?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  // Admins open any cooperative's statements and household income too (issue 13: the platform pays them).
+  "/coop/income": { url: (c) => `/coop/income?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404, admin: 200 }) },
+  "/coop/statements/[month]": { url: (c) => `/coop/statements/2026-11?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404, admin: 200 }) },
   "/coop/statements/[month]/statement.csv": {
     url: (c) => `/coop/statements/2026-11/statement.csv?cooperative=${c.coopA}`,
-    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 200, managerB: 404 },
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 200, managerB: 404, admin: 200 },
   },
   // Issue 11: listing products. Each sub-page of A's product is A's only; the trace page is public.
   "/coop/products/new": { url: () => "/coop/products/new", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
@@ -130,6 +131,17 @@ const ROUTES: Record<string, RouteCase> = {
   "/coop/households/import": { url: (c) => `/coop/households/import?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
   "/admin/cooperatives": { url: () => "/admin/cooperatives", expect: signedIn(403, { admin: 200 }) },
   "/admin/cooperatives/[id]": { url: (c) => `/admin/cooperatives/${c.coopA}`, expect: signedIn(403, { admin: 200 }) },
+  // Issue 13: cooperatives and people, the audit log (admins); an invitation link is public (the form, or why not).
+  "/admin/dashboard.csv": { url: () => "/admin/dashboard.csv?chart=village&from=2026-11-01&to=2026-11-30", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
+  "/admin/monitoring": { url: () => "/admin/monitoring", expect: signedIn(403, { admin: 200 }) },
+  "/admin/monitoring/flags.csv": { url: () => "/admin/monitoring/flags.csv", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
+  "/coop/monitoring": { url: (c) => `/coop/monitoring?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
+  "/admin/settlements": { url: () => "/admin/settlements?month=2026-11", expect: signedIn(403, { admin: 200 }) },
+  "/admin/settlements/settlements.csv": { url: () => "/admin/settlements/settlements.csv?month=2026-11", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
+  "/admin/cooperatives/new": { url: () => "/admin/cooperatives/new", expect: signedIn(403, { admin: 200 }) },
+  "/admin/users": { url: () => "/admin/users", expect: signedIn(403, { admin: 200 }) },
+  "/admin/audit": { url: () => "/admin/audit", expect: signedIn(403, { admin: 200 }) },
+  "/invite/[token]": { url: () => `/invite/${"x".repeat(43)}`, expect: all(200) },
 };
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
@@ -147,6 +159,14 @@ const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
     expect: signedIn(403, { managerA: 404, managerB: 404 }),
   },
   { pattern: "/trace/[code]", name: "an unknown code", url: () => "/trace/zzzzzzzzzz", expect: all(404) },
+  { pattern: "/coop", name: "cooperative B's dashboard", url: (c) => `/coop?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
+  { pattern: "/admin", name: "this year's dashboard", url: () => "/admin?period=thisYear", expect: signedIn(403, { admin: 200 }) },
+  {
+    pattern: "/admin/dashboard.csv",
+    name: "a period that ends before it starts is 400, after the role check",
+    url: () => "/admin/dashboard.csv?chart=village&from=2026-12-31&to=2026-01-01",
+    expect: { ...all(403), anonymous: "signin", forged: 401, admin: 400 },
+  },
   { pattern: "/coop/orders", name: "no cooperative named: each manager's own", url: () => "/coop/orders", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
   { pattern: "/coop/orders", name: "cooperative B's", url: (c) => `/coop/orders?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
   { pattern: "/coop/households", name: "no cooperative named: each manager's own", url: () => "/coop/households", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
@@ -175,22 +195,22 @@ const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
   },
   // The page shows the error in the page itself.
   { pattern: "/admin/reports", name: "a reversed range is shown as an error", url: () => "/admin/reports?from=2026-12-31&to=2026-01-01", expect: signedIn(403, { admin: 200 }) },
-  { pattern: "/coop/income", name: "no cooperative named: each manager's own", url: () => "/coop/income", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
-  { pattern: "/coop/income", name: "cooperative B's", url: (c) => `/coop/income?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
-  { pattern: "/coop/income", name: "a cooperative that does not exist", url: () => "/coop/income?cooperative=no-such-cooperative", expect: signedIn(403, { managerA: 404, managerB: 404 }) },
-  { pattern: "/coop/statements/[month]", name: "cooperative B's", url: (c) => `/coop/statements/2026-11?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
-  { pattern: "/coop/statements/[month]", name: "a month that is not one", url: (c) => `/coop/statements/2026-13?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 404, managerB: 404 }) },
+  { pattern: "/coop/income", name: "no cooperative named: each manager's own", url: () => "/coop/income", expect: signedIn(403, { managerA: 200, managerB: 200, admin: 404 }) },
+  { pattern: "/coop/income", name: "cooperative B's", url: (c) => `/coop/income?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200, admin: 200 }) },
+  { pattern: "/coop/income", name: "a cooperative that does not exist", url: () => "/coop/income?cooperative=no-such-cooperative", expect: signedIn(403, { managerA: 404, managerB: 404, admin: 404 }) },
+  { pattern: "/coop/statements/[month]", name: "cooperative B's", url: (c) => `/coop/statements/2026-11?cooperative=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200, admin: 200 }) },
+  { pattern: "/coop/statements/[month]", name: "a month that is not one", url: (c) => `/coop/statements/2026-13?cooperative=${c.coopA}`, expect: signedIn(403, { managerA: 404, managerB: 404, admin: 404 }) },
   {
     pattern: "/coop/statements/[month]/statement.csv",
     name: "cooperative B's",
     url: (c) => `/coop/statements/2026-11/statement.csv?cooperative=${c.coopB}`,
-    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 404, managerB: 200 },
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 404, managerB: 200, admin: 200 },
   },
   {
     pattern: "/coop/statements/[month]/statement.csv",
     name: "a month that is not one is 400, after the cooperative check",
     url: (c) => `/coop/statements/2026-13/statement.csv?cooperative=${c.coopA}`,
-    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 400, managerB: 404 },
+    expect: { ...all(403), anonymous: "signin", forged: 401, managerA: 400, managerB: 404, admin: 400 },
   },
 ];
 
@@ -281,6 +301,35 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/coop/roster-preview.ts#previewRosterAction", name: "a string instead of a file", fields: (c) => ({ cooperativeId: c.coopA, file: "not a file" }), expect: userA(403, { managerA: 400, managerB: 400 }) },
   { action: "lib/server/actions/coop/roster-commit.ts#commitRosterAction", name: "an import that does not exist", fields: (c) => ({ cooperativeId: c.coopA, importId: "no-such-import" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
   { action: "lib/server/actions/admin/roster-show-name.ts#adminShowHouseholdNameAction", name: "a name on cooperative A's roster", fields: (c) => ({ cooperativeId: c.coopA, participationId: c.coopAParticipation }), expect: userA(403, { admin: 200 }) },
+  // Issue 13: every admin action refuses everyone else; the admin's own calls here change nothing (an unknown id,
+  // bad input). Accepting an invitation is public: a token that was never issued is gone (410) for everyone.
+  { action: "lib/server/actions/admin/cooperative-create.ts#createCooperativeAction", name: "no village", fields: () => ({ villageId: "", nameZh: "矩阵", nameEn: "Matrix" }), expect: userA(403, { admin: 400 }) },
+  { action: "lib/server/actions/admin/cooperative-status.ts#cooperativeStatusAction", name: "a cooperative that does not exist", fields: () => ({ cooperativeId: "no-such-cooperative", change: "suspend" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/manager-invite.ts#managerInviteAction", name: "not an email", fields: (c) => ({ cooperativeId: c.coopA, email: "not-an-email" }), expect: userA(403, { admin: 400 }) },
+  { action: "lib/server/actions/admin/manager-remove.ts#managerRemoveAction", name: "someone who is not a manager", fields: (c) => ({ cooperativeId: c.coopA, userId: "no-such-user" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/user-disable.ts#userDisableAction", name: "a user that does not exist", fields: () => ({ userId: "no-such-user", change: "disable" }), expect: userA(403, { admin: 404 }) },
+  {
+    action: "lib/server/actions/auth/accept-invite.ts#acceptInviteAction",
+    name: "a token never issued",
+    fields: () => ({ token: "x".repeat(43), name: "矩阵", password: "a-Valid-password-9" }),
+    expect: allA(410),
+  },
+  // 防返贫 monitoring: flags that do not exist; the line must be an amount; running the rules is idempotent.
+  { action: "lib/server/actions/admin/monitoring-follow-up.ts#monitoringFollowUpAction", name: "a flag that does not exist", fields: () => ({ flagId: "no-such-flag", kind: "VISITED", note: "矩阵" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/monitoring-decide.ts#monitoringDecideAction", name: "a flag that does not exist", fields: () => ({ flagId: "no-such-flag", decision: "KEPT" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/monitoring-mark-household.ts#monitoringMarkHouseholdAction", name: "a flag that does not exist", fields: () => ({ flagId: "no-such-flag" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/monitoring-set-line.ts#monitoringSetLineAction", name: "not an amount", fields: () => ({ lineYuan: "abc" }), expect: userA(403, { admin: 400 }) },
+  { action: "lib/server/actions/admin/monitoring-run.ts#monitoringRunAction", name: "run the rules", fields: () => ({}), expect: userA(403, { admin: 200 }) },
+  { action: "lib/server/actions/coop/monitoring-follow-up.ts#coopMonitoringFollowUpAction", name: "a flag that does not exist", fields: (c) => ({ cooperativeId: c.coopA, flagId: "no-such-flag", kind: "VISITED", note: "矩阵" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  { action: "lib/server/actions/coop/monitoring-decide.ts#coopMonitoringDecideAction", name: "a flag that does not exist", fields: (c) => ({ cooperativeId: c.coopA, flagId: "no-such-flag", decision: "KEPT" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  { action: "lib/server/actions/coop/monitoring-mark-household.ts#coopMonitoringMarkHouseholdAction", name: "a flag that does not exist", fields: (c) => ({ cooperativeId: c.coopA, flagId: "no-such-flag" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  // Settlements: a month that is not one, statements that do not exist; a manager confirms or disputes only
+  // their own cooperative's statements, and an admin does not act for them.
+  { action: "lib/server/actions/admin/settlement-generate.ts#generateSettlementsAction", name: "a month that is not one", fields: () => ({ month: "2026-13" }), expect: userA(403, { admin: 400 }) },
+  { action: "lib/server/actions/admin/settlement-pay.ts#paySettlementAction", name: "a statement that does not exist", fields: () => ({ settlementId: "no-such-statement", paidOn: "2026-12-01", reference: "X" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/admin/settlement-reopen.ts#reopenSettlementAction", name: "a statement that does not exist", fields: () => ({ settlementId: "no-such-statement" }), expect: userA(403, { admin: 404 }) },
+  { action: "lib/server/actions/coop/settlement-confirm.ts#confirmSettlementAction", name: "a statement that does not exist", fields: (c) => ({ cooperativeId: c.coopA, settlementId: "no-such-statement" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
+  { action: "lib/server/actions/coop/settlement-dispute.ts#disputeSettlementAction", name: "a statement that does not exist", fields: (c) => ({ cooperativeId: c.coopA, settlementId: "no-such-statement", note: "矩阵测试" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
   // Issue 12, the buyer's side: a parcel that is not theirs (here: none at all) is not found for anyone; the mail
   // preference is each user's own.
   { action: "lib/server/actions/orders/confirm-receipt.ts#confirmReceiptAction", name: "a parcel that is not the caller's", fields: () => ({ shipmentId: "no-such-shipment" }), expect: userA(404) },
