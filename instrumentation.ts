@@ -17,8 +17,11 @@ export async function register() {
   const { sweepDueDeliveries } = await import("@/lib/server/orders/delivery");
   const { deliverOutbox } = await import("@/lib/server/mail/deliver");
   const { sendDailyDigests } = await import("@/lib/server/mail/digest");
+  const { runCalendarJobs } = await import("@/lib/server/schedule");
   const { log } = await import("@/lib/server/log");
   const timer = setInterval(() => {
+    // Once a day the 防返贫 rules, once a month last month's settlement statements (lib/server/schedule.ts).
+    runCalendarJobs(db).catch((error: unknown) => log.error({ err: error }, "calendar jobs failed"));
     sweepExpiredReservations(db).catch((error: unknown) => log.error({ err: error }, "reservation sweep failed"));
     // Records certificates that ran out (what sells already checks the date itself).
     expireCertificates(db).catch((error: unknown) => log.error({ err: error }, "certificate expiry sweep failed"));
