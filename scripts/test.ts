@@ -60,8 +60,16 @@ rmSync(ledgerFailure, { force: true });
 const result = spawnSync("npx", args, { stdio: "inherit", env });
 
 if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  const r = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  // A file that fails before any test runs (an import error) counts no failed test: name it, or "0 failed" lies.
+  const files = r.numFailedTestSuites > 0 ? `, ${r.numFailedTestSuites} file(s) failed` : "";
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}`);
 }
 if (existsSync(ledgerFailure)) {
   console.error(`\nledger:check found differences after the browser suites (see above): ${readFileSync(ledgerFailure, "utf8").trim()}`);

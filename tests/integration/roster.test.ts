@@ -20,6 +20,8 @@ import { placeTestOrder, productIdOf } from "../helpers/orders";
 // auditHouseholdRead lives beside the page guards (lib/server/coop-area.ts), which load the session (Auth.js):
 // these tests call the roster's functions with the tenant the action chain would have checked.
 vi.mock("@/lib/server/authz", () => ({ authorize: vi.fn(), guardPage: vi.fn() }));
+// lib/server/coop-area.ts uses notFound()/forbidden(): the React Server build of next/navigation, as on the server.
+vi.mock("next/navigation", () => import("next/dist/client/components/navigation.react-server.js"));
 
 const TX = { maxWait: 60_000, timeout: 60_000 };
 let t: TestDatabase;
