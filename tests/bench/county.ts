@@ -1,0 +1,361 @@
+// `npm run bench:county`: the county console (issue 13) at county scale. Needs BENCH_DATABASE_URL (a PostgreSQL
+// server; a throwaway database is created on it, migrated, seeded, and dropped at the end). Generates two years
+// of paid orders with set-based SQL (INSERT … SELECT FROM generate_series: 150 villages, 2,000 households,
+// ~400,000 orders, ~1,000,000 lines, their ledger entries and the rollups grouped from that ledger), then times
+// the real functions through the Prisma client: the admin dashboard for a year, sales by village against a
+// hand-written GROUP BY over the same rollup rows, the monitoring evaluation and the flags page's reads, and
+// generating one month's statements. docs/benchmarks.md records the figures measured on the reference machine.
+// BENCH_COUNTY_ORDERS scales the history (default 400000; lines are 2.5 per order on average);
+// BENCH_COUNTY_KEEP=1 leaves the database in place for EXPLAIN (its name is printed; drop it yourself).
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { openDatabase, type DatabaseTarget } from "../../lib/db/client";
+import { migrateDeploy } from "../../lib/db/migrations";
+import { parseMonth } from "../../lib/domain/reports";
+import { seedDatabase } from "../../lib/seed";
+import { dashboard } from "../../lib/server/dashboard/data";
+import { evaluateMonitoring } from "../../lib/server/monitoring/evaluate";
+import { monthsRead } from "../../lib/domain/monitoring";
+import { monthlyIncome } from "../../lib/server/monitoring/income";
+import { listFlags, listTownships } from "../../lib/server/monitoring/list";
+import { readLastRun, readLine } from "../../lib/server/monitoring/settings";
+import { generateSettlements } from "../../lib/server/settlements/generate";
+import { salesReport } from "../../lib/server/queries/reports";
+
+const server = process.env.BENCH_DATABASE_URL;
+if (!server) {
+  console.error("bench:county needs BENCH_DATABASE_URL (a PostgreSQL server on which it may create and drop a database)");
+  process.exit(2);
+}
+
+const ORDERS = Number(process.env.BENCH_COUNTY_ORDERS ?? 400_000);
+const VILLAGES = 150;
+const HOUSEHOLDS = 2_000;
+const COOPERATIVES = 60;
+const PRODUCTS = 600;
+const BUYERS = 5_000;
+const FIRST_DAY = "2024-11-30"; // two years of Beijing days: 2024-11-30 … 2026-11-29
+const DAYS = 730;
+const NOW = new Date("2026-11-30T04:00:00.000Z"); // noon, Beijing, the day after the history ends
+const YEAR = { from: "2025-12-01", to: "2026-11-30" };
+const PREVIOUS = { from: "2024-12-01", to: "2025-11-30" };
+const MONTH = parseMonth("2026-10")!;
+
+const load = () => execFileSync("uptime", { encoding: "utf8" }).trim().replace(/^.*load average:\s*/, "");
+
+interface Timing {
+  label: string;
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+async function time(label: string, fn: () => Promise<unknown>, n = 5, warmup = 1): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const median = n % 2 ? samples[(n - 1) / 2]! : (samples[n / 2 - 1]! + samples[n / 2]!) / 2;
+  const p95 = samples[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
+  return { label, n, median, p95, min: samples[0]!, max: samples[n - 1]! };
+}
+
+async function once(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const name = `shop_bench_county_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}"`);
+await admin.end();
+const url = new URL(server);
+url.pathname = `/${name}`;
+const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
+
+const opened = { current: null as null | ReturnType<typeof openDatabase> };
+const sql = new pg.Client({ connectionString: url.toString() });
+try {
+  console.log(`database ${name}; load average at start ${load()}`);
+  await migrateDeploy(target);
+  opened.current = openDatabase(target);
+  const db = opened.current.db;
+  await seedDatabase(db, { demoUsers: true });
+  await sql.connect();
+
+  // ─── generation ───
+  const steps: { step: string; ms: number; rows?: number }[] = [];
+  const run = async (step: string, text: string, params: unknown[] = []) => {
+    const start = performance.now();
+    const r = await sql.query(text, params);
+    steps.push({ step, ms: performance.now() - start, rows: r.rowCount ?? undefined });
+  };
+  const genStart = performance.now();
+  // Bulk load: no FK or append-only triggers while writing (superuser session), no commit waits, memory for sorts.
+  await sql.query(`SET session_replication_role = replica`);
+  await sql.query(`SET synchronous_commit = off`);
+  await sql.query(`SET work_mem = '256MB'`);
+  await sql.query(`SET maintenance_work_mem = '512MB'`);
+  await sql.query(`SELECT setseed(0.13)`);
+
+  // Secondary indexes of the big tables are dropped and then rebuilt from their own definitions, so the schema
+  // benched is exactly the migrated one.
+  const { rows: indexes } = await sql.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('LedgerEntry', 'OrderItem', 'Order', 'Payment') AND indexname NOT LIKE '%_pkey'`,
+  );
+  for (const i of indexes) await sql.query(`DROP INDEX "${i.indexname}"`);
+
+  await run(
+    "villages",
+    `INSERT INTO "Village" ("id", "slug", "townshipId", "nameZh", "nameEn")
+     SELECT 'bv' || g, 'bench-village-' || g, t.ids[1 + g % array_length(t.ids, 1)], '测试村' || g, 'Test village ' || g
+     FROM generate_series(1, $1::int - (SELECT COUNT(*) FROM "Village")::int) g, (SELECT array_agg("id" ORDER BY "id") AS ids FROM "Township") t`,
+    [VILLAGES],
+  );
+  await sql.query(`CREATE TEMP TABLE tv AS SELECT (row_number() OVER (ORDER BY "id") - 1)::int AS n, "id" FROM "Village"`);
+  await run(
+    "cooperatives",
+    `INSERT INTO "Cooperative" ("id", "slug", "villageId", "nameZh", "nameEn", "status", "certifiedAt", "updatedAt")
+     SELECT 'bc' || g, 'bench-coop-' || g, tv."id", '测试合作社' || g, 'Test cooperative ' || g, 'CERTIFIED', now(), now()
+     FROM generate_series(1, $1::int - (SELECT COUNT(*) FROM "Cooperative")::int) g JOIN tv ON tv.n = (g * 7) % $2::int`,
+    [COOPERATIVES, VILLAGES],
+  );
+  await sql.query(`CREATE TEMP TABLE tc AS SELECT (row_number() OVER (ORDER BY "id") - 1)::int AS n, "id" FROM "Cooperative"`);
+  await run(
+    "households",
+    `INSERT INTO "Household" ("id", "code", "villageId", "memberCount", "registeredYear", "status")
+     SELECT 'bh' || g, 'BENCH-' || lpad(g::text, 5, '0'), tv."id", 1 + g % 5, 2016 + g % 4, 'REGISTERED'
+     FROM generate_series(1, $1::int - (SELECT COUNT(*) FROM "Household")::int) g JOIN tv ON tv.n = g % $2::int`,
+    [HOUSEHOLDS, VILLAGES],
+  );
+  await sql.query(`CREATE TEMP TABLE th AS SELECT (row_number() OVER (ORDER BY "id") - 1)::int AS n, "id" FROM "Household"`);
+  // Every household works for cooperative n % 60 (its line benefit comes from there); every other one also holds
+  // a dividend share in a second cooperative.
+  await run(
+    "participations",
+    `INSERT INTO "HouseholdParticipation" ("id", "householdId", "cooperativeId", "benefitType", "weight", "since")
+     SELECT 'bpw' || th.n, th."id", tc."id", 'WAGES'::"BenefitType", 1 + th.n % 3, timestamp '2023-12-31 16:00' FROM th JOIN tc ON tc.n = th.n % $1::int
+     UNION ALL
+     SELECT 'bpd' || th.n, th."id", tc."id", 'DIVIDEND'::"BenefitType", 1, timestamp '2023-12-31 16:00' FROM th JOIN tc ON tc.n = (th.n * 7 + 3) % $1::int WHERE th.n % 2 = 0
+     ON CONFLICT DO NOTHING`,
+    [COOPERATIVES],
+  );
+  await sql.query(`CREATE TEMP TABLE tk AS SELECT (row_number() OVER (ORDER BY "id") - 1)::int AS n, "id" FROM "Category"`);
+  await sql.query(
+    `CREATE TEMP TABLE tp AS
+     SELECT j AS n, 'bpr' || j AS id, tc."id" AS coop, tc.n AS coop_n, tk."id" AS cat, tv."id" AS village,
+            2000 + (j * 137) % 20000 AS price, 500 + (j % 10) * 100 AS bp,
+            ARRAY[h0."id", h1."id", h2."id"] AS hh
+     FROM generate_series(0, $1::int - 1) j
+     JOIN tc ON tc.n = j % $2::int
+     JOIN tk ON tk.n = j % (SELECT COUNT(*) FROM tk)::int
+     JOIN tv ON tv.n = j % $3::int
+     JOIN th h0 ON h0.n = tc.n + $2::int * ((j / $2::int) % ($4::int / $2::int))
+     JOIN th h1 ON h1.n = tc.n + $2::int * ((j / $2::int + 11) % ($4::int / $2::int))
+     JOIN th h2 ON h2.n = tc.n + $2::int * ((j / $2::int + 22) % ($4::int / $2::int))`,
+    [PRODUCTS, COOPERATIVES, VILLAGES, HOUSEHOLDS],
+  );
+  await run(
+    "products",
+    `INSERT INTO "Product" ("id", "slug", "cooperativeId", "categoryId", "originVillageId", "nameZh", "nameEn", "priceFen", "stock",
+       "certificationStatus", "certifiedAt", "listingStatus", "benefitRuleType", "benefitBasisPoints", "updatedAt")
+     SELECT id, 'bench-product-' || n, coop, cat, village, '测试产品' || n, 'Test product ' || n, price, 1000000,
+       'CERTIFIED', now(), 'ON_SALE', 'PERCENT_OF_REVENUE', bp, now() FROM tp`,
+  );
+  await run(
+    "product beneficiaries",
+    `INSERT INTO "ProductBeneficiary" ("productId", "householdId", "weight") SELECT tp.id, h, 1 FROM tp, unnest(tp.hh) h`,
+  );
+  await run(
+    "buyers",
+    `INSERT INTO "User" ("id", "email", "role", "updatedAt") SELECT 'bu' || g, 'bench-buyer-' || g || '@example.test', 'BUYER', now() FROM generate_series(0, $1::int - 1) g`,
+    [BUYERS],
+  );
+  // Orders: a Beijing day each (uniform over the two years), numbered in day order so every table is written in
+  // the order the shop would have written it (the ledger's physical order follows its days); 2 or 3 lines.
+  await sql.query(
+    `CREATE TEMP TABLE t_o AS
+     SELECT o, d AS day, ((d + time '08:00' + (o % 720) * interval '1 minute') AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'UTC' AS paid_at,
+            'bu' || (o % $2::int) AS buyer, 2 + o % 2 AS nlines
+     FROM (SELECT (row_number() OVER (ORDER BY d))::int AS o, d FROM (SELECT date '${FIRST_DAY}' + floor(random() * ${DAYS})::int AS d FROM generate_series(1, $1::int)) r) x`,
+    [ORDERS, BUYERS],
+  );
+  await sql.query(
+    `CREATE TEMP TABLE t_l AS
+     SELECT x.*, price * qty AS total, (price * qty * bp) / 10000 AS benefit FROM (
+       SELECT (row_number() OVER (ORDER BY t_o.o, k))::int AS i, t_o.o, t_o.day, t_o.paid_at, tp.id AS product, tp.coop, tp.cat, tp.village, tp.price, tp.bp, tp.hh,
+              1 + (t_o.o + k) % 3 AS qty
+       FROM t_o CROSS JOIN LATERAL generate_series(1, t_o.nlines) k JOIN tp ON tp.n = (t_o.o * 31 + k * 97) % ${PRODUCTS}) x
+     ORDER BY i`,
+  );
+  await run(
+    "orders",
+    `INSERT INTO "Order" ("id", "number", "buyerId", "status", "paymentMethod", "itemsFen", "shippingFen", "totalFen",
+       "recipient", "phone", "district", "street", "placedAt", "paidAt", "updatedAt")
+     SELECT 'bo' || t_o.o, 'B' || lpad(t_o.o::text, 8, '0'), t_o.buyer, 'DELIVERED', CASE WHEN t_o.o % 4 = 0 THEN 'BANK_TRANSFER' ELSE 'STRIPE' END::"PaymentMethod",
+       s.items, 0, s.items, '测试', '13800138000', 'chaoyang', '1 号', t_o.paid_at - interval '10 minutes', t_o.paid_at, t_o.paid_at
+     FROM t_o JOIN (SELECT o, SUM(total)::int AS items FROM t_l GROUP BY o) s ON s.o = t_o.o`,
+  );
+  await run(
+    "payments",
+    `INSERT INTO "Payment" ("id", "orderId", "method", "status", "amountFen", "createdAt", "succeededAt", "updatedAt")
+     SELECT 'bpay' || substr("id", 3), "id", "paymentMethod", 'SUCCEEDED', "totalFen", "placedAt", "paidAt", "paidAt" FROM "Order" WHERE "id" LIKE 'bo%'`,
+  );
+  await run(
+    "order lines",
+    `INSERT INTO "OrderItem" ("id", "orderId", "productId", "cooperativeId", "categoryId", "originVillageId", "nameZh", "nameEn",
+       "unitPriceFen", "quantity", "lineTotalFen", "benefitRuleType", "benefitBasisPoints", "beneficiaries")
+     SELECT 'bi' || i, 'bo' || o, product, coop, cat, village, '测试产品', 'Test product', price, qty, total, 'PERCENT_OF_REVENUE', bp,
+       jsonb_build_array(jsonb_build_object('householdId', hh[1], 'weight', 1), jsonb_build_object('householdId', hh[2], 'weight', 1), jsonb_build_object('householdId', hh[3], 'weight', 1))
+     FROM t_l`,
+  );
+  // The ledger: the cooperative's share of each line, and the benefit split equally among its three households
+  // (the first takes the remainder), so each line's entries sum to its total.
+  await run(
+    "ledger entries",
+    `INSERT INTO "LedgerEntry" ("id", "idempotencyKey", "kind", "orderId", "orderItemId", "paymentId", "cooperativeId", "householdId",
+       "villageId", "categoryId", "amountFen", "units", "day", "createdAt")
+     SELECT 'bl' || i || '-0', 'pay:bpay' || o || ':bi' || i || ':COOPERATIVE_REVENUE', 'COOPERATIVE_REVENUE'::"LedgerKind", 'bo' || o, 'bi' || i, 'bpay' || o, coop, NULL,
+       village, cat, total - benefit, qty, day, paid_at FROM t_l
+     UNION ALL
+     SELECT 'bl' || i || '-' || k, 'pay:bpay' || o || ':bi' || i || ':HOUSEHOLD_BENEFIT:' || hh[k], 'HOUSEHOLD_BENEFIT'::"LedgerKind", 'bo' || o, 'bi' || i, 'bpay' || o, coop, hh[k],
+       village, cat, benefit / 3 + CASE WHEN k = 1 THEN benefit % 3 ELSE 0 END, 0, day, paid_at FROM t_l CROSS JOIN generate_series(1, 3) k`,
+  );
+  const idxStart = performance.now();
+  for (const i of indexes) await sql.query(i.indexdef);
+  steps.push({ step: `rebuild ${indexes.length} secondary indexes (Order, Payment, OrderItem, LedgerEntry)`, ms: performance.now() - idxStart });
+  // The rollups, grouped from the ledger (every entry is a payment's here; nothing refunded).
+  await sql.query(`DELETE FROM "SalesDailyRollup"`);
+  await sql.query(`DELETE FROM "HouseholdDailyIncome"`);
+  const rollup = (dimension: string, keyCol: string) => `
+    SELECT '${dimension}'::"RollupDimension", ${keyCol}, "day",
+      COUNT(DISTINCT "orderId") FILTER (WHERE "kind" = 'COOPERATIVE_REVENUE' AND "refundId" IS NULL), SUM("units"), SUM("amountFen"),
+      COALESCE(SUM("amountFen") FILTER (WHERE "kind" = 'HOUSEHOLD_BENEFIT'), 0)
+    FROM "LedgerEntry" GROUP BY 2, 3`;
+  await run(
+    "sales rollups (village, cooperative, category, total)",
+    `INSERT INTO "SalesDailyRollup" ("dimension", "key", "day", "orders", "units", "revenueFen", "householdBenefitFen")
+     ${rollup("VILLAGE", `"villageId"`)} UNION ALL ${rollup("COOPERATIVE", `"cooperativeId"`)} UNION ALL ${rollup("CATEGORY", `"categoryId"`)} UNION ALL ${rollup("TOTAL", `''`)}`,
+  );
+  await run(
+    "household daily income",
+    `INSERT INTO "HouseholdDailyIncome" ("householdId", "cooperativeId", "villageId", "categoryId", "day", "amountFen")
+     SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen") FROM "LedgerEntry"
+     WHERE "householdId" IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+  );
+  await sql.query(`SET session_replication_role = origin`);
+  // VACUUM as well as ANALYZE: a live database's autovacuum keeps the visibility map set (index-only scans).
+  await run("VACUUM ANALYZE", `VACUUM ANALYZE`);
+  const genMs = performance.now() - genStart;
+
+  const count = async (table: string) => Number((await sql.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "${table}"`)).rows[0]!.n);
+  const volumes: [string, number][] = [];
+  for (const t of ["Village", "Cooperative", "Household", "HouseholdParticipation", "Product", "User", "Order", "OrderItem", "Payment", "LedgerEntry", "SalesDailyRollup", "HouseholdDailyIncome"]) {
+    volumes.push([t, await count(t)]);
+  }
+  const { rows: sizes } = await sql.query<{ db: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db`);
+  // Consistency: the rollups and the ledger agree.
+  const { rows: check } = await sql.query<Record<"ledger" | "total" | "village" | "benefit" | "income" | "items", string>>(
+    `SELECT (SELECT SUM("amountFen") FROM "LedgerEntry") AS ledger, (SELECT SUM("revenueFen") FROM "SalesDailyRollup" WHERE "dimension" = 'TOTAL') AS total,
+            (SELECT SUM("revenueFen") FROM "SalesDailyRollup" WHERE "dimension" = 'VILLAGE') AS village,
+            (SELECT SUM("amountFen") FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT') AS benefit, (SELECT SUM("amountFen") FROM "HouseholdDailyIncome") AS income,
+            (SELECT SUM("itemsFen") FROM "Order") AS items`,
+  );
+
+  console.log(`\nGenerated in ${(genMs / 1000).toFixed(1)} s (load average ${load()}):\n`);
+  console.log("| step | rows | s |\n| --- | ---: | ---: |");
+  for (const s of steps) console.log(`| ${s.step} | ${s.rows ?? ""} | ${(s.ms / 1000).toFixed(1)} |`);
+  console.log(`\n| table | rows |\n| --- | ---: |`);
+  for (const [t, n] of volumes) console.log(`| ${t} | ${n.toLocaleString("en-US")} |`);
+  const c0 = check[0]!;
+  console.log(`\ndatabase size ${sizes[0]!.db}; ledger ${c0.ledger} = TOTAL rollup ${c0.total} = VILLAGE rollup ${c0.village} = orders' items ${c0.items}; household entries ${c0.benefit} = HouseholdDailyIncome ${c0.income}`);
+
+  // ─── measurements ───
+  const results: (Timing & { target: string })[] = [];
+  const loads: string[] = [load()];
+
+  results.push({ ...(await time(`admin dashboard, county, ${YEAR.from} … ${YEAR.to} vs the year before`, () => dashboard(db, { kind: "county" }, YEAR, PREVIOUS))), target: "≤ 300 ms" });
+  loads.push(load());
+
+  const byVillageSql = `SELECT "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen")::bigint AS "revenueFen", SUM("householdBenefitFen")::bigint AS "householdBenefitFen"
+    FROM "SalesDailyRollup" WHERE "dimension" = 'VILLAGE' AND "day" BETWEEN $1::date AND $2::date GROUP BY 1`;
+  const villageRows = (await sql.query(byVillageSql, [YEAR.from, YEAR.to])).rowCount;
+  const rollupRowsRead = Number((await sql.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "SalesDailyRollup" WHERE "dimension" = 'VILLAGE' AND "day" BETWEEN $1::date AND $2::date`, [YEAR.from, YEAR.to])).rows[0]!.n);
+  const app = await time("sales by village, 1 year: salesReport (Prisma)", () => salesReport(db, { by: "village", ...YEAR }), 21, 3);
+  const hand = await time(`sales by village, 1 year: hand-written GROUP BY (pg), ${rollupRowsRead} rollup rows → ${villageRows}`, () => sql.query(byVillageSql, [YEAR.from, YEAR.to]), 21, 3);
+  const handReached = await time("  the same GROUP BY plus households reached per village (HouseholdDailyIncome), pg", () =>
+    Promise.all([
+      sql.query(byVillageSql, [YEAR.from, YEAR.to]),
+      sql.query(
+        `SELECT "key", COUNT(*) FROM (SELECT "villageId" AS "key", "householdId" FROM "HouseholdDailyIncome" WHERE "day" BETWEEN $1::date AND $2::date GROUP BY 1, 2 HAVING SUM("amountFen") > 0) r GROUP BY 1`,
+        [YEAR.from, YEAR.to],
+      ),
+    ]), 11, 2);
+  results.push({ ...app, target: `≤ 2× SQL: ${(app.median / hand.median).toFixed(1)}×` }, { ...hand, target: "baseline" }, { ...handReached, target: `app / this: ${(app.median / handReached.median).toFixed(2)}×` });
+  loads.push(load());
+
+  const firstEvaluation = await once(() => evaluateMonitoring(db, { now: NOW, actorId: null }));
+  const summary = await evaluateMonitoring(db, { now: NOW, actorId: null });
+  results.push({ label: `monitoring evaluation, first run (writes ${Object.values(summary.byRule).reduce((a, b) => a + b, 0)} flags)`, n: 1, median: firstEvaluation, p95: firstEvaluation, min: firstEvaluation, max: firstEvaluation, target: "≤ 500 ms" });
+  results.push({ ...(await time(`monitoring evaluation, again (${summary.households} households, nothing new)`, () => evaluateMonitoring(db, { now: NOW, actorId: null }))), target: "≤ 500 ms" });
+  results.push({
+    ...(await time("monitoring flags page reads (listFlags + townships + line + last run)", () =>
+      Promise.all([readLine(db), readLastRun(db), listFlags(db, { scope: { kind: "all" }, now: NOW }), listTownships(db)]), 11, 2)),
+    target: "≤ 500 ms",
+  });
+  loads.push(load());
+
+  let generated = "";
+  const firstGenerate = await once(async () => {
+    const r = await generateSettlements(db, MONTH, null);
+    generated = `${r.created} created`;
+  });
+  results.push({ label: `generate ${MONTH.month}'s statements, first run (${generated})`, n: 1, median: firstGenerate, p95: firstGenerate, min: firstGenerate, max: firstGenerate, target: "≤ 5 s" });
+  results.push({ ...(await time(`generate ${MONTH.month}'s statements, again (recompute)`, () => generateSettlements(db, MONTH, null))), target: "≤ 5 s" });
+  loads.push(load());
+
+  // Where the time goes: the dashboard's and the statements' heaviest reads, run alone (pg, after the runs above).
+  const parts: [string, string, unknown[]][] = [
+    ["dashboard: households reached in a year (HouseholdDailyIncome)", `SELECT COUNT(*), COUNT(DISTINCT h."villageId") FROM (SELECT "householdId" FROM "HouseholdDailyIncome" WHERE "day" BETWEEN $1::date AND $2::date GROUP BY "householdId" HAVING SUM("amountFen") > 0) r JOIN "Household" h ON h."id" = r."householdId"`, [YEAR.from, YEAR.to]],
+    ["dashboard: distinct buyers of a year's orders (Order + LedgerEntry)", `SELECT COUNT(DISTINCT o."buyerId") FROM "Order" o WHERE o."paidAt" >= ($1::date - interval '8 hours') AND o."paidAt" < ($2::date + interval '16 hours') AND EXISTS (SELECT 1 FROM "LedgerEntry" l WHERE l."orderId" = o."id")`, [YEAR.from, YEAR.to]],
+    ["dashboard: top products (a year's LedgerEntry → OrderItem)", `SELECT p."id", SUM(t.r) FROM (SELECT l."orderItemId", SUM(l."amountFen") AS r FROM "LedgerEntry" l WHERE l."day" BETWEEN $1::date AND $2::date GROUP BY 1) t JOIN "OrderItem" i ON i."id" = t."orderItemId" JOIN "Product" p ON p."id" = i."productId" GROUP BY 1 ORDER BY 2 DESC LIMIT 10`, [YEAR.from, YEAR.to]],
+    ["statements: a month's LedgerEntry per cooperative (monthSums)", `SELECT l."cooperativeId", SUM(l."amountFen") FILTER (WHERE l."refundId" IS NULL) FROM "LedgerEntry" l LEFT JOIN LATERAL (SELECT MIN(p."day") AS "day" FROM "LedgerEntry" p WHERE l."refundId" IS NOT NULL AND p."orderItemId" = l."orderItemId" AND p."refundId" IS NULL) sale ON true WHERE l."day" BETWEEN $1::date AND $2::date GROUP BY 1`, [MONTH.from, MONTH.to]],
+  ];
+  const breakdown: { label: string; ms: number; plan: string }[] = [];
+  const read = monthsRead("2026-11");
+  breakdown.push({
+    label: `monitoring: every household's income by month, ${read.first} … ${read.last} (monthlyIncome, Prisma)`,
+    ms: (await time("", () => monthlyIncome(db, { ...read, householdIds: null }), 3, 1)).median,
+    plan: "HouseholdDailyIncome by day, grouped by household and month",
+  });
+  for (const [label, text, params] of parts) {
+    const t = await time(label, () => sql.query(text, params), 3, 1);
+    const plan = (await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)).rows.map((r) => r["QUERY PLAN"]).filter((l) => /Scan/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost.*$/, "")).slice(0, 3).join("; ");
+    breakdown.push({ label, ms: t.median, plan });
+  }
+  loads.push(load());
+
+  console.log(`\nMeasured in-process (Prisma client, pool of 10; pg for the hand-written SQL); load averages during the runs: ${loads.join(" | ")}\n`);
+  console.log("| operation | n | median ms | p95 ms | min ms | max ms | target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const r of results) console.log(`| ${r.label} | ${r.n} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.min.toFixed(1)} | ${r.max.toFixed(1)} | ${r.target} |`);
+  console.log("\nThe heaviest single reads, alone (pg, median of 3):\n");
+  console.log("| read | median ms | plan (outer nodes) |\n| --- | ---: | --- |");
+  for (const b of breakdown) console.log(`| ${b.label} | ${b.ms.toFixed(1)} | ${b.plan} |`);
+  console.log(`\nuptime: ${execFileSync("uptime", { encoding: "utf8" }).trim()}`);
+} finally {
+  await sql.end().catch(() => undefined);
+  await opened.current?.close();
+  const c = new pg.Client({ connectionString: server });
+  await c.connect();
+  if (process.env.BENCH_COUNTY_KEEP) console.log(`kept database ${name}`);
+  else await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.end();
+}
