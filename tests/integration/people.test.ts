@@ -19,25 +19,7 @@ vi.mock("@/lib/server/i18n", () => ({ getLocale: async () => shared.locale }));
 const auth = vi.hoisted(() => ({ signIn: vi.fn(async () => undefined) }));
 vi.mock("@/lib/server/auth", () => auth);
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("@/lib/server/authz", async () => {
-  const { decide, decisionStatus } = await import("@/lib/domain/permissions");
-  class AuthzError extends Error {
-    constructor(readonly decision: keyof typeof decisionStatus) {
-      super(decision);
-    }
-    get status() {
-      return decisionStatus[this.decision];
-    }
-  }
-  return {
-    AuthzError,
-    authorize: async (access: Parameters<typeof decide>[1]) => {
-      const decision = decide(shared.actor as Actor | null, access);
-      if (decision !== "allow") throw new AuthzError(decision);
-      return shared.actor;
-    },
-  };
-});
+vi.mock("@/lib/server/authz", async () => (await import("../helpers/authz-stub")).authzStub(() => shared.actor));
 
 const { createCooperativeAction } = await import("@/lib/server/actions/admin/cooperative-create");
 const { cooperativeStatusAction } = await import("@/lib/server/actions/admin/cooperative-status");

@@ -23,25 +23,7 @@ vi.mock("next/navigation", () => import("next/dist/client/components/navigation.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 vi.mock("@/lib/server/queries/catalog-cached", () => ({ productsChanged: vi.fn() }));
 vi.mock("@/lib/server/i18n", () => ({ getLocale: async () => "zh-CN" }));
-vi.mock("@/lib/server/authz", async () => {
-  const { decide, decisionStatus } = await import("@/lib/domain/permissions");
-  class AuthzError extends Error {
-    constructor(readonly decision: keyof typeof decisionStatus) {
-      super(decision);
-    }
-    get status() {
-      return decisionStatus[this.decision];
-    }
-  }
-  return {
-    AuthzError,
-    authorize: async (access: Parameters<typeof decide>[1]) => {
-      const decision = decide(shared.actor as Actor | null, access);
-      if (decision !== "allow") throw new AuthzError(decision);
-      return shared.actor;
-    },
-  };
-});
+vi.mock("@/lib/server/authz", async () => (await import("../helpers/authz-stub")).authzStub(() => shared.actor));
 
 const { uploadProductPhoto, movePhoto, setPhotoAlt, deletePhoto } = await import("@/lib/server/images/photos");
 const { processImage, ImageRefusedError } = await import("@/lib/server/images/process");

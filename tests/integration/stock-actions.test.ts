@@ -18,25 +18,7 @@ vi.mock("@/lib/server/db", async () => {
   holder.t = await createTestDatabase("shop_stock_actions");
   return { db: holder.t.db };
 });
-vi.mock("@/lib/server/authz", async () => {
-  const { decide } = await import("@/lib/domain/permissions");
-  class AuthzError extends Error {
-    constructor(readonly decision: "unauthenticated" | "forbidden" | "notFound") {
-      super(decision);
-    }
-    get status() {
-      return { unauthenticated: 401, forbidden: 403, notFound: 404 }[this.decision];
-    }
-  }
-  return {
-    AuthzError,
-    authorize: async (access: Parameters<typeof decide>[1]) => {
-      const d = decide(holder.actor, access);
-      if (d !== "allow") throw new AuthzError(d);
-      return holder.actor;
-    },
-  };
-});
+vi.mock("@/lib/server/authz", async () => (await import("../helpers/authz-stub")).authzStub(() => holder.actor));
 
 const { db } = await import("@/lib/server/db");
 const { seedDatabase } = await import("@/lib/seed");
