@@ -94,7 +94,9 @@ export function planRefund(paid: readonly PlannedEntry[], reversed: ReadonlyMap<
   return out;
 }
 
-export type Dimension = "VILLAGE" | "COOPERATIVE" | "CATEGORY" | "TOTAL";
+export type Dimension = "VILLAGE" | "COOPERATIVE" | "CATEGORY" | "PRODUCT" | "TOTAL";
+/** The dimensions household income is rolled up along per month (not per product). */
+export type HouseholdDimension = Exclude<Dimension, "PRODUCT">;
 
 export interface SalesDelta {
   dimension: Dimension;
@@ -113,11 +115,46 @@ export interface HouseholdDelta {
   amountFen: number;
 }
 
+export interface HouseholdMonthDelta {
+  dimension: HouseholdDimension;
+  key: string;
+  householdId: string;
+  amountFen: number;
+}
+
+/** A buyer's paid order, counted once for the county (key "") and once per cooperative it bought from. */
+export interface BuyerDelta {
+  key: string;
+  buyerId: string;
+  orders: number;
+}
+
+export interface RollupDeltas {
+  /** The sales rollups (daily and monthly rows get the same deltas). */
+  sales: SalesDelta[];
+  /** HouseholdDailyIncome. */
+  households: HouseholdDelta[];
+  /** HouseholdMonthlyIncome. */
+  householdMonths: HouseholdMonthDelta[];
+  /** BuyerMonthlyOrders: a payment's only. */
+  buyers: BuyerDelta[];
+}
+
+/** What the rollups need to know besides the entries: each line's product, and who paid (payments only). */
+export interface RollupContext {
+  productOf: ReadonlyMap<string, string>;
+  /** The order's buyer: set for a payment, whose order counts toward "buyers"; null for a refund. */
+  buyerId: string | null;
+}
+
+// A stable order (by key), so concurrent transactions lock rollup rows in the same order and cannot deadlock.
+const sortedValues = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
 /**
- * What a set of entries (one payment, or one refund) adds to the daily rollups. `countsOrder`: a payment counts
- * its order once per key of each dimension; a refund changes money only.
+ * What a set of entries (one payment, or one refund) adds to the rollups. `countsOrder`: a payment counts its
+ * order once per key of each dimension (and its buyer once per month and key); a refund changes money only.
  */
-export function rollupDeltas(entries: readonly PlannedEntry[], countsOrder: boolean): { sales: SalesDelta[]; households: HouseholdDelta[] } {
+export function rollupDeltas(entries: readonly PlannedEntry[], countsOrder: boolean, { productOf, buyerId }: RollupContext): RollupDeltas {
   const sales = new Map<string, SalesDelta>();
   const add = (dimension: Dimension, key: string, e: PlannedEntry) => {
     const id = `${dimension}:${key}`;
@@ -128,22 +165,43 @@ export function rollupDeltas(entries: readonly PlannedEntry[], countsOrder: bool
     sales.set(id, row);
   };
   const households = new Map<string, HouseholdDelta>();
+  const months = new Map<string, HouseholdMonthDelta>();
+  const addMonth = (dimension: HouseholdDimension, key: string, householdId: string, amountFen: number) => {
+    const id = `${dimension}:${key}:${householdId}`;
+    const row = months.get(id) ?? { dimension, key, householdId, amountFen: 0 };
+    row.amountFen += amountFen;
+    months.set(id, row);
+  };
+  const buyers = new Map<string, BuyerDelta>();
+  const addBuyer = (key: string) => {
+    if (countsOrder && buyerId !== null && !buyers.has(key)) buyers.set(key, { key, buyerId, orders: 1 });
+  };
   for (const e of entries) {
+    const productId = productOf.get(e.orderItemId);
+    if (productId === undefined) throw new TypeError(`no product for order item ${e.orderItemId}`);
     add("VILLAGE", e.villageId, e);
     add("COOPERATIVE", e.cooperativeId, e);
     add("CATEGORY", e.categoryId, e);
+    add("PRODUCT", productId, e);
     add("TOTAL", "", e);
+    addBuyer("");
+    addBuyer(e.cooperativeId);
     if (e.kind === "HOUSEHOLD_BENEFIT" && e.householdId) {
       const id = [e.householdId, e.cooperativeId, e.villageId, e.categoryId].join(":");
       const row = households.get(id) ?? { householdId: e.householdId, cooperativeId: e.cooperativeId, villageId: e.villageId, categoryId: e.categoryId, amountFen: 0 };
       row.amountFen += e.amountFen;
       households.set(id, row);
+      addMonth("VILLAGE", e.villageId, e.householdId, e.amountFen);
+      addMonth("COOPERATIVE", e.cooperativeId, e.householdId, e.amountFen);
+      addMonth("CATEGORY", e.categoryId, e.householdId, e.amountFen);
+      addMonth("TOTAL", "", e.householdId, e.amountFen);
     }
   }
-  // A stable order (by key), so concurrent transactions lock rollup rows in the same order and cannot deadlock.
-  const byId = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return { sales: byId(sales), households: byId(households) };
+  return { sales: sortedValues(sales), households: sortedValues(households), householdMonths: sortedValues(months), buyers: sortedValues(buyers) };
 }
+
+/** The first day of a YYYY-MM-DD day's month: the monthly rollups' `month`. */
+export const monthOfDay = (day: string) => `${day.slice(0, 7)}-01`;
 
 /** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD (the ledger's day). */
 export const shanghaiDay = beijingDayOf;

@@ -129,3 +129,27 @@ export function monthsOf(r: DayRange): string[] {
   for (let m = `${r.from.slice(0, 7)}-01`; m <= r.to; m = addMonths(m, 1)) out.push(m.slice(0, 7));
   return out;
 }
+
+/** A range cut where the rollups are kept: whole calendar months, and the days left over at either end. */
+export interface MonthSplit {
+  /** The first days (YYYY-MM-01) of the first and last whole month inside the range; null when there is none. */
+  months: DayRange | null;
+  /** The days before the first whole month and after the last one (0–2 ranges, in order). */
+  days: DayRange[];
+}
+
+/**
+ * Splits an inclusive range into the whole months inside it and the ragged days at its ends, so that a report reads
+ * monthly rollup rows for the months and daily rows only for the rest.
+ */
+export function splitByMonths(r: DayRange): MonthSplit {
+  const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+  const start = r.from.endsWith("-01") ? r.from : addMonths(firstOfMonth(r.from), 1);
+  const [y, m] = parts(r.to);
+  const end = r.to === ymd(y, m, monthDays(y, m)) ? r.to : addDays(firstOfMonth(r.to), -1);
+  if (start > end) return { months: null, days: [{ from: r.from, to: r.to }] };
+  const days: DayRange[] = [];
+  if (r.from < start) days.push({ from: r.from, to: addDays(start, -1) });
+  if (end < r.to) days.push({ from: addDays(end, 1), to: r.to });
+  return { months: { from: start, to: firstOfMonth(end) }, days };
+}

@@ -122,6 +122,30 @@ describe("the county's dashboard", () => {
     expect(d.topProducts.map((p) => [p.key, p.salesFen])).toEqual(products.map((p) => [p.key, n(p.sales)]));
   });
 
+  // Whole months come from the monthly rollups, ragged ends from the daily ones (lib/server/rollups/source.ts):
+  // every way a range can cut the months must give the ledger's figures.
+  test.each([
+    ["ragged ends only, across a month boundary", { from: "2026-10-12", to: "2026-11-05" }],
+    ["a ragged start and a whole month", { from: "2026-10-12", to: "2026-11-30" }],
+    ["a whole month and one day after it", { from: "2026-11-01", to: "2026-12-01" }],
+    ["ragged both ends around whole months", { from: "2026-09-15", to: "2026-12-01" }],
+    ["one day, the first of the month", { from: "2026-11-01", to: "2026-11-01" }],
+    ["one day with a sale", { from: "2026-11-05", to: "2026-11-05" }],
+    ["the last day, 23:30 in Beijing", { from: "2026-11-30", to: "2026-11-30" }],
+    ["two whole months", { from: "2026-10-01", to: "2026-11-30" }],
+  ])("%s: figures and top products equal the ledger, for the county and each cooperative", async (_name, range) => {
+    for (const coop of [null, grape, canning]) {
+      const scope: DashboardScope = coop ? { kind: "cooperative", cooperativeIds: [coop], cooperativeId: coop } : { kind: "county" };
+      const d = (await dashboard(db, scope, range, range))!;
+      expect(d.current, `${coop ?? "county"} ${range.from}…${range.to}`).toMatchObject(await ledgerSums(range, coop));
+      const products = await db.$queryRawUnsafe<{ key: string; sales: bigint }[]>(
+        `SELECT i."productId" AS key, SUM(l."amountFen") AS sales FROM "LedgerEntry" l JOIN "OrderItem" i ON i."id" = l."orderItemId"
+         WHERE l."day" BETWEEN $1::date AND $2::date AND ($3 = '' OR l."cooperativeId" = $3) GROUP BY 1 ORDER BY 2 DESC, 1`,
+        range.from, range.to, coop ?? "");
+      expect(d.topProducts.map((p) => [p.key, p.salesFen]).sort((a, b) => Number(b[1]) - Number(a[1]) || String(a[0]).localeCompare(String(b[0])))).toEqual(products.map((p) => [p.key, n(p.sales)]));
+    }
+  });
+
   test("benefit by village: the village's produce and the households living there differ as they should", async () => {
     const d = (await dashboard(db, { kind: "county" }, NOV, OCT))!;
     const ids = Object.fromEntries((await db.village.findMany({ select: { slug: true, id: true } })).map((v) => [v.slug, v.id]));

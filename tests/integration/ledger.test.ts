@@ -3,6 +3,8 @@
 // events out of order, the backfill and the append-only trigger. Every expected amount is computed in this file
 // with plain arithmetic on the order items' snapshot columns (pool, largest remainder, proportional reversal as
 // DESIGN.md and the ledger's issue state them), never with lib/domain/ledger.ts: a wrong rule there fails here.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -184,6 +186,7 @@ function expectedSales(contributions: readonly Contribution[]): Record<string, S
       ["VILLAGE", c.party.item.originVillageId],
       ["COOPERATIVE", c.party.item.cooperativeId],
       ["CATEGORY", c.party.item.categoryId],
+      ["PRODUCT", c.party.item.productId],
       ["TOTAL", ""],
     ];
     for (const [dimension, key] of keys) {
@@ -238,12 +241,15 @@ async function expectRollups(database: Db, days: readonly string[], contribution
   expect(await storedIncome(database, days), `household income of ${days.join(", ")}`).toEqual(expectedIncome(contributions));
 }
 
-/** Everything a replay must leave alone: the ledger and both rollup tables, row for row. */
+/** Everything a replay must leave alone: the ledger and every rollup table, row for row. */
 async function ledgerAndRollups(database: Db) {
   return {
     entries: await database.ledgerEntry.findMany({ orderBy: { idempotencyKey: "asc" } }),
     sales: await database.salesDailyRollup.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }] }),
     income: await database.householdDailyIncome.findMany({ orderBy: [{ householdId: "asc" }, { cooperativeId: "asc" }, { villageId: "asc" }, { categoryId: "asc" }, { day: "asc" }] }),
+    monthlySales: await database.salesMonthlyRollup.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { month: "asc" }] }),
+    monthlyIncome: await database.householdMonthlyIncome.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { householdId: "asc" }, { month: "asc" }] }),
+    buyers: await database.buyerMonthlyOrders.findMany({ orderBy: [{ key: "asc" }, { month: "asc" }, { buyerId: "asc" }] }),
   };
 }
 
@@ -1012,12 +1018,32 @@ describe("(h) the ledger is append-only", () => {
     try {
       const { differences } = await checkLedger(db);
       expect(differences).toHaveLength(2);
-      expect(differences.some((d) => d.includes("sales rollup TOTAL") && d.includes("2025-03-20"))).toBe(true);
-      expect(differences.some((d) => d.includes(`household income ${income.householdId}`))).toBe(true);
+      expect(differences.some((d) => d.startsWith("SalesDailyRollup TOTAL") && d.includes("2025-03-20"))).toBe(true);
+      expect(differences.some((d) => d.startsWith(`HouseholdDailyIncome ${income.householdId}`))).toBe(true);
     } finally {
       await db.salesDailyRollup.update({ where: { dimension_key_day: { dimension: "TOTAL", key: "", day } }, data: { revenueFen: row.revenueFen } });
       await db.householdDailyIncome.update({ where, data: { amountFen: income.amountFen } });
     }
+    await expectReconciled(db);
+  });
+
+  test("the monthly-rollups migration's backfill writes what the ledger's writer wrote, row for row", async () => {
+    // The rows that migration 20261130083420 added, as the writer kept them for every order paid above.
+    const written = await ledgerAndRollups(db);
+    expect(written.buyers.length).toBeGreaterThan(0);
+    expect(written.sales.some((r) => r.dimension === "PRODUCT")).toBe(true);
+    await db.$executeRawUnsafe(`DELETE FROM "SalesDailyRollup" WHERE "dimension" = 'PRODUCT'`);
+    await db.$executeRawUnsafe(`TRUNCATE "SalesMonthlyRollup", "HouseholdMonthlyIncome", "BuyerMonthlyOrders"`);
+    const backfill = readFileSync(join(process.cwd(), "prisma/migrations/20261130083421_monthly_rollups_backfill/migration.sql"), "utf8");
+    const statements = backfill
+      .split(/;\s*$/m)
+      .map((x) => x.replace(/^\s*--.*$/gm, "").trim())
+      .filter(Boolean);
+    expect(statements).toHaveLength(4);
+    await db.$transaction(async (tx) => {
+      for (const statement of statements) await tx.$executeRawUnsafe(statement);
+    });
+    expect(await ledgerAndRollups(db)).toEqual(written);
     await expectReconciled(db);
   });
 });

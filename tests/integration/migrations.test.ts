@@ -419,6 +419,21 @@ const cases: Record<Prisma.ModelName, Case> = {
     const key = { householdId: row.householdId, cooperativeId: row.cooperativeId, villageId: row.villageId, categoryId: row.categoryId, day: row.day };
     return { row, read: () => db().householdDailyIncome.findUniqueOrThrow({ where: { householdId_cooperativeId_villageId_categoryId_day: key } }) };
   },
+  SalesMonthlyRollup: async () => {
+    const row = await db().salesMonthlyRollup.create({ data: { dimension: "PRODUCT", key: (await parents.product()).id, month: MONTH, orders: 1, units: 2, revenueFen: 100 } });
+    const key = { dimension: row.dimension, key: row.key, month: row.month };
+    return { row, read: () => db().salesMonthlyRollup.findUniqueOrThrow({ where: { dimension_key_month: key } }) };
+  },
+  HouseholdMonthlyIncome: async () => {
+    const row = await db().householdMonthlyIncome.create({ data: { dimension: "TOTAL", key: "", householdId: (await newHousehold()).id, month: MONTH, amountFen: 12 } });
+    const key = { dimension: row.dimension, key: row.key, householdId: row.householdId, month: row.month };
+    return { row, read: () => db().householdMonthlyIncome.findUniqueOrThrow({ where: { dimension_key_householdId_month: key } }) };
+  },
+  BuyerMonthlyOrders: async () => {
+    const row = await db().buyerMonthlyOrders.create({ data: { key: "", month: MONTH, buyerId: (await newUser()).id, orders: 1 } });
+    const key = { key: row.key, month: row.month, buyerId: row.buyerId };
+    return { row, read: () => db().buyerMonthlyOrders.findUniqueOrThrow({ where: { key_month_buyerId: key } }) };
+  },
   Settlement: async () => {
     const row = await db().settlement.create({
       data: {

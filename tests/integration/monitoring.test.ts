@@ -1,4 +1,4 @@
-// 防返贫 monitoring on a real PostgreSQL with the demo seed: HouseholdDailyIncome rows written directly for a few
+// 防返贫 monitoring on a real PostgreSQL with the demo seed: household income rows written directly for a few
 // households create each rule's case; the rules flag exactly them with the right numbers; re-running adds
 // nothing; a resolved flag stays resolved; follow-ups and status moves are audited; a manager of another
 // cooperative (or a buyer) cannot act on a flag and nothing is written. The actions run through the real chain;
@@ -68,6 +68,21 @@ async function income(householdId: string, cooperativeId: string, rows: [string,
   const category = await db.category.findFirstOrThrow({ select: { id: true } });
   await db.householdDailyIncome.createMany({
     data: rows.map(([day, amountFen]) => ({ householdId, cooperativeId, villageId: coop.villageId, categoryId: category.id, day: new Date(`${day}T00:00:00Z`), amountFen })),
+  });
+  // The monthly rows the ledger's writer keeps beside the daily ones (monitoring reads the monthly TOTAL).
+  const months = new Map<string, number>();
+  for (const [day, fen] of rows) months.set(`${day.slice(0, 7)}-01`, (months.get(`${day.slice(0, 7)}-01`) ?? 0) + fen);
+  await db.householdMonthlyIncome.createMany({
+    data: [...months].flatMap(([month, amountFen]) =>
+      (
+        [
+          ["VILLAGE", coop.villageId],
+          ["COOPERATIVE", cooperativeId],
+          ["CATEGORY", category.id],
+          ["TOTAL", ""],
+        ] as const
+      ).map(([dimension, key]) => ({ dimension, key, householdId, month: new Date(`${month}T00:00:00Z`), amountFen })),
+    ),
   });
 }
 

@@ -7,6 +7,7 @@ import { translator } from "@/lib/i18n/translate";
 import { CANNING_COOPERATIVE_SLUG, GRAPE_COOPERATIVE_SLUG, seedDatabase } from "@/lib/seed";
 import { householdIncomeByMonth, salesReport, settlementStatement } from "@/lib/server/queries/reports";
 import { salesCsv, statementCsv } from "@/lib/server/reports-csv";
+import { rebuildRollups } from "@/lib/server/rollups/rebuild";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { readCsv } from "../helpers/csv";
 
@@ -216,20 +217,9 @@ async function writeFixture() {
         })),
     });
   }
-  // The rollups, as the payment transaction keeps them: orders counted when paid, money net of refunds.
-  await db.$executeRaw`
-    INSERT INTO "SalesDailyRollup" ("dimension", "key", "day", "orders", "units", "revenueFen", "householdBenefitFen")
-    SELECT d."dimension"::"RollupDimension", d."key", l."day",
-           COUNT(DISTINCT l."orderId") FILTER (WHERE l."refundId" IS NULL), SUM(l."units"), SUM(l."amountFen"),
-           COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0)
-    FROM "LedgerEntry" l
-    CROSS JOIN LATERAL (VALUES ('VILLAGE', l."villageId"), ('COOPERATIVE', l."cooperativeId"), ('CATEGORY', l."categoryId"), ('TOTAL', '')) AS d("dimension", "key")
-    GROUP BY 1, 2, 3`;
-  await db.$executeRaw`
-    INSERT INTO "HouseholdDailyIncome" ("householdId", "cooperativeId", "villageId", "categoryId", "day", "amountFen")
-    SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")
-    FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT'
-    GROUP BY 1, 2, 3, 4, 5`;
+  // The rollups, as the payment transaction keeps them (orders counted when paid, money net of refunds), grouped from
+  // the fixture's ledger.
+  await rebuildRollups(db);
   await db.settlement.create({ data: { cooperativeId: w.coopA.id, periodStart: midnight("2026-11-01"), periodEnd: midnight("2026-11-30"), amountFen: 0, status: "CONFIRMED" } });
 }
 

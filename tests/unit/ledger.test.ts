@@ -138,29 +138,88 @@ describe("rollupDeltas", () => {
   const entries: PlannedEntry[] = [
     ...planPayment([line(), line({ orderItemId: "i2", categoryId: "k2" }), line({ orderItemId: "i3", cooperativeId: "c2", villageId: "v2" })]),
   ];
+  // i1 and i2 are two products; i3 is a third.
+  const productOf = new Map([
+    ["i1", "p1"],
+    ["i2", "p2"],
+    ["i3", "p3"],
+  ]);
+  const payment = { productOf, buyerId: "b1" };
+  const refund = { productOf, buyerId: null };
 
   test("a payment counts its order once per key, and every line's units and money", () => {
-    const { sales, households } = rollupDeltas(entries, true);
+    const { sales, households } = rollupDeltas(entries, true, payment);
     const row = (d: string, k: string) => sales.find((s) => s.dimension === d && s.key === k);
     expect(row("TOTAL", "")).toEqual({ dimension: "TOTAL", key: "", orders: 1, units: 6, revenueFen: 52_800, householdBenefitFen: 7_920 });
     expect(row("VILLAGE", "v1")).toEqual({ dimension: "VILLAGE", key: "v1", orders: 1, units: 4, revenueFen: 35_200, householdBenefitFen: 5_280 });
     expect(row("CATEGORY", "k2")?.orders).toBe(1);
     expect(row("COOPERATIVE", "c2")?.revenueFen).toBe(17_600);
-    expect(sales).toHaveLength(1 + 2 + 2 + 2);
+    expect(row("PRODUCT", "p3")).toEqual({ dimension: "PRODUCT", key: "p3", orders: 1, units: 2, revenueFen: 17_600, householdBenefitFen: 2_640 });
+    expect(sales).toHaveLength(1 + 2 + 2 + 2 + 3);
     // h1 received from c1/v1 in two categories, and from c2/v2.
     expect(households.filter((h) => h.householdId === "h1").map((h) => h.amountFen)).toEqual([1_760, 1_760, 1_760]);
   });
 
+  test("each dimension's sales add up to the total", () => {
+    const { sales } = rollupDeltas(entries, true, payment);
+    const total = sales.find((s) => s.dimension === "TOTAL");
+    for (const dimension of ["VILLAGE", "COOPERATIVE", "CATEGORY", "PRODUCT"] as const) {
+      const rows = sales.filter((s) => s.dimension === dimension);
+      expect(rows.reduce((s, r) => s + r.revenueFen, 0)).toBe(total?.revenueFen);
+      expect(rows.reduce((s, r) => s + r.householdBenefitFen, 0)).toBe(total?.householdBenefitFen);
+      expect(rows.reduce((s, r) => s + r.units, 0)).toBe(total?.units);
+    }
+  });
+
+  test.each([
+    ["TOTAL", "", 5_280],
+    ["COOPERATIVE", "c1", 3_520],
+    ["COOPERATIVE", "c2", 1_760],
+    ["VILLAGE", "v1", 3_520],
+    ["VILLAGE", "v2", 1_760],
+    ["CATEGORY", "k1", 3_520],
+    ["CATEGORY", "k2", 1_760],
+  ] as const)("household h1's month along %s %s: %i fen (one row per key, summed over lines)", (dimension, key, fen) => {
+    const { householdMonths } = rollupDeltas(entries, true, payment);
+    expect(householdMonths.filter((m) => m.householdId === "h1" && m.dimension === dimension && m.key === key)).toEqual([{ dimension, key, householdId: "h1", amountFen: fen }]);
+  });
+
+  test("household months hold only household benefit, and add up to it along every dimension", () => {
+    const { householdMonths, sales } = rollupDeltas(entries, true, payment);
+    const benefit = sales.find((s) => s.dimension === "TOTAL")?.householdBenefitFen;
+    for (const dimension of ["VILLAGE", "COOPERATIVE", "CATEGORY", "TOTAL"] as const) {
+      expect(householdMonths.filter((m) => m.dimension === dimension).reduce((s, m) => s + m.amountFen, 0)).toBe(benefit);
+    }
+    expect(householdMonths.some((m) => (m.dimension as string) === "PRODUCT")).toBe(false);
+  });
+
+  test("a payment counts its buyer once for the county and once per cooperative; a refund not at all", () => {
+    expect(rollupDeltas(entries, true, payment).buyers).toEqual([
+      { key: "", buyerId: "b1", orders: 1 },
+      { key: "c1", buyerId: "b1", orders: 1 },
+      { key: "c2", buyerId: "b1", orders: 1 },
+    ]);
+    expect(rollupDeltas(planRefund(entries, new Map(), 10_000), false, refund).buyers).toEqual([]);
+  });
+
   test("a refund changes money only", () => {
-    const { sales } = rollupDeltas(planRefund(entries, new Map(), 10_000), false);
+    const { sales, householdMonths } = rollupDeltas(planRefund(entries, new Map(), 10_000), false, refund);
     const total = sales.find((s) => s.dimension === "TOTAL");
     expect(total).toMatchObject({ orders: 0, units: 0, revenueFen: -10_000 });
+    expect(sales.filter((s) => s.dimension === "PRODUCT").every((s) => s.orders === 0 && s.units === 0)).toBe(true);
+    expect(householdMonths.filter((m) => m.dimension === "TOTAL").reduce((s, m) => s + m.amountFen, 0)).toBe(total?.householdBenefitFen);
+  });
+
+  test("a line whose product is unknown is an error, not a row under no key", () => {
+    expect(() => rollupDeltas(entries, true, { productOf: new Map([["i1", "p1"]]), buyerId: "b1" })).toThrow(/no product for order item i2/);
   });
 
   test("rows come out in a stable order, so transactions lock rollup rows in the same order", () => {
-    const a = rollupDeltas(entries, true);
-    const b = rollupDeltas([...entries].reverse(), true);
+    const a = rollupDeltas(entries, true, payment);
+    const b = rollupDeltas([...entries].reverse(), true, payment);
     expect(b.sales.map((s) => `${s.dimension}:${s.key}`)).toEqual(a.sales.map((s) => `${s.dimension}:${s.key}`));
+    expect(b.householdMonths).toEqual(a.householdMonths);
+    expect(b.buyers).toEqual(a.buyers);
   });
 });
 

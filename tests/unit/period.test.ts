@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addMonths, addYears, comparisonPeriod, monthsOf, parsePeriod, percentChange, periodDays } from "@/lib/domain/period";
+import { addDays, addMonths, addYears, comparisonPeriod, monthsOf, parsePeriod, percentChange, periodDays, splitByMonths, type DayRange } from "@/lib/domain/period";
 
 // 2026-03-31 20:00 UTC is already 1 April in Beijing.
 const AT = (iso: string) => new Date(iso);
@@ -92,4 +92,42 @@ describe("percentChange", () => {
     [100_001, 100_000, { kind: "same" }], // 0.001 % rounds to 0.0
     [3_000_000_000, 1, { kind: "percent", percent: 299_999_999_900 }],
   ])("%i against %i → %o", (cur, prev, out) => expect(percentChange(cur, prev)).toEqual(out));
+});
+
+describe("splitByMonths: whole months for the monthly rollups, the ragged ends for the daily ones", () => {
+  const r = (from: string, to: string): DayRange => ({ from, to });
+  test.each([
+    ["one whole month", r("2026-11-01", "2026-11-30"), r("2026-11-01", "2026-11-01"), []],
+    ["twelve whole months across a new year", r("2025-12-01", "2026-11-30"), r("2025-12-01", "2026-11-01"), []],
+    ["a month so far (today the 17th)", r("2026-11-01", "2026-11-17"), null, [r("2026-11-01", "2026-11-17")]],
+    ["inside one month", r("2026-03-10", "2026-03-20"), null, [r("2026-03-10", "2026-03-20")]],
+    ["mid-month to mid-month, no whole month between", r("2026-03-10", "2026-04-20"), null, [r("2026-03-10", "2026-04-20")]],
+    ["mid-month to mid-month around whole months", r("2026-01-15", "2026-04-10"), r("2026-02-01", "2026-03-01"), [r("2026-01-15", "2026-01-31"), r("2026-04-01", "2026-04-10")]],
+    ["a year so far", r("2026-01-01", "2026-11-17"), r("2026-01-01", "2026-10-01"), [r("2026-11-01", "2026-11-17")]],
+    ["from mid-month to a month's end", r("2026-01-31", "2026-03-31"), r("2026-02-01", "2026-03-01"), [r("2026-01-31", "2026-01-31")]],
+    ["29 February in a leap year ends February", r("2028-02-01", "2028-02-29"), r("2028-02-01", "2028-02-01"), []],
+    ["28 February in a leap year does not", r("2028-02-01", "2028-02-28"), null, [r("2028-02-01", "2028-02-28")]],
+    ["28 February in a common year does", r("2027-02-01", "2027-02-28"), r("2027-02-01", "2027-02-01"), []],
+    ["one day, the last of a month", r("2026-04-30", "2026-04-30"), null, [r("2026-04-30", "2026-04-30")]],
+    ["one day, the first of a month", r("2026-04-01", "2026-04-01"), null, [r("2026-04-01", "2026-04-01")]],
+    ["ten years less a day", r("2016-11-30", "2026-11-28"), r("2016-12-01", "2026-10-01"), [r("2016-11-30", "2016-11-30"), r("2026-11-01", "2026-11-28")]],
+  ])("%s", (_name, range, months, days) => {
+    expect(splitByMonths(range)).toEqual({ months, days });
+  });
+
+  const daysOf = (x: DayRange) => {
+    const out: string[] = [];
+    for (let d = x.from; d <= x.to; d = addDays(d, 1)) out.push(d);
+    return out;
+  };
+  test("every day of the range is in exactly one part (every range of up to 70 days starting in 2027–2028)", () => {
+    for (let from = "2027-01-01"; from <= "2028-12-31"; from = addDays(from, 3)) {
+      for (let len = 1; len <= 70; len += 1) {
+        const range = r(from, addDays(from, len - 1));
+        const { months, days } = splitByMonths(range);
+        const covered = [...days.flatMap(daysOf), ...(months ? daysOf(r(months.from, addDays(addMonths(months.to, 1), -1))) : [])].sort();
+        expect(covered).toEqual(daysOf(range));
+      }
+    }
+  });
 });

@@ -1,16 +1,16 @@
 import "server-only";
 // The dashboard's figures and chart data for a period, for the county (admins) or one cooperative (its
-// managers). Everything comes from the rollups (SalesDailyRollup, HouseholdDailyIncome): the county's tables
-// are the report's own (salesReport), so the dashboard and /admin/reports cannot disagree. Three reads touch
-// rows other than rollups, each bounded by the period: buyers (orders paid in the period), top products (the
-// period's ledger lines joined to their order items: no rollup is kept per product), and a cooperative's sales by
-// village and category (its ledger lines through the (cooperativeId, day) index, as the settlement statement does).
+// managers). Everything comes from the rollups, whole months from the monthly rows and the period's ragged ends
+// from the daily ones (../rollups/source.ts): the county's tables are the report's own (salesReport), so the
+// dashboard and /admin/reports cannot disagree. Two reads touch other rows, each bounded: buyers on the days
+// outside whole months (orders paid on those days), and a cooperative's sales by village and category (its own
+// ledger lines through the (cooperativeId, day) index, as the settlement statement does).
 import type { Db } from "@/lib/db/client";
-import { addDays, monthsOf, type DayRange } from "@/lib/domain/period";
-import { startOfBeijingDay } from "@/lib/domain/calendar";
+import { monthsOf, type DayRange } from "@/lib/domain/period";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inScope, type OneCoopScope } from "@/lib/server/queries/coop-scope";
 import { salesReport, type SalesRow } from "@/lib/server/queries/reports";
+import { buyerRows, householdRows, salesRows } from "@/lib/server/rollups/source";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
@@ -82,29 +82,26 @@ const toGroup = (r: SalesRow): GroupRow => ({
 });
 
 const coopOf = (scope: DashboardScope) => (scope.kind === "cooperative" ? scope.cooperativeId : null);
-/** `AND "cooperativeId" = …` when the scope is one cooperative (the column of the table aliased `alias`). */
-const coopFilter = (scope: DashboardScope, alias = "") => {
+/** The scope's sales rollup rows: the county's TOTAL, or the cooperative's own. */
+const scopeSales = (scope: DashboardScope, r: DayRange) => {
   const id = coopOf(scope);
-  return id ? Prisma.sql`AND ${Prisma.raw(`${alias}"cooperativeId"`)} = ${id}` : Prisma.empty;
+  return id ? salesRows("COOPERATIVE", r, id) : salesRows("TOTAL", r, "");
+};
+/** The scope's household income rows: every household's, or what the cooperative paid each. */
+const scopeHouseholds = (scope: DashboardScope, r: DayRange) => {
+  const id = coopOf(scope);
+  return id ? householdRows("COOPERATIVE", r, id) : householdRows("TOTAL", r, "");
 };
 
 async function buyers(db: Db, scope: DashboardScope, r: DayRange): Promise<number> {
-  const start = startOfBeijingDay(r.from);
-  const end = startOfBeijingDay(addDays(r.to, 1));
-  const id = coopOf(scope);
-  // Orders whose payment reached the ledger (a payment for a cancelled order that could not be filled did not).
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT COUNT(DISTINCT o."buyerId") AS "n" FROM "Order" o
-    WHERE o."paidAt" >= ${start} AND o."paidAt" < ${end}
-      AND EXISTS (SELECT 1 FROM "LedgerEntry" l WHERE l."orderId" = o."id" ${id ? Prisma.sql`AND l."cooperativeId" = ${id}` : Prisma.empty})`;
+  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(DISTINCT "buyerId") AS "n" FROM ${buyerRows(r, coopOf(scope))} b`;
   return num(rows[0]?.n);
 }
 
 async function reach(db: Db, scope: DashboardScope, r: DayRange): Promise<{ households: number; villages: number }> {
   const rows = await db.$queryRaw<{ households: bigint; villages: bigint }[]>`
     SELECT COUNT(*) AS "households", COUNT(DISTINCT h."villageId") AS "villages" FROM (
-      SELECT "householdId" FROM "HouseholdDailyIncome"
-      WHERE "day" BETWEEN ${r.from}::date AND ${r.to}::date ${coopFilter(scope)}
+      SELECT "householdId" FROM ${scopeHouseholds(scope, r)} i
       GROUP BY "householdId" HAVING SUM("amountFen") > 0
     ) reached JOIN "Household" h ON h."id" = reached."householdId"`;
   return { households: num(rows[0]?.households), villages: num(rows[0]?.villages) };
@@ -113,12 +110,10 @@ async function reach(db: Db, scope: DashboardScope, r: DayRange): Promise<{ hous
 type RollupSums = { orders: number; units: number; salesFen: number; benefitFen: number };
 
 async function totals(db: Db, scope: DashboardScope, r: DayRange): Promise<RollupSums> {
-  const id = coopOf(scope);
   const rows = await db.$queryRaw<{ orders: bigint; units: bigint; revenueFen: bigint; householdBenefitFen: bigint }[]>`
     SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units",
            COALESCE(SUM("revenueFen"), 0)::bigint AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0)::bigint AS "householdBenefitFen"
-    FROM "SalesDailyRollup"
-    WHERE "dimension" = ${id ? "COOPERATIVE" : "TOTAL"}::"RollupDimension" AND "key" = ${id ?? ""} AND "day" BETWEEN ${r.from}::date AND ${r.to}::date`;
+    FROM ${scopeSales(scope, r)} s`;
   const t = rows[0];
   return { orders: num(t?.orders), units: num(t?.units), salesFen: num(t?.revenueFen), benefitFen: num(t?.householdBenefitFen) };
 }
@@ -136,11 +131,9 @@ export async function figures(db: Db, scope: DashboardScope, r: DayRange): Promi
 }
 
 async function byMonth(db: Db, scope: DashboardScope, r: DayRange): Promise<Dashboard["byMonth"]> {
-  const id = coopOf(scope);
   const rows = await db.$queryRaw<{ month: string; orders: bigint; revenueFen: bigint; householdBenefitFen: bigint }[]>`
     SELECT to_char("day", 'YYYY-MM') AS "month", SUM("orders") AS "orders", SUM("revenueFen")::bigint AS "revenueFen", SUM("householdBenefitFen")::bigint AS "householdBenefitFen"
-    FROM "SalesDailyRollup"
-    WHERE "dimension" = ${id ? "COOPERATIVE" : "TOTAL"}::"RollupDimension" AND "key" = ${id ?? ""} AND "day" BETWEEN ${r.from}::date AND ${r.to}::date
+    FROM ${scopeSales(scope, r)} s
     GROUP BY 1`;
   const found = new Map(rows.map((x) => [x.month, x]));
   // Every month of the range, so a month with no sales shows as 0 rather than vanishing from the line.
@@ -195,13 +188,12 @@ async function labels(db: Db, by: "village" | "category", keys: string[]): Promi
 
 /** Benefit by village, both meanings: from the village's produce, and received by the households living there. */
 async function benefitByVillage(db: Db, scope: DashboardScope, r: DayRange, produce: GroupRow[]): Promise<VillageBenefitRow[]> {
-  // HouseholdDailyIncome.villageId is the line's origin village (lib/domain/ledger.ts rollupDeltas), so where the
-  // household lives comes from Household.villageId.
+  // The rollups' village is the line's origin village (lib/domain/ledger.ts rollupDeltas), so where the household
+  // lives comes from Household.villageId.
   const residents = await db.$queryRaw<{ key: string; benefitFen: bigint; households: bigint }[]>`
     SELECT h."villageId" AS "key", SUM(per."amountFen")::bigint AS "benefitFen", COUNT(*) FILTER (WHERE per."amountFen" > 0) AS "households"
     FROM (
-      SELECT "householdId", SUM("amountFen") AS "amountFen" FROM "HouseholdDailyIncome"
-      WHERE "day" BETWEEN ${r.from}::date AND ${r.to}::date ${coopFilter(scope)}
+      SELECT "householdId", SUM("amountFen") AS "amountFen" FROM ${scopeHouseholds(scope, r)} i
       GROUP BY "householdId"
     ) per JOIN "Household" h ON h."id" = per."householdId"
     GROUP BY h."villageId"`;
@@ -220,17 +212,16 @@ async function benefitByVillage(db: Db, scope: DashboardScope, r: DayRange, prod
     .sort((a, b) => Math.max(b.produceBenefitFen, b.residentsBenefitFen) - Math.max(a.produceBenefitFen, a.residentsBenefitFen) || a.labelZh.localeCompare(b.labelZh, "zh-CN"));
 }
 
-/** The period's best-selling products by net sales: its ledger lines joined to their items (no per-product rollup). */
+/** The period's best-selling products by net sales, from the PRODUCT rollup (a cooperative's: its own products). */
 async function topProducts(db: Db, scope: DashboardScope, r: DayRange): Promise<ProductRow[]> {
+  const id = coopOf(scope);
   const rows = await db.$queryRaw<{ key: string; labelZh: string; labelEn: string; revenueFen: bigint; units: bigint }[]>`
-    SELECT p."id" AS "key", p."nameZh" AS "labelZh", p."nameEn" AS "labelEn", SUM(t."revenueFen")::bigint AS "revenueFen", SUM(t."units") AS "units"
+    SELECT p."id" AS "key", p."nameZh" AS "labelZh", p."nameEn" AS "labelEn", t."revenueFen", t."units"
     FROM (
-      SELECT l."orderItemId", SUM(l."amountFen") AS "revenueFen", SUM(l."units") AS "units" FROM "LedgerEntry" l
-      WHERE l."day" BETWEEN ${r.from}::date AND ${r.to}::date ${coopFilter(scope, "l.")}
-      GROUP BY l."orderItemId"
-    ) t JOIN "OrderItem" i ON i."id" = t."orderItemId" JOIN "Product" p ON p."id" = i."productId"
-    GROUP BY p."id", p."nameZh", p."nameEn"
-    ORDER BY 4 DESC, p."nameZh" LIMIT ${TOP}`;
+      SELECT "key", SUM("revenueFen")::bigint AS "revenueFen", SUM("units") AS "units" FROM ${salesRows("PRODUCT", r)} s GROUP BY "key"
+    ) t JOIN "Product" p ON p."id" = t."key"
+    ${id ? Prisma.sql`WHERE p."cooperativeId" = ${id}` : Prisma.empty}
+    ORDER BY t."revenueFen" DESC, p."nameZh" LIMIT ${TOP}`;
   return rows.map((x) => ({ key: x.key, labelZh: x.labelZh, labelEn: x.labelEn, salesFen: num(x.revenueFen), units: num(x.units) }));
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
-// Reconciliation (`npm run ledger:check`): recomputes the ledger from the orders' snapshots and the rollups from
-// the ledger, independently of the code that wrote them, and lists every difference. An empty list means every
-// paid fen is where it should be.
+// Reconciliation (`npm run ledger:check`): recomputes the ledger from the orders' snapshots and the rollups (daily
+// and monthly) from the ledger, independently of the code that wrote them, and lists every difference. An empty list
+// means every paid fen is where it should be.
 import type { Db } from "@/lib/db/client";
 import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, type PlannedEntry } from "@/lib/domain/ledger";
 import { isPaidOrder } from "@/lib/domain/order-state";
 import { parseMonth } from "@/lib/domain/reports";
+import { ROLLUP_TABLES, rollupDifferences } from "@/lib/server/rollups/rebuild";
 import { monthSums } from "@/lib/server/settlements/sums";
 
 const BATCH = 500;
@@ -124,58 +125,11 @@ async function checkOrders(db: Db, out: string[]): Promise<{ orders: number; ent
   return { orders, entries };
 }
 
-interface Diff {
-  what: string;
-  expected: string;
-  actual: string;
-}
-
-/** The rollups against a GROUP BY of the ledger, row by row (a FULL JOIN finds rows missing on either side). */
+/** Every rollup against its GROUP BY of the ledger, row by row (lib/server/rollups/rebuild.ts). */
 async function checkRollups(db: Db, out: string[]): Promise<void> {
-  const sales = await db.$queryRaw<Diff[]>`
-    WITH paid AS (
-      SELECT "orderId", "villageId", "cooperativeId", "categoryId", "day", "amountFen", "units", "kind", "idempotencyKey" LIKE 'paid:%' AS "isPayment"
-      FROM "LedgerEntry"
-    ), expanded AS (
-      SELECT 'VILLAGE'::"RollupDimension" AS "dimension", "villageId" AS "key", * FROM paid
-      UNION ALL SELECT 'COOPERATIVE'::"RollupDimension", "cooperativeId", * FROM paid
-      UNION ALL SELECT 'CATEGORY'::"RollupDimension", "categoryId", * FROM paid
-      UNION ALL SELECT 'TOTAL'::"RollupDimension", '', * FROM paid
-    ), expected AS (
-      SELECT "dimension", "key", "day",
-        COUNT(DISTINCT "orderId") FILTER (WHERE "isPayment")::bigint AS "orders",
-        COALESCE(SUM("units"), 0)::bigint AS "units",
-        COALESCE(SUM("amountFen"), 0)::bigint AS "revenueFen",
-        COALESCE(SUM("amountFen") FILTER (WHERE "kind" = 'HOUSEHOLD_BENEFIT'), 0)::bigint AS "householdBenefitFen"
-      FROM expanded GROUP BY "dimension", "key", "day"
-    )
-    SELECT
-      format('sales rollup %s %s %s', COALESCE(e."dimension", r."dimension"), COALESCE(e."key", r."key"), to_char(COALESCE(e."day", r."day"), 'YYYY-MM-DD')) AS "what",
-      format('orders %s, units %s, revenue %s, benefit %s', e."orders", e."units", e."revenueFen", e."householdBenefitFen") AS "expected",
-      format('orders %s, units %s, revenue %s, benefit %s', r."orders", r."units", r."revenueFen", r."householdBenefitFen") AS "actual"
-    FROM expected e
-    FULL JOIN "SalesDailyRollup" r ON r."dimension" = e."dimension" AND r."key" = e."key" AND r."day" = e."day"
-    WHERE e."dimension" IS NULL OR r."dimension" IS NULL
-      OR (e."orders", e."units", e."revenueFen", e."householdBenefitFen") IS DISTINCT FROM (r."orders", r."units", r."revenueFen", r."householdBenefitFen")
-    ORDER BY 1
-    LIMIT 1000`;
-  const households = await db.$queryRaw<Diff[]>`
-    WITH expected AS (
-      SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")::bigint AS "amountFen"
-      FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT'
-      GROUP BY "householdId", "cooperativeId", "villageId", "categoryId", "day"
-    )
-    SELECT
-      format('household income %s %s %s', COALESCE(e."householdId", r."householdId"), COALESCE(e."cooperativeId", r."cooperativeId"), to_char(COALESCE(e."day", r."day"), 'YYYY-MM-DD')) AS "what",
-      format('%s fen', e."amountFen") AS "expected",
-      format('%s fen', r."amountFen") AS "actual"
-    FROM expected e
-    FULL JOIN "HouseholdDailyIncome" r ON r."householdId" = e."householdId" AND r."cooperativeId" = e."cooperativeId"
-      AND r."villageId" = e."villageId" AND r."categoryId" = e."categoryId" AND r."day" = e."day"
-    WHERE e."householdId" IS NULL OR r."householdId" IS NULL OR e."amountFen" IS DISTINCT FROM r."amountFen"
-    ORDER BY 1
-    LIMIT 1000`;
-  for (const d of [...sales, ...households]) out.push(`${d.what}: expected ${d.expected}; stored ${d.actual}`);
+  for (const table of ROLLUP_TABLES) {
+    for (const d of await rollupDifferences(db, table)) out.push(`${d.what}: expected ${d.expected}; stored ${d.actual}`);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import "server-only";
 // caller's transaction (the one that marks the order paid or records the refund). Each entry has an
 // idempotency key under a unique constraint, and each writer first looks at what is already there, so writing
 // the same payment or refund twice writes nothing new.
-import { parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, rollupDeltas, shanghaiDay, type LineSnapshot, type PlannedEntry } from "@/lib/domain/ledger";
+import { monthOfDay, parseBeneficiaries, partyKey, planPayment, planRefund, refundedItemsFen, rollupDeltas, shanghaiDay, type LineSnapshot, type PlannedEntry, type RollupContext, type RollupDeltas } from "@/lib/domain/ledger";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -11,11 +11,12 @@ type Tx = Prisma.TransactionClient;
 const PAID = "paid:";
 const REFUND = "refund:";
 
-async function lineSnapshots(tx: Tx, orderId: string): Promise<LineSnapshot[]> {
+async function lineSnapshots(tx: Tx, orderId: string): Promise<{ lines: LineSnapshot[]; productOf: Map<string, string> }> {
   const items = await tx.orderItem.findMany({
     where: { orderId },
     select: {
       id: true,
+      productId: true,
       cooperativeId: true,
       originVillageId: true,
       categoryId: true,
@@ -27,7 +28,7 @@ async function lineSnapshots(tx: Tx, orderId: string): Promise<LineSnapshot[]> {
       beneficiaries: true,
     },
   });
-  return items.map((i) => ({
+  const lines = items.map((i) => ({
     orderItemId: i.id,
     cooperativeId: i.cooperativeId,
     villageId: i.originVillageId,
@@ -39,9 +40,10 @@ async function lineSnapshots(tx: Tx, orderId: string): Promise<LineSnapshot[]> {
     benefitFenPerUnit: i.benefitFenPerUnit,
     beneficiaries: parseBeneficiaries(i.beneficiaries),
   }));
+  return { lines, productOf: new Map(items.map((i) => [i.id, i.productId])) };
 }
 
-async function store(tx: Tx, entries: PlannedEntry[], keyOf: (e: PlannedEntry) => string, ids: { orderId: string; paymentId: string | null; refundId: string | null }, day: string, countsOrder: boolean) {
+async function store(tx: Tx, entries: PlannedEntry[], keyOf: (e: PlannedEntry) => string, ids: { orderId: string; paymentId: string | null; refundId: string | null }, day: string, context: RollupContext) {
   if (entries.length === 0) return;
   await tx.ledgerEntry.createMany({
     data: entries.map((e) => ({
@@ -60,28 +62,54 @@ async function store(tx: Tx, entries: PlannedEntry[], keyOf: (e: PlannedEntry) =
       day: new Date(`${day}T00:00:00.000Z`),
     })),
   });
-  await applyRollups(tx, day, rollupDeltas(entries, countsOrder));
+  await applyRollups(tx, day, rollupDeltas(entries, context.buyerId !== null, context));
 }
 
-/** Adds to the daily rollups with INSERT … ON CONFLICT, rows in a fixed order (no deadlock between payments). */
-async function applyRollups(tx: Tx, day: string, deltas: ReturnType<typeof rollupDeltas>) {
+/**
+ * Adds to the rollups, daily and monthly: per table one `INSERT … ON CONFLICT DO UPDATE`, tables and rows always in
+ * the same order, so that concurrent payments lock the rows they share in the same order and cannot deadlock.
+ */
+async function applyRollups(tx: Tx, day: string, deltas: RollupDeltas) {
+  const month = monthOfDay(day);
+  const writes: Prisma.Sql[] = [];
   if (deltas.sales.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "SalesDailyRollup" ("dimension", "key", "day", "orders", "units", "revenueFen", "householdBenefitFen")
-      VALUES ${Prisma.join(deltas.sales.map((r) => Prisma.sql`(${r.dimension}::"RollupDimension", ${r.key}, ${day}::date, ${r.orders}, ${r.units}, ${r.revenueFen}, ${r.householdBenefitFen})`))}
-      ON CONFLICT ("dimension", "key", "day") DO UPDATE SET
-        "orders" = "SalesDailyRollup"."orders" + EXCLUDED."orders",
-        "units" = "SalesDailyRollup"."units" + EXCLUDED."units",
-        "revenueFen" = "SalesDailyRollup"."revenueFen" + EXCLUDED."revenueFen",
-        "householdBenefitFen" = "SalesDailyRollup"."householdBenefitFen" + EXCLUDED."householdBenefitFen"`;
+    for (const [table, column, date] of [
+      ["SalesDailyRollup", "day", day],
+      ["SalesMonthlyRollup", "month", month],
+    ] as const) {
+      writes.push(Prisma.sql`
+        INSERT INTO ${Prisma.raw(`"${table}"`)} ("dimension", "key", ${Prisma.raw(`"${column}"`)}, "orders", "units", "revenueFen", "householdBenefitFen")
+        VALUES ${Prisma.join(deltas.sales.map((r) => Prisma.sql`(${r.dimension}::"RollupDimension", ${r.key}, ${date}::date, ${r.orders}, ${r.units}, ${r.revenueFen}, ${r.householdBenefitFen})`))}
+        ON CONFLICT ("dimension", "key", ${Prisma.raw(`"${column}"`)}) DO UPDATE SET
+          "orders" = ${Prisma.raw(`"${table}"`)}."orders" + EXCLUDED."orders",
+          "units" = ${Prisma.raw(`"${table}"`)}."units" + EXCLUDED."units",
+          "revenueFen" = ${Prisma.raw(`"${table}"`)}."revenueFen" + EXCLUDED."revenueFen",
+          "householdBenefitFen" = ${Prisma.raw(`"${table}"`)}."householdBenefitFen" + EXCLUDED."householdBenefitFen"`);
+    }
   }
   if (deltas.households.length > 0) {
-    await tx.$executeRaw`
+    writes.push(Prisma.sql`
       INSERT INTO "HouseholdDailyIncome" ("householdId", "cooperativeId", "villageId", "categoryId", "day", "amountFen")
       VALUES ${Prisma.join(deltas.households.map((r) => Prisma.sql`(${r.householdId}, ${r.cooperativeId}, ${r.villageId}, ${r.categoryId}, ${day}::date, ${r.amountFen})`))}
       ON CONFLICT ("householdId", "cooperativeId", "villageId", "categoryId", "day") DO UPDATE SET
-        "amountFen" = "HouseholdDailyIncome"."amountFen" + EXCLUDED."amountFen"`;
+        "amountFen" = "HouseholdDailyIncome"."amountFen" + EXCLUDED."amountFen"`);
   }
+  if (deltas.householdMonths.length > 0) {
+    writes.push(Prisma.sql`
+      INSERT INTO "HouseholdMonthlyIncome" ("dimension", "key", "householdId", "month", "amountFen")
+      VALUES ${Prisma.join(deltas.householdMonths.map((r) => Prisma.sql`(${r.dimension}::"RollupDimension", ${r.key}, ${r.householdId}, ${month}::date, ${r.amountFen})`))}
+      ON CONFLICT ("dimension", "key", "householdId", "month") DO UPDATE SET
+        "amountFen" = "HouseholdMonthlyIncome"."amountFen" + EXCLUDED."amountFen"`);
+  }
+  if (deltas.buyers.length > 0) {
+    writes.push(Prisma.sql`
+      INSERT INTO "BuyerMonthlyOrders" ("key", "month", "buyerId", "orders")
+      VALUES ${Prisma.join(deltas.buyers.map((r) => Prisma.sql`(${r.key}, ${month}::date, ${r.buyerId}, ${r.orders})`))}
+      ON CONFLICT ("key", "month", "buyerId") DO UPDATE SET
+        "orders" = "BuyerMonthlyOrders"."orders" + EXCLUDED."orders"`);
+  }
+  // One statement each, in order (a data-modifying WITH would save round trips but leaves their order to the planner).
+  for (const w of writes) await tx.$executeRaw(w);
 }
 
 /**
@@ -90,8 +118,10 @@ async function applyRollups(tx: Tx, day: string, deltas: ReturnType<typeof rollu
  */
 export async function writePaymentLedger(tx: Tx, orderId: string, paymentId: string | null, at: Date): Promise<number> {
   if ((await tx.ledgerEntry.count({ where: { orderId, idempotencyKey: { startsWith: PAID } } })) > 0) return 0;
-  const entries = planPayment(await lineSnapshots(tx, orderId));
-  await store(tx, entries, (e) => `${PAID}${partyKey(e)}`, { orderId, paymentId, refundId: null }, shanghaiDay(at), true);
+  const { lines, productOf } = await lineSnapshots(tx, orderId);
+  const { buyerId } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { buyerId: true } });
+  const entries = planPayment(lines);
+  await store(tx, entries, (e) => `${PAID}${partyKey(e)}`, { orderId, paymentId, refundId: null }, shanghaiDay(at), { productOf, buyerId });
   return entries.length;
 }
 
@@ -131,6 +161,8 @@ export async function writeRefundLedger(tx: Tx, order: { id: string; itemsFen: n
   // The refunded total can come back down (Stripe fails a refund it had counted) and rise to the same figure
   // again, so the key also holds how many reversing entries the order had before: two writers that both got
   // past the order's lock with the same view would collide on it, and one would roll back.
-  await store(tx, entries, (e) => `${REFUND}${written}:${refundedFen}:${partyKey(e)}`, { orderId: order.id, paymentId, refundId }, shanghaiDay(at), false);
+  if (entries.length === 0) return 0;
+  const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { id: true, productId: true } });
+  await store(tx, entries, (e) => `${REFUND}${written}:${refundedFen}:${partyKey(e)}`, { orderId: order.id, paymentId, refundId }, shanghaiDay(at), { productOf: new Map(items.map((i) => [i.id, i.productId])), buyerId: null });
   return entries.length;
 }

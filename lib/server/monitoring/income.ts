@@ -1,8 +1,8 @@
 import "server-only";
-// Household income per Beijing month, read from the HouseholdDailyIncome rollup (never the ledger): one grouped
-// query for every household asked about, however many months.
+// Household income per Beijing month, read from the monthly rollup (HouseholdMonthlyIncome, all cooperatives
+// together: its TOTAL rows, one per household and month; never the ledger): one query for every household asked
+// about, however many months.
 import type { Db } from "@/lib/db/client";
-import { lastDayOfMonth } from "@/lib/domain/monitoring";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type MonthlyIncome = Map<string, Record<string, number>>;
@@ -13,19 +13,17 @@ export type MonthlyIncome = Map<string, Record<string, number>>;
  */
 export async function monthlyIncome(db: Db | Prisma.TransactionClient, { first, last, householdIds }: { first: string; last: string; householdIds: readonly string[] | null }): Promise<MonthlyIncome> {
   const from = `${first}-01`;
-  const to = lastDayOfMonth(last);
+  const to = `${last}-01`;
   if (householdIds && householdIds.length === 0) return new Map();
   const rows = householdIds
     ? await db.$queryRaw<{ householdId: string; month: string; fen: bigint }[]>`
-        SELECT "householdId", to_char("day", 'YYYY-MM') AS "month", SUM("amountFen")::bigint AS "fen"
-        FROM "HouseholdDailyIncome"
-        WHERE "day" BETWEEN ${from}::date AND ${to}::date AND "householdId" = ANY(${[...householdIds]}::text[])
-        GROUP BY 1, 2`
+        SELECT "householdId", to_char("month", 'YYYY-MM') AS "month", "amountFen"::bigint AS "fen"
+        FROM "HouseholdMonthlyIncome"
+        WHERE "dimension" = 'TOTAL' AND "key" = '' AND "householdId" = ANY(${[...householdIds]}::text[]) AND "month" BETWEEN ${from}::date AND ${to}::date`
     : await db.$queryRaw<{ householdId: string; month: string; fen: bigint }[]>`
-        SELECT "householdId", to_char("day", 'YYYY-MM') AS "month", SUM("amountFen")::bigint AS "fen"
-        FROM "HouseholdDailyIncome"
-        WHERE "day" BETWEEN ${from}::date AND ${to}::date
-        GROUP BY 1, 2`;
+        SELECT "householdId", to_char("month", 'YYYY-MM') AS "month", "amountFen"::bigint AS "fen"
+        FROM "HouseholdMonthlyIncome"
+        WHERE "dimension" = 'TOTAL' AND "key" = '' AND "month" BETWEEN ${from}::date AND ${to}::date`;
   const out: MonthlyIncome = new Map();
   for (const r of rows) {
     const months = out.get(r.householdId) ?? {};

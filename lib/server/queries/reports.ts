@@ -1,5 +1,6 @@
 import "server-only";
-// Reports read the daily rollups, never the whole ledger: sales along one dimension for a date range, each
+// Reports read the rollups, never the whole ledger (whole months from the monthly rows, the range's ragged ends
+// from the daily ones: ../rollups/source.ts): sales along one dimension for a date range, each
 // household's monthly income from one cooperative, and one cooperative's monthly settlement statement (the only
 // read of LedgerEntry here: one cooperative, one month, through the (cooperativeId, day) index).
 // salesReport is the admins' (the caller authorizes); the other two are scoped to the caller's cooperatives
@@ -7,6 +8,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { lastMonths, type ReportBy, type ReportQuery, type StatementMonth } from "@/lib/domain/reports";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { householdRows, salesRows } from "@/lib/server/rollups/source";
 import { inScope, type OneCoopScope } from "./coop-scope";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
@@ -33,13 +35,6 @@ export interface SalesReport {
 
 const DIMENSION = { village: "VILLAGE", cooperative: "COOPERATIVE", category: "CATEGORY", month: "TOTAL" } as const;
 const MONTH = Prisma.raw(`to_char("day", 'YYYY-MM')`);
-// Fixed column expressions (never user input) for grouping household income the same way as the sales.
-const HOUSEHOLD_GROUP = {
-  village: Prisma.raw(`"villageId"`),
-  cooperative: Prisma.raw(`"cooperativeId"`),
-  category: Prisma.raw(`"categoryId"`),
-  month: MONTH,
-} as const;
 
 type Sums = { key: string; orders: bigint; units: bigint; revenueFen: bigint; householdBenefitFen: bigint };
 
@@ -53,25 +48,23 @@ async function labels(db: Db, by: ReportBy, keys: string[]): Promise<Map<string,
 /** Sales along one dimension (by month: the TOTAL rollup per month) over an inclusive range of days. */
 export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promise<SalesReport> {
   const keyExpr = by === "month" ? MONTH : Prisma.raw(`"key"`);
+  const range = { from, to };
   const [sums, reached, totals, reachedTotal] = await Promise.all([
     db.$queryRaw<Sums[]>`
       SELECT ${keyExpr} AS "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen")::bigint AS "revenueFen", SUM("householdBenefitFen")::bigint AS "householdBenefitFen"
-      FROM "SalesDailyRollup"
-      WHERE "dimension" = ${DIMENSION[by]}::"RollupDimension" AND "day" BETWEEN ${from}::date AND ${to}::date
+      FROM ${salesRows(DIMENSION[by], range)} s
       GROUP BY 1`,
     db.$queryRaw<{ key: string; households: bigint }[]>`
       SELECT "key", COUNT(*) AS "households" FROM (
-        SELECT ${HOUSEHOLD_GROUP[by]} AS "key", "householdId" FROM "HouseholdDailyIncome"
-        WHERE "day" BETWEEN ${from}::date AND ${to}::date
+        SELECT ${keyExpr} AS "key", "householdId" FROM ${householdRows(DIMENSION[by], range)} h
         GROUP BY 1, "householdId" HAVING SUM("amountFen") > 0
       ) reached GROUP BY "key"`,
     db.$queryRaw<Omit<Sums, "key">[]>`
       SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units", COALESCE(SUM("revenueFen"), 0)::bigint AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0)::bigint AS "householdBenefitFen"
-      FROM "SalesDailyRollup"
-      WHERE "dimension" = 'TOTAL' AND "day" BETWEEN ${from}::date AND ${to}::date`,
+      FROM ${salesRows("TOTAL", range)} s`,
     db.$queryRaw<{ households: bigint }[]>`
       SELECT COUNT(*) AS "households" FROM (
-        SELECT "householdId" FROM "HouseholdDailyIncome" WHERE "day" BETWEEN ${from}::date AND ${to}::date
+        SELECT "householdId" FROM ${householdRows("TOTAL", range)} h
         GROUP BY "householdId" HAVING SUM("amountFen") > 0
       ) reached`,
   ]);
@@ -146,10 +139,11 @@ export async function householdIncomeByMonth(
   const household = { select: { id: true, code: true, headName: true, village: { select: { nameZh: true, nameEn: true } } } } as const;
   const [participations, income] = await Promise.all([
     db.householdParticipation.findMany({ where: { cooperativeId }, select: { benefitType: true, active: true, household } }),
+    // Whole months, so the monthly rollup alone (one row per household and month).
     db.$queryRaw<{ householdId: string; month: string; amountFen: bigint }[]>`
-      SELECT "householdId", ${MONTH} AS "month", SUM("amountFen") AS "amountFen"
-      FROM "HouseholdDailyIncome"
-      WHERE "cooperativeId" = ${cooperativeId} AND "day" >= ${`${first}-01`}::date AND "day" < (${`${last}-01`}::date + interval '1 month')
+      SELECT "householdId", to_char("month", 'YYYY-MM') AS "month", SUM("amountFen") AS "amountFen"
+      FROM "HouseholdMonthlyIncome"
+      WHERE "dimension" = 'COOPERATIVE' AND "key" = ${cooperativeId} AND "month" BETWEEN ${`${first}-01`}::date AND ${`${last}-01`}::date
       GROUP BY 1, 2`,
   ]);
   const amounts = new Map(income.map((r) => [`${r.householdId}:${r.month}`, num(r.amountFen)]));

@@ -1,0 +1,90 @@
+import "server-only";
+// Every rollup as one set-based query over the ledger. The ledger's writer (../ledger/write.ts) keeps the rollups
+// row by row from lib/domain/ledger.ts; these queries are the independent definition that `ledger:check` compares
+// the stored rows with (../ledger/check.ts), and they rebuild the rollups where rows were loaded in bulk (the county
+// bench, test fixtures). A payment's entries are those whose idempotency key starts with "paid:"; orders count once
+// per key, on those (all of one payment's entries share a day, so a month's count is the sum of its days').
+import type { Db } from "@/lib/db/client";
+
+const monthOf = (column: string) => `date_trunc('month', ${column}::timestamp)::date`;
+
+const sales = (period: string) => `
+      SELECT d."dimension"::"RollupDimension" AS "dimension", d."key", ${period},
+             (COUNT(DISTINCT l."orderId") FILTER (WHERE l."idempotencyKey" LIKE 'paid:%'))::int AS "orders",
+             COALESCE(SUM(l."units"), 0)::int AS "units",
+             COALESCE(SUM(l."amountFen"), 0)::bigint AS "revenueFen",
+             COALESCE(SUM(l."amountFen") FILTER (WHERE l."kind" = 'HOUSEHOLD_BENEFIT'), 0)::bigint AS "householdBenefitFen"
+      FROM "LedgerEntry" l JOIN "OrderItem" i ON i."id" = l."orderItemId"
+      CROSS JOIN LATERAL (VALUES ('VILLAGE', l."villageId"), ('COOPERATIVE', l."cooperativeId"), ('CATEGORY', l."categoryId"), ('PRODUCT', i."productId"), ('TOTAL', '')) AS d("dimension", "key")
+      GROUP BY 1, 2, 3`;
+
+/** Each query's columns are its table's: `keys` (the primary key) then `values`, in this order. */
+export const ROLLUP_QUERIES = {
+  SalesDailyRollup: { keys: ["dimension", "key", "day"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`l."day"`) },
+  SalesMonthlyRollup: { keys: ["dimension", "key", "month"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`${monthOf(`l."day"`)} AS "month"`) },
+  HouseholdDailyIncome: {
+    keys: ["householdId", "cooperativeId", "villageId", "categoryId", "day"],
+    values: ["amountFen"],
+    sql: `
+      SELECT "householdId", "cooperativeId", "villageId", "categoryId", "day", SUM("amountFen")::int AS "amountFen"
+      FROM "LedgerEntry" WHERE "kind" = 'HOUSEHOLD_BENEFIT'
+      GROUP BY 1, 2, 3, 4, 5`,
+  },
+  HouseholdMonthlyIncome: {
+    keys: ["dimension", "key", "householdId", "month"],
+    values: ["amountFen"],
+    sql: `
+      SELECT d."dimension"::"RollupDimension" AS "dimension", d."key", l."householdId", ${monthOf(`l."day"`)} AS "month", SUM(l."amountFen")::int AS "amountFen"
+      FROM "LedgerEntry" l
+      CROSS JOIN LATERAL (VALUES ('VILLAGE', l."villageId"), ('COOPERATIVE', l."cooperativeId"), ('CATEGORY', l."categoryId"), ('TOTAL', '')) AS d("dimension", "key")
+      WHERE l."kind" = 'HOUSEHOLD_BENEFIT'
+      GROUP BY 1, 2, 3, 4`,
+  },
+  BuyerMonthlyOrders: {
+    keys: ["key", "month", "buyerId"],
+    values: ["orders"],
+    sql: `
+      SELECT k."key", ${monthOf(`l."day"`)} AS "month", o."buyerId", COUNT(DISTINCT l."orderId")::int AS "orders"
+      FROM "LedgerEntry" l JOIN "Order" o ON o."id" = l."orderId"
+      CROSS JOIN LATERAL (VALUES (''), (l."cooperativeId")) AS k("key")
+      WHERE l."idempotencyKey" LIKE 'paid:%'
+      GROUP BY 1, 2, 3`,
+  },
+} as const;
+
+export type RollupTable = keyof typeof ROLLUP_QUERIES;
+
+const TABLES = Object.keys(ROLLUP_QUERIES) as RollupTable[];
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
+
+/** The statements that replace every rollup's rows with what its query gives. */
+export function rebuildStatements(): string[] {
+  return [`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`, ...TABLES.map((t) => `INSERT INTO "${t}" (${quoted([...ROLLUP_QUERIES[t].keys, ...ROLLUP_QUERIES[t].values])}) ${ROLLUP_QUERIES[t].sql}`)];
+}
+
+/** Rebuilds every rollup from the ledger, in one transaction. For bulk-loaded data; a running shop never needs it. */
+export async function rebuildRollups(db: Db): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const s of rebuildStatements()) await tx.$executeRawUnsafe(s);
+  });
+}
+
+/**
+ * The rows where a rollup and its query disagree (at most `limit`), each described in words: a FULL JOIN on the
+ * primary key finds rows missing on either side.
+ */
+export async function rollupDifferences(db: Db, table: RollupTable, limit = 1000): Promise<{ what: string; expected: string; actual: string }[]> {
+  const { keys, values, sql } = ROLLUP_QUERIES[table];
+  const key = (c: string) => `COALESCE(e."${c}", r."${c}")::text`;
+  const list = (alias: string) => `concat_ws(', ', ${values.map((v) => `'${v} ' || COALESCE(${alias}."${v}"::text, '-')`).join(", ")})`;
+  return db.$queryRawUnsafe(`
+    WITH expected AS (${sql})
+    SELECT concat_ws(' ', '${table}', ${keys.map(key).join(", ")}) AS "what", ${list("e")} AS "expected", ${list("r")} AS "actual"
+    FROM expected e FULL JOIN "${table}" r ON ${keys.map((c) => `r."${c}" = e."${c}"`).join(" AND ")}
+    WHERE e."${keys[0]}" IS NULL OR r."${keys[0]}" IS NULL
+      OR (${values.map((v) => `e."${v}"::bigint`).join(", ")}, 0) IS DISTINCT FROM (${values.map((v) => `r."${v}"::bigint`).join(", ")}, 0)
+    ORDER BY 1
+    LIMIT ${Math.trunc(limit)}`);
+}
+
+export const ROLLUP_TABLES = TABLES;
