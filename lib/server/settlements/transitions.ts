@@ -3,13 +3,15 @@ import "server-only";
 // decided from its current state, and written only if the state is still the one decided from (a conditional
 // update), with its audit row, in one transaction. A refused move writes nothing and answers 409 (wrong state) or
 // 422 (a legal move with bad arguments). Managers reach only their cooperatives' statements (the scope); another
-// cooperative's, or an id that does not exist, is 404.
+// cooperative's, or an id that does not exist, is 404. A dispute mails the admins, and a reopened dispute or a payment
+// the managers, in the same transaction (lib/server/mail/settlement.ts); a confirmation or a refused move mails nobody.
 import type { Db } from "@/lib/db/client";
 import type { AuditAction } from "@/lib/server/audit";
 import { audit } from "@/lib/server/audit";
 import { beijingDayOf } from "@/lib/domain/calendar";
 import { nextSettlement, type RefusalReason, type SettlementEvent, type SettlementStatus } from "@/lib/domain/settlement";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { notifySettlement } from "@/lib/server/mail/settlement";
 import { inScope, type CoopScope } from "@/lib/server/queries/coop-scope";
 
 export type TransitionOutcome =
@@ -64,6 +66,9 @@ export async function moveSettlement(db: Db, id: string, request: Request, who: 
       entityId: id,
       metadata: { from: s.status, to: move.to, amountFen: s.amountFen, ...(request.kind === "pay" ? { paidOn: request.paidOn, reference: request.reference.trim() } : {}), ...(request.kind === "dispute" ? { note: request.note.trim() } : {}) },
     });
+    if (request.kind === "dispute") await notifySettlement(tx, { type: "statementDisputed", settlementId: id });
+    if (request.kind === "reopen") await notifySettlement(tx, { type: "statementReopened", settlementId: id });
+    if (request.kind === "pay") await notifySettlement(tx, { type: "statementPaid", settlementId: id });
     return { ok: true, id, status: move.to, cooperativeId: s.cooperativeId, month: day(s.periodStart).slice(0, 7) } as const;
   });
 }
