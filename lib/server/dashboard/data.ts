@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { monthsOf, type DayRange } from "@/lib/domain/period";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inScope, type OneCoopScope } from "@/lib/server/queries/coop-scope";
-import { salesReport, type SalesRow } from "@/lib/server/queries/reports";
+import { salesReportRows, type SalesRow } from "@/lib/server/queries/reports";
 import { buyerRows, householdRows, salesRows } from "@/lib/server/rollups/source";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
@@ -237,10 +237,11 @@ export async function dashboard(db: Db, scope: DashboardScope, period: DayRange,
   let byCategory: GroupRow[];
   let topCooperatives: GroupRow[] = [];
   if (scope.kind === "county") {
-    const [v, c, k] = await Promise.all([salesReport(db, { by: "village", ...range }), salesReport(db, { by: "category", ...range }), salesReport(db, { by: "cooperative", ...range })]);
-    byVillage = v.rows.map(toGroup);
-    byCategory = c.rows.map(toGroup);
-    topCooperatives = k.rows.slice(0, TOP).map(toGroup);
+    // The report's rows (its totals are the stat cards, computed above).
+    const [v, c, k] = await Promise.all([salesReportRows(db, { by: "village", ...range }), salesReportRows(db, { by: "category", ...range }), salesReportRows(db, { by: "cooperative", ...range })]);
+    byVillage = v.map(toGroup);
+    byCategory = c.map(toGroup);
+    topCooperatives = k.slice(0, TOP).map(toGroup);
   } else {
     [byVillage, byCategory] = await Promise.all([coopGroups(db, scope.cooperativeId, "village", range), coopGroups(db, scope.cooperativeId, "category", range)]);
   }

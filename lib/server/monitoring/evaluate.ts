@@ -1,7 +1,7 @@
 import "server-only";
 // Runs the 防返贫 rules (lib/domain/monitoring.ts) for every household taking part in a cooperative and writes
-// one MonitoringFlag per household, rule and period. Bounded: one query for the participations, one grouped
-// query for every household's months, one insert. A flag already there (whatever its status: a RESOLVED flag
+// one MonitoringFlag per household, rule and period. Bounded: one query for the participations, one for every
+// household's months (the monthly rollup), one for the flags already raised, one insert of the new ones. A flag already there (whatever its status: a RESOLVED flag
 // stays resolved) is left as it is, so running twice, or from two servers at once, changes nothing.
 import type { Db } from "@/lib/db/client";
 import { beijingDayOf, startOfBeijingMonth } from "@/lib/domain/calendar";
@@ -51,11 +51,23 @@ export async function evaluateMonitoring(db: Db, { now, actorId }: { now: Date; 
   }
   const byRule: Record<MonitoringRuleName, number> = { NO_INCOME_3M: 0, QUARTER_DROP: 0, BELOW_LINE: 0 };
   for (const { result } of results) byRule[result.rule]++;
+  // Flags already raised for these periods (a re-run finds most of them): only the others are sent to the insert,
+  // which still skips duplicates, for a run on another server meanwhile.
+  const periodKeys = [...new Set(results.map(({ result }) => result.periodKey))];
+  const raised = new Set(
+    periodKeys.length === 0
+      ? []
+      : (await db.monitoringFlag.findMany({ where: { periodKey: { in: periodKeys } }, select: { householdId: true, rule: true, periodKey: true } })).map((f) => `${f.householdId}:${f.rule}:${f.periodKey}`),
+  );
+  const fresh = results.filter(({ householdId, result }) => !raised.has(`${householdId}:${result.rule}:${result.periodKey}`));
   const created = await db.$transaction(async (tx) => {
-    const { count } = await tx.monitoringFlag.createMany({
-      data: results.map(({ householdId, result }) => ({ householdId, rule: result.rule, periodKey: result.periodKey, details: result.details })),
-      skipDuplicates: true,
-    });
+    const { count } =
+      fresh.length === 0
+        ? { count: 0 }
+        : await tx.monitoringFlag.createMany({
+            data: fresh.map(({ householdId, result }) => ({ householdId, rule: result.rule, periodKey: result.periodKey, details: result.details })),
+            skipDuplicates: true,
+          });
     const value = now.toISOString();
     await tx.setting.upsert({ where: { key: LAST_RUN_SETTING_KEY }, create: { key: LAST_RUN_SETTING_KEY, value, updatedById: actorId }, update: { value, updatedById: actorId } });
     await audit(tx, { action: "monitoring.evaluated", actorId, entityType: "MonitoringFlag", metadata: { month, lineFen, households: households.size, found: results.length, created: count } });

@@ -45,11 +45,11 @@ async function labels(db: Db, by: ReportBy, keys: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
 }
 
-/** Sales along one dimension (by month: the TOTAL rollup per month) over an inclusive range of days. */
-export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promise<SalesReport> {
+/** The rows of sales along one dimension (by month: the TOTAL rollup per month) over an inclusive range of days. */
+export async function salesReportRows(db: Db, { by, from, to }: ReportQuery): Promise<SalesRow[]> {
   const keyExpr = by === "month" ? MONTH : Prisma.raw(`"key"`);
   const range = { from, to };
-  const [sums, reached, totals, reachedTotal] = await Promise.all([
+  const [sums, reached] = await Promise.all([
     db.$queryRaw<Sums[]>`
       SELECT ${keyExpr} AS "key", SUM("orders") AS "orders", SUM("units") AS "units", SUM("revenueFen")::bigint AS "revenueFen", SUM("householdBenefitFen")::bigint AS "householdBenefitFen"
       FROM ${salesRows(DIMENSION[by], range)} s
@@ -59,6 +59,29 @@ export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promis
         SELECT ${keyExpr} AS "key", "householdId" FROM ${householdRows(DIMENSION[by], range)} h
         GROUP BY 1, "householdId" HAVING SUM("amountFen") > 0
       ) reached GROUP BY "key"`,
+  ]);
+  const reachedBy = new Map(reached.map((r) => [r.key, num(r.households)]));
+  const names = await labels(db, by, sums.map((s) => s.key));
+  return (
+    sums
+      .map((s) => ({
+        key: s.key,
+        labelZh: names.get(s.key)?.zh ?? s.key,
+        labelEn: names.get(s.key)?.en ?? s.key,
+        orders: num(s.orders),
+        units: num(s.units),
+        revenueFen: num(s.revenueFen),
+        householdBenefitFen: num(s.householdBenefitFen),
+        householdsReached: reachedBy.get(s.key) ?? 0,
+      }))
+      // Months in calendar order; everything else by revenue, largest first.
+      .sort((a, b) => (by === "month" ? (a.key < b.key ? -1 : 1) : b.revenueFen - a.revenueFen || a.labelZh.localeCompare(b.labelZh, "zh-CN")))
+  );
+}
+
+/** The range's totals: sums of the rows, and the distinct households reached over the whole range. */
+export async function salesTotal(db: Db, range: { from: string; to: string }): Promise<SalesRow> {
+  const [totals, reachedTotal] = await Promise.all([
     db.$queryRaw<Omit<Sums, "key">[]>`
       SELECT COALESCE(SUM("orders"), 0) AS "orders", COALESCE(SUM("units"), 0) AS "units", COALESCE(SUM("revenueFen"), 0)::bigint AS "revenueFen", COALESCE(SUM("householdBenefitFen"), 0)::bigint AS "householdBenefitFen"
       FROM ${salesRows("TOTAL", range)} s`,
@@ -68,36 +91,24 @@ export async function salesReport(db: Db, { by, from, to }: ReportQuery): Promis
         GROUP BY "householdId" HAVING SUM("amountFen") > 0
       ) reached`,
   ]);
-  const reachedBy = new Map(reached.map((r) => [r.key, num(r.households)]));
-  const names = await labels(db, by, sums.map((s) => s.key));
-  const rows = sums
-    .map((s) => ({
-      key: s.key,
-      labelZh: names.get(s.key)?.zh ?? s.key,
-      labelEn: names.get(s.key)?.en ?? s.key,
-      orders: num(s.orders),
-      units: num(s.units),
-      revenueFen: num(s.revenueFen),
-      householdBenefitFen: num(s.householdBenefitFen),
-      householdsReached: reachedBy.get(s.key) ?? 0,
-    }))
-    // Months in calendar order; everything else by revenue, largest first.
-    .sort((a, b) => (by === "month" ? (a.key < b.key ? -1 : 1) : b.revenueFen - a.revenueFen || a.labelZh.localeCompare(b.labelZh, "zh-CN")));
   const t = totals[0];
   return {
-    rows,
-    total: {
-      // Labelled where it is shown, in the reader's language (reports.total).
-      key: "",
-      labelZh: "",
-      labelEn: "",
-      orders: num(t?.orders),
-      units: num(t?.units),
-      revenueFen: num(t?.revenueFen),
-      householdBenefitFen: num(t?.householdBenefitFen),
-      householdsReached: num(reachedTotal[0]?.households),
-    },
+    // Labelled where it is shown, in the reader's language (reports.total).
+    key: "",
+    labelZh: "",
+    labelEn: "",
+    orders: num(t?.orders),
+    units: num(t?.units),
+    revenueFen: num(t?.revenueFen),
+    householdBenefitFen: num(t?.householdBenefitFen),
+    householdsReached: num(reachedTotal[0]?.households),
   };
+}
+
+/** Sales along one dimension over an inclusive range of days, and the range's totals. */
+export async function salesReport(db: Db, query: ReportQuery): Promise<SalesReport> {
+  const [rows, total] = await Promise.all([salesReportRows(db, query), salesTotal(db, query)]);
+  return { rows, total };
 }
 
 export type BenefitType = "LAND_RENT" | "WAGES" | "DIVIDEND";
