@@ -18,11 +18,12 @@ const sales = (period: string) => `
       CROSS JOIN LATERAL (VALUES ('VILLAGE', l."villageId"), ('COOPERATIVE', l."cooperativeId"), ('CATEGORY', l."categoryId"), ('PRODUCT', i."productId"), ('TOTAL', '')) AS d("dimension", "key")
       GROUP BY 1, 2, 3`;
 
-/** Each query's columns are its table's: `keys` (the primary key) then `values`, in this order. */
+/** Each query's columns are its table's: `keys` (the primary key) then `values`, in this order; `period` is its day or month column. */
 export const ROLLUP_QUERIES = {
-  SalesDailyRollup: { keys: ["dimension", "key", "day"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`l."day"`) },
-  SalesMonthlyRollup: { keys: ["dimension", "key", "month"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`${monthOf(`l."day"`)} AS "month"`) },
+  SalesDailyRollup: { period: "day", keys: ["dimension", "key", "day"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`l."day"`) },
+  SalesMonthlyRollup: { period: "month", keys: ["dimension", "key", "month"], values: ["orders", "units", "revenueFen", "householdBenefitFen"], sql: sales(`${monthOf(`l."day"`)} AS "month"`) },
   HouseholdDailyIncome: {
+    period: "day",
     keys: ["householdId", "cooperativeId", "villageId", "categoryId", "day"],
     values: ["amountFen"],
     sql: `
@@ -31,6 +32,7 @@ export const ROLLUP_QUERIES = {
       GROUP BY 1, 2, 3, 4, 5`,
   },
   HouseholdMonthlyIncome: {
+    period: "month",
     keys: ["dimension", "key", "householdId", "month"],
     values: ["amountFen"],
     sql: `
@@ -41,6 +43,7 @@ export const ROLLUP_QUERIES = {
       GROUP BY 1, 2, 3, 4`,
   },
   BuyerMonthlyOrders: {
+    period: "month",
     keys: ["key", "month", "buyerId"],
     values: ["orders"],
     sql: `
@@ -57,9 +60,18 @@ export type RollupTable = keyof typeof ROLLUP_QUERIES;
 const TABLES = Object.keys(ROLLUP_QUERIES) as RollupTable[];
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
-/** The statements that replace every rollup's rows with what its query gives. */
+/**
+ * The statements that replace every rollup's rows with what its query gives, written in day (month) order as a live
+ * shop appends them, so that a range of days is a few neighbouring pages of the table, not rows all over it.
+ */
 export function rebuildStatements(): string[] {
-  return [`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`, ...TABLES.map((t) => `INSERT INTO "${t}" (${quoted([...ROLLUP_QUERIES[t].keys, ...ROLLUP_QUERIES[t].values])}) ${ROLLUP_QUERIES[t].sql}`)];
+  return [
+    `TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`,
+    ...TABLES.map((t) => {
+      const q = ROLLUP_QUERIES[t];
+      return `INSERT INTO "${t}" (${quoted([...q.keys, ...q.values])}) SELECT * FROM (${q.sql}) q ORDER BY "${q.period}"`;
+    }),
+  ];
 }
 
 /** Rebuilds every rollup from the ledger, in one transaction. For bulk-loaded data; a running shop never needs it. */
