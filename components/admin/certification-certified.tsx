@@ -20,7 +20,20 @@ function remaining(p: CertifiedItem, t: ReturnType<typeof useTranslations<"certi
  * whether buyers can buy it now, the featured toggle, and revocation with a reason (behind a disclosure, so it is
  * never pressed by accident on a phone).
  */
-export function CertifiedProducts({ items }: { items: CertifiedItem[] }) {
+export function CertifiedProducts({
+  items,
+  total = items.length,
+  controls,
+  empty,
+}: {
+  items: CertifiedItem[];
+  /** When the list is paged: how many are certified in all. */
+  total?: number;
+  /** The sort links, under the lead. */
+  controls?: React.ReactNode;
+  /** What an empty list says, instead of the plain notice. */
+  empty?: React.ReactNode;
+}) {
   const t = useTranslations("certification");
   const tl = useTranslations("listing");
   const format = useFormatter();
@@ -28,11 +41,12 @@ export function CertifiedProducts({ items }: { items: CertifiedItem[] }) {
   return (
     <section aria-labelledby="certified-title" className="space-y-3">
       <h2 id="certified-title" className="text-lg font-semibold">
-        {t("certifiedTitle", { count: items.length })}
+        {t("certifiedTitle", { count: total })}
       </h2>
       <p className="text-sm text-earth-600">{t("certifiedLead")}</p>
+      {items.length > 0 && controls}
       <CertificationActions actions={[revokeCertificateAction, setFeaturedAction]} testId="certified-status">
-        {items.length === 0 && <Notice>{t("certifiedEmpty")}</Notice>}
+        {items.length === 0 && (empty ?? <Notice>{t("certifiedEmpty")}</Notice>)}
         <ul className="grid gap-3 md:grid-cols-2">
           {items.map((p) => {
             const left = remaining(p, t);

@@ -17,7 +17,22 @@ const coopTone = { PENDING: "bg-earth-100 text-earth-900", CERTIFIED: "bg-leaf-5
  * category, price, the benefit rule in words and per unit, households, photos, description — and the two
  * decisions, certify (number and validity, today → today + 3 years proposed) or reject (with a reason).
  */
-export function CertificationQueue({ items, validity }: { items: ReviewItem[]; validity: { validFrom: string; validUntil: string } }) {
+export function CertificationQueue({
+  items,
+  validity,
+  total = items.length,
+  controls,
+  empty,
+}: {
+  items: ReviewItem[];
+  validity: { validFrom: string; validUntil: string };
+  /** When the queue is paged: how many await review in all. */
+  total?: number;
+  /** The sort links, under the heading. */
+  controls?: React.ReactNode;
+  /** What an empty queue says, instead of the plain notice. */
+  empty?: React.ReactNode;
+}) {
   const t = useTranslations("certification");
   const tb = useTranslations("benefit");
   const format = useFormatter();
@@ -26,10 +41,11 @@ export function CertificationQueue({ items, validity }: { items: ReviewItem[]; v
   return (
     <section aria-labelledby="queue-title" className="space-y-3">
       <h2 id="queue-title" className="text-lg font-semibold">
-        {t("queueTitle", { count: items.length })}
+        {t("queueTitle", { count: total })}
       </h2>
+      {items.length > 0 && controls}
       <CertificationActions actions={[certifyProductAction, rejectProductAction]} testId="certification-queue-status">
-        {items.length === 0 && <Notice>{t("queueEmpty")}</Notice>}
+        {items.length === 0 && (empty ?? <Notice>{t("queueEmpty")}</Notice>)}
         <ul className="space-y-4">
           {items.map((p) => {
             const name = named(p, locale);

@@ -4,8 +4,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/section";
 import type { LateShipment } from "@/lib/server/fulfilment/late";
 
-/** Shipments paid more than 48 h ago and not shipped, oldest first, with whom to call about each. */
-export function LateShipments({ shipments }: { shipments: LateShipment[] }) {
+type SortableHeader = { header: React.ReactNode; ariaSort?: "ascending" | "descending" };
+
+/**
+ * Shipments paid more than 48 h ago and not shipped, oldest first, with whom to call about each. `sortable` gives
+ * the sortable columns' header links (the page sorts in the database).
+ */
+export function LateShipments({ shipments, sortable }: { shipments: LateShipment[]; sortable?: Partial<Record<"order" | "paid" | "coop", SortableHeader>> }) {
   const t = useTranslations("fulfilment");
   const format = useFormatter();
   const locale = useLocale();
@@ -18,8 +23,8 @@ export function LateShipments({ shipments }: { shipments: LateShipment[] }) {
       rowKey={(s) => s.id}
       rowProps={(s) => ({ "data-order": s.orderNumber })}
       columns={[
-        { key: "order", header: t("late.order"), cell: (s) => <span className="font-mono">{s.orderNumber}</span> },
-        { key: "paid", header: t("late.paidAt"), cell: (s) => format.dateTime(s.paidAt, "dateTime"), className: "whitespace-nowrap" },
+        { key: "order", header: t("late.order"), ...sortable?.order, cell: (s) => <span className="font-mono">{s.orderNumber}</span> },
+        { key: "paid", header: t("late.paidAt"), ...sortable?.paid, cell: (s) => format.dateTime(s.paidAt, "dateTime"), className: "whitespace-nowrap" },
         { key: "hours", header: t("late.hours"), numeric: true, cell: (s) => t("late.hoursValue", { hours: s.hoursLate }) },
         {
           key: "state",
@@ -31,7 +36,7 @@ export function LateShipments({ shipments }: { shipments: LateShipment[] }) {
             </>
           ),
         },
-        { key: "coop", header: t("late.cooperative"), cell: (s) => named(s.cooperative, locale) },
+        { key: "coop", header: t("late.cooperative"), ...sortable?.coop, cell: (s) => named(s.cooperative, locale) },
         {
           key: "contact",
           header: t("late.contact"),

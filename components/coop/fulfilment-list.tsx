@@ -47,28 +47,3 @@ export function FulfilmentList({ cooperativeId, shipments }: { cooperativeId: st
     </ul>
   );
 }
-
-/** Previous / next page links that keep the filters. */
-export function FulfilmentPages({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
-  const t = useTranslations("fulfilment");
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 text-sm">
-      {page > 1 ? (
-        <Link href={href(page - 1)} prefetch={false} rel="prev" className="rounded-lg bg-white px-4 py-2 shadow-sm">
-          {t("prev")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span>{t("pageOf", { page, pages: pageCount })}</span>
-      {page < pageCount ? (
-        <Link href={href(page + 1)} prefetch={false} rel="next" className="rounded-lg bg-white px-4 py-2 shadow-sm">
-          {t("next")}
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}

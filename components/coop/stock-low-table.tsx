@@ -7,8 +7,13 @@ import { named } from "./dates";
 
 type Row = Awaited<ReturnType<typeof listLowStock>>[number];
 
-/** The cooperative's products at or below their low-stock alert level, each with a link to adjust its stock. */
-export function StockLowTable({ products }: { products: Row[] }) {
+type SortableHeader = { header: React.ReactNode; ariaSort?: "ascending" | "descending" };
+
+/**
+ * The cooperative's products at or below their low-stock alert level, each with a link to adjust its stock.
+ * `sortable` gives the sortable columns' header links (the page sorts in the database).
+ */
+export function StockLowTable({ products, sortable }: { products: Row[]; sortable?: Partial<Record<"product" | "stock" | "threshold", SortableHeader>> }) {
   const t = useTranslations("stock");
   const status = useTranslations("listing.status");
   const locale = useLocale();
@@ -25,6 +30,7 @@ export function StockLowTable({ products }: { products: Row[] }) {
         {
           key: "product",
           header: t("low.product"),
+          ...sortable?.product,
           cell: (p) => (
             <Link href={`/coop/products/${p.id}/stock`} className="text-wine-700 underline">
               {named(p, locale)}
@@ -32,9 +38,9 @@ export function StockLowTable({ products }: { products: Row[] }) {
           ),
         },
         { key: "status", header: t("low.status"), cell: (p) => status(p.listingStatus) },
-        { key: "stock", header: t("onSale"), numeric: true, cell: (p) => p.stock },
+        { key: "stock", header: t("onSale"), ...sortable?.stock, numeric: true, cell: (p) => p.stock },
         { key: "reserved", header: t("reserved"), numeric: true, cell: (p) => p.reserved },
-        { key: "threshold", header: t("low.alertAt"), numeric: true, cell: (p) => p.lowStockThreshold },
+        { key: "threshold", header: t("low.alertAt"), ...sortable?.threshold, numeric: true, cell: (p) => p.lowStockThreshold },
       ]}
     />
   );

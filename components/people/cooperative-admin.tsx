@@ -1,15 +1,14 @@
 // The admin's administration of each cooperative: its status with the changes that apply (certify, suspend,
-// reinstate), its managers with a remove button each, pending invites, and the invite form.
+// reinstate), its managers with a remove button each, pending invites, and the invite form. One page of them: the
+// page draws the sort links, the pager and the empty state.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/ui/action-form";
-import { Notice, Section } from "@/components/ui/section";
+import { Section } from "@/components/ui/section";
 import { formatMoney } from "@/lib/i18n/format";
 import { cooperativeStatusAction } from "@/lib/server/actions/admin/cooperative-status";
 import { managerInviteAction } from "@/lib/server/actions/admin/manager-invite";
 import { managerRemoveAction } from "@/lib/server/actions/admin/manager-remove";
-import type { cooperativesAdmin } from "@/lib/server/people/queries";
-
-type Row = Awaited<ReturnType<typeof cooperativesAdmin>>[number];
+import type { CooperativeAdminRow as Row } from "@/lib/server/people/queries";
 
 const CHANGES = { PENDING: ["certify", "suspend"], CERTIFIED: ["suspend"], SUSPENDED: ["reinstate"] } as const;
 
@@ -17,7 +16,6 @@ const badge = { PENDING: "bg-earth-100 text-earth-900", CERTIFIED: "bg-leaf-50 t
 
 export async function CooperativeAdmin({ rows }: { rows: Row[] }) {
   const [t, ts, locale, format] = await Promise.all([getTranslations("people.coops"), getTranslations("roster.admin.statuses"), getLocale(), getFormatter()]);
-  if (rows.length === 0) return <Notice>{t("empty")}</Notice>;
   const named = (r: { nameZh: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameZh);
   return (
     <ul className="space-y-3" data-testid="cooperative-admin">

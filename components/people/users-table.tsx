@@ -1,27 +1,17 @@
 // The admins' list of accounts: sortable headers (links: the sort happens in the database), role, cooperatives,
 // created, last sign-in, and a disable / enable button per account.
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { type SortContext, sortable } from "@/components/console/sort-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { userDisableAction } from "@/lib/server/actions/admin/user-disable";
-import type { listUsers, UserListQuery, UserSort } from "@/lib/server/people/users";
+import { type listUsers, USER_LIST, type UserListQuery, type UserSort } from "@/lib/server/people/users";
 
 type Row = Awaited<ReturnType<typeof listUsers>>["rows"][number];
 
 export async function UsersTable({ rows, query, selfId }: { rows: Row[]; query: UserListQuery; selfId: string }) {
   const [t, locale, format] = await Promise.all([getTranslations("people.users"), getLocale(), getFormatter()]);
-  const sortLink = (sort: UserSort, label: string) => {
-    const active = query.sort === sort;
-    const dir = active && query.dir === "desc" ? "asc" : "desc";
-    const params = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort, dir });
-    return (
-      <Link href={`/admin/users?${params.toString()}`} className="underline" aria-label={t("sortBy", { column: label })} aria-current={active ? "true" : undefined}>
-        {label}
-        {active ? (query.dir === "desc" ? " ↓" : " ↑") : ""}
-      </Link>
-    );
-  };
+  const ctx: SortContext<UserSort> = { path: "/admin/users", params: { q: query.q }, spec: USER_LIST, query };
   return (
     <DataTable
       label={t("title")}
@@ -31,12 +21,12 @@ export async function UsersTable({ rows, query, selfId }: { rows: Row[]; query: 
       rowProps={(r) => ({ "data-email": r.email, "data-disabled": r.disabledAt ? "1" : "0" })}
       minWidth="48rem"
       columns={[
-        { key: "email", header: sortLink("email", t("email")), cell: (r) => <span className="break-all">{r.email}</span> },
+        { key: "email", ...sortable(ctx, "email", t("email")), cell: (r) => <span className="break-all">{r.email}</span> },
         { key: "name", header: t("name"), cell: (r) => r.name ?? "—" },
         { key: "role", header: t("role"), cell: (r) => t(`roles.${r.role}`) },
         { key: "coops", header: t("cooperatives"), cell: (r) => (r.cooperatives.length ? r.cooperatives.map((c) => (locale === "en" ? c.nameEn : c.nameZh)).join("、") : "—") },
-        { key: "created", header: sortLink("created", t("created")), cell: (r) => format.dateTime(r.createdAt, "dayShort") },
-        { key: "lastSignIn", header: sortLink("lastSignIn", t("lastSignIn")), cell: (r) => (r.lastSignInAt ? format.dateTime(r.lastSignInAt, "dateTime") : t("never")) },
+        { key: "created", ...sortable(ctx, "created", t("created")), cell: (r) => format.dateTime(r.createdAt, "dayShort") },
+        { key: "lastSignIn", ...sortable(ctx, "lastSignIn", t("lastSignIn")), cell: (r) => (r.lastSignInAt ? format.dateTime(r.lastSignInAt, "dateTime") : t("never")) },
         {
           key: "state",
           header: t("state"),

@@ -8,6 +8,8 @@ export interface Column<Row> {
   /** Numbers and money: right-aligned, tabular figures. */
   numeric?: boolean;
   className?: string;
+  /** The column the rows are sorted by (aria-sort on its header); absent on the others. */
+  ariaSort?: "ascending" | "descending";
 }
 
 export function DataTable<Row>({
@@ -42,7 +44,7 @@ export function DataTable<Row>({
         <thead className="bg-earth-100">
           <tr>
             {columns.map((c, i) => (
-              <th key={c.key} scope="col" className={`p-2 ${align(c)} ${i === 0 ? "sticky left-0 bg-earth-100" : "whitespace-nowrap"} ${c.className ?? ""}`}>
+              <th key={c.key} scope="col" aria-sort={c.ariaSort} className={`p-2 ${align(c)} ${i === 0 ? "sticky left-0 bg-earth-100" : "whitespace-nowrap"} ${c.className ?? ""}`}>
                 {c.header}
               </th>
             ))}

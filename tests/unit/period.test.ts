@@ -115,18 +115,20 @@ describe("splitByMonths: whole months for the monthly rollups, the ragged ends f
     expect(splitByMonths(range)).toEqual({ months, days });
   });
 
-  const daysOf = (x: DayRange) => {
-    const out: string[] = [];
-    for (let d = x.from; d <= x.to; d = addDays(d, 1)) out.push(d);
-    return out;
-  };
-  test("every day of the range is in exactly one part (every range of up to 70 days starting in 2027–2028)", () => {
-    for (let from = "2027-01-01"; from <= "2028-12-31"; from = addDays(from, 3)) {
-      for (let len = 1; len <= 70; len += 1) {
+  test("the parts tile the range: in order, adjacent, no gap or overlap; no whole month left in the days (every range of 1–100 days starting in 2027–2028)", () => {
+    const lastOf = (monthStart: string) => addDays(addMonths(monthStart, 1), -1);
+    for (let from = "2027-01-01"; from <= "2028-12-31"; from = addDays(from, 1)) {
+      for (const len of [1, 2, 27, 28, 29, 30, 31, 32, 45, 58, 59, 60, 61, 62, 89, 90, 92, 100]) {
         const range = r(from, addDays(from, len - 1));
         const { months, days } = splitByMonths(range);
-        const covered = [...days.flatMap(daysOf), ...(months ? daysOf(r(months.from, addDays(addMonths(months.to, 1), -1))) : [])].sort();
-        expect(covered).toEqual(daysOf(range));
+        const parts = [...days, ...(months ? [r(months.from, lastOf(months.to))] : [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+        expect(parts[0]?.from).toBe(range.from);
+        expect(parts.at(-1)?.to).toBe(range.to);
+        for (let i = 1; i < parts.length; i++) expect(parts[i]!.from).toBe(addDays(parts[i - 1]!.to, 1));
+        for (const d of days) {
+          const firstMonth = d.from.endsWith("-01") ? d.from : addMonths(`${d.from.slice(0, 7)}-01`, 1);
+          expect(d.from <= d.to && lastOf(firstMonth) > d.to, `${d.from}…${d.to} holds a whole month`).toBe(true);
+        }
       }
     }
   });

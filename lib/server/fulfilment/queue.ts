@@ -1,16 +1,20 @@
 import "server-only";
-// The cooperative's side of its orders: its shipments of paid orders, newest payment first, with only its own
-// lines, the batch to pick for each, the shipping fee as charged and the buyer's delivery address. Every read
-// takes the caller's scope (lib/server/queries/coop-scope.ts) and answers nothing for another cooperative's
-// shipment. The address is personal data: the pages that show it write an audit row (./audit.ts).
+// The cooperative's side of its orders: its shipments of paid orders, newest payment first (or as the queue's
+// sort links ask, in the database), with only its own lines, the batch to pick for each, the shipping fee as
+// charged and the buyer's delivery address. Every read takes the caller's scope (lib/server/queries/coop-scope.ts)
+// and answers nothing for another cooperative's shipment. The address is personal data: the pages that show it write an audit row (./audit.ts).
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startOfBeijingDay } from "@/lib/domain/calendar";
-import { FULFILLABLE_ORDER_STATUSES, type QueueState } from "@/lib/domain/fulfilment";
+import { FULFILLABLE_ORDER_STATUSES, isQueueState, type QueueState } from "@/lib/domain/fulfilment";
+import { firstParam, type ListQuery, type ListSpec, MAX_LIST_PAGE, pageCount, pageWindow, parseListQuery, type SearchParams, type SortDir } from "@/lib/domain/list-query";
 import type { ShipmentStatus } from "@/lib/domain/order-state";
 import type { OneCoopScope } from "@/lib/server/queries/coop-scope";
 
-export const QUEUE_PAGE_SIZE = 20;
+export const QUEUE_LIST = { sorts: ["paid", "placed", "number", "status"], dirs: { number: "asc", status: "asc" }, pageSize: 20 } as const satisfies ListSpec<string>;
+export const QUEUE_PAGE_SIZE = QUEUE_LIST.pageSize;
+export type QueueSort = (typeof QUEUE_LIST.sorts)[number];
 
 export interface QueueFilter {
   state?: QueueState | null;
@@ -19,6 +23,16 @@ export interface QueueFilter {
   to?: string | null;
   /** 1-based. */
   page?: number;
+  /** Newest payment first when absent. */
+  sort?: QueueSort;
+  dir?: SortDir;
+}
+
+/** The queue's tab, dates, sort and page from the URL; an unknown tab or sort falls back, a bad day is ignored. */
+export function parseQueueQuery(params: SearchParams): { state: QueueState | null; from: string; to: string } & ListQuery<QueueSort> {
+  const state = firstParam(params.state) ?? "";
+  const day = (v: string | string[] | undefined) => z.string().regex(DAY).catch("").parse(firstParam(v) ?? "");
+  return { state: isQueueState(state) ? state : null, from: day(params.from), to: day(params.to), ...parseListQuery(params, QUEUE_LIST) };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -114,16 +128,24 @@ function shape(s: Raw) {
 
 export type QueueShipment = ReturnType<typeof shape>;
 
-/** One page of the queue, newest payment first, and the number of shipments the filter matches. */
+function queueOrder(sort: QueueSort, dir: SortDir): Prisma.ShipmentOrderByWithRelationInput[] {
+  const tail: Prisma.ShipmentOrderByWithRelationInput[] = [{ order: { paidAt: "desc" } }, { id: "desc" }];
+  if (sort === "placed") return [{ order: { placedAt: dir } }, { id: dir }];
+  if (sort === "number") return [{ order: { number: dir } }, { id: dir }];
+  if (sort === "status") return [{ status: dir }, ...tail];
+  return [{ order: { paidAt: dir } }, { id: dir }];
+}
+
+/** One page of the queue, sorted in the database (newest payment first unless asked), and the number matched. */
 export async function listFulfilmentQueue(db: Db, scope: OneCoopScope, filter: QueueFilter = {}) {
   if (!scope.cooperativeIds.includes(scope.cooperativeId)) return null;
   const where = queueWhere(scope, filter);
-  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), MAX_LIST_PAGE);
   const [total, rows] = await Promise.all([
     db.shipment.count({ where }),
-    db.shipment.findMany({ where, orderBy: [{ order: { paidAt: "desc" } }, { id: "desc" }], skip: (page - 1) * QUEUE_PAGE_SIZE, take: QUEUE_PAGE_SIZE, select: SHIPMENT_SELECT }),
+    db.shipment.findMany({ where, orderBy: queueOrder(filter.sort ?? "paid", filter.dir ?? "desc"), ...pageWindow(page, QUEUE_PAGE_SIZE), select: SHIPMENT_SELECT }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), shipments: rows.map(shape) };
+  return { total, page, pageCount: pageCount(total, QUEUE_PAGE_SIZE), shipments: rows.map(shape) };
 }
 
 /** One of the caller's cooperatives' shipments (of an order that was paid), or null: another's is not found. */

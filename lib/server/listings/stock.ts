@@ -5,6 +5,7 @@ import "server-only";
 // read under the lock are the ones the write is judged against, and stock never goes below zero. The rule itself
 // is lib/domain/stock.ts; every adjustment leaves a StockMovement row and an audit row in the same transaction.
 import type { Db } from "@/lib/db/client";
+import { type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
 import { canEditStock, type ListingStatus } from "@/lib/domain/listing";
 import { MAX_LOW_STOCK_THRESHOLD, planAdjustment, type AdjustmentRefusal, type StockReason } from "@/lib/domain/stock";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -147,21 +148,39 @@ export async function getStockOverview(db: Db, { cooperativeIds, productId }: { 
 
 export type StockOverview = NonNullable<Awaited<ReturnType<typeof getStockOverview>>>;
 
+const lowWhere = (cooperativeId: string, db: Db) =>
+  ({ cooperativeId, listingStatus: { not: "ARCHIVED" }, stock: { lte: db.product.fields.lowStockThreshold } }) satisfies Prisma.ProductWhereInput;
+const LOW_SELECT = { id: true, nameZh: true, nameEn: true, unitZh: true, unitEn: true, stock: true, lowStockThreshold: true, listingStatus: true } as const;
+
+/** The units unpaid orders hold, per product. */
+async function withReserved<P extends { id: string }>(db: Db, products: P[]) {
+  const held = await db.stockReservation.groupBy({ by: ["productId"], where: { productId: { in: products.map((p) => p.id) }, status: "ACTIVE" }, _sum: { quantity: true } });
+  const reservedOf = new Map(held.map((h) => [h.productId, h._sum.quantity ?? 0]));
+  return products.map((p) => ({ ...p, reserved: reservedOf.get(p.id) ?? 0 }));
+}
+
 /** The products of one of the caller's cooperatives at or below their low-stock threshold (archived ones aside). */
 export async function listLowStock(db: Db, scope: OneCoopScope) {
   if (!scope.cooperativeIds.includes(scope.cooperativeId)) return [];
-  const products = await db.product.findMany({
-    where: { cooperativeId: scope.cooperativeId, listingStatus: { not: "ARCHIVED" }, stock: { lte: db.product.fields.lowStockThreshold } },
-    orderBy: [{ stock: "asc" }, { nameZh: "asc" }],
-    select: { id: true, nameZh: true, nameEn: true, unitZh: true, unitEn: true, stock: true, lowStockThreshold: true, listingStatus: true },
-  });
-  const held = await db.stockReservation.groupBy({
-    by: ["productId"],
-    where: { productId: { in: products.map((p) => p.id) }, status: "ACTIVE" },
-    _sum: { quantity: true },
-  });
-  const reservedOf = new Map(held.map((h) => [h.productId, h._sum.quantity ?? 0]));
-  return products.map((p) => ({ ...p, reserved: reservedOf.get(p.id) ?? 0 }));
+  const products = await db.product.findMany({ where: lowWhere(scope.cooperativeId, db), orderBy: [{ stock: "asc" }, { nameZh: "asc" }], select: LOW_SELECT });
+  return withReserved(db, products);
+}
+
+/** The low-stock page's sorts: the emptiest first by default; by name or by alert level. */
+export const LOW_STOCK_LIST = { sorts: ["stock", "name", "threshold"], dirs: { stock: "asc", name: "asc" }, pageSize: 25 } as const satisfies ListSpec<string>;
+export type LowStockSort = (typeof LOW_STOCK_LIST.sorts)[number];
+export const parseLowStockListQuery = (params: SearchParams): ListQuery<LowStockSort> => parseListQuery(params, LOW_STOCK_LIST);
+
+/** One page of the cooperative's low-stock products, sorted in the database; null outside the caller's scope. */
+export async function listLowStockPage(db: Db, scope: OneCoopScope, query: ListQuery<LowStockSort>) {
+  if (!scope.cooperativeIds.includes(scope.cooperativeId)) return null;
+  const where = lowWhere(scope.cooperativeId, db);
+  const first: Prisma.ProductOrderByWithRelationInput = query.sort === "name" ? { nameZh: query.dir } : query.sort === "threshold" ? { lowStockThreshold: query.dir } : { stock: query.dir };
+  const [total, products] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({ where, orderBy: [first, { nameZh: "asc" }, { id: "asc" }], ...pageWindow(query.page, LOW_STOCK_LIST.pageSize), select: LOW_SELECT }),
+  ]);
+  return { total, pages: pageCount(total, LOW_STOCK_LIST.pageSize), rows: await withReserved(db, products) };
 }
 
 /** The manager-facing sentence for a refused adjustment (says how many units unpaid orders hold, where it matters). */

@@ -1,9 +1,12 @@
 import "server-only";
-// The flags a page or the CSV shows: open first (then kept, then resolved), newest first within each, with the
+// The flags a page or the CSV shows: open first (then kept, then resolved), newest first within each (the pages
+// may sort by another column and page in the database), with the
 // household's code (never its head's name), village, township, cooperatives, status, its 12-month income series
 // (from the rollup, one grouped query for all listed households) and the follow-up history.
 import type { Db } from "@/lib/db/client";
+import { type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
 import { lastTwelveMonths, type FlagStatusName, type MonitoringRuleName } from "@/lib/domain/monitoring";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentBeijingMonth } from "./evaluate";
 import { householdScopeWhere, type MonitoringScope } from "./flags";
 import { monthlyIncome } from "./income";
@@ -38,24 +41,47 @@ export interface FlagRow {
 export interface FlagList {
   months: string[];
   flags: FlagRow[];
-  /** More flags matched than `limit`. */
+  /** More flags matched than `limit` (the unpaged read, for the CSV). */
   truncated: boolean;
   counts: Record<FlagStatusName, number>;
+  /** Flags matched in all, and the pages they fill (1 for the unpaged read). */
+  total: number;
+  pages: number;
 }
 
 export const FLAG_LIST_LIMIT = 200;
 
+/** The pages' list: by status (open first, then newest), when flagged, household code or rule. */
+export const FLAG_LIST = { sorts: ["status", "flagged", "household", "rule"], dirs: { status: "asc", household: "asc", rule: "asc" }, pageSize: 20 } as const satisfies ListSpec<string>;
+export type FlagSort = (typeof FLAG_LIST.sorts)[number];
+
+/** The flags list's sort and page from the URL; odd values fall back to open-first, page 1. */
+export const parseFlagListQuery = (params: SearchParams): ListQuery<FlagSort> => parseListQuery(params, FLAG_LIST);
+
+/** ORDER BY for the chosen column, ties broken by time then id so no row repeats or goes missing across pages. */
+function flagOrder({ sort, dir }: ListQuery<FlagSort>): Prisma.MonitoringFlagOrderByWithRelationInput[] {
+  const tail: Prisma.MonitoringFlagOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "asc" }];
+  if (sort === "flagged") return [{ createdAt: dir }, { id: "asc" }];
+  if (sort === "household") return [{ household: { code: dir } }, ...tail];
+  if (sort === "rule") return [{ rule: dir }, ...tail];
+  return [{ status: dir }, ...tail];
+}
+
+/**
+ * The flags in scope. With `list` (the pages), one page sorted in the database; without it (the CSV), every flag
+ * up to `limit`, open first.
+ */
 export async function listFlags(
   db: Db,
-  { scope, now, townshipSlug, limit = FLAG_LIST_LIMIT }: { scope: MonitoringScope; now: Date; townshipSlug?: string | null; limit?: number },
+  { scope, now, townshipSlug, limit = FLAG_LIST_LIMIT, list }: { scope: MonitoringScope; now: Date; townshipSlug?: string | null; limit?: number; list?: ListQuery<FlagSort> },
 ): Promise<FlagList> {
   const months = lastTwelveMonths(currentBeijingMonth(now));
   const household = { ...householdScopeWhere(scope), ...(townshipSlug ? { village: { township: { slug: townshipSlug } } } : {}) };
   const [rows, grouped] = await Promise.all([
     db.monitoringFlag.findMany({
       where: { household },
-      orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "asc" }],
-      take: limit + 1,
+      orderBy: flagOrder(list ?? { sort: "status", dir: "asc", page: 1 }),
+      ...(list ? pageWindow(list.page, FLAG_LIST.pageSize) : { take: limit + 1 }),
       select: {
         id: true,
         rule: true,
@@ -79,14 +105,17 @@ export async function listFlags(
     }),
     db.monitoringFlag.groupBy({ by: ["status"], where: { household }, _count: { _all: true } }),
   ]);
-  const listed = rows.slice(0, limit);
+  const listed = list ? rows : rows.slice(0, limit);
   const income = await monthlyIncome(db, { first: months[0]!, last: months[11]!, householdIds: [...new Set(listed.map((f) => f.household.id))] });
   const counts: Record<FlagStatusName, number> = { OPEN: 0, KEPT: 0, RESOLVED: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
+  const total = counts.OPEN + counts.KEPT + counts.RESOLVED;
   return {
     months,
-    truncated: rows.length > limit,
+    truncated: !list && rows.length > limit,
     counts,
+    total,
+    pages: list ? pageCount(total, FLAG_LIST.pageSize) : 1,
     flags: listed.map((f) => {
       const { village, participations, ...h } = f.household;
       const cooperatives = new Map(participations.map((p) => [p.cooperative.id, p.cooperative]));

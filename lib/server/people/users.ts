@@ -4,40 +4,31 @@ import "server-only";
 // version in the same transaction, so every session of the account stops at once (session-version.ts also refuses
 // any token of a disabled account); the sign-in check refuses a disabled account.
 import type { Db } from "@/lib/db/client";
+import { firstParam, type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { bumpSessionVersion } from "@/lib/server/auth/session-version";
 
-export const USERS_PAGE_SIZE = 25;
-export const USER_SORTS = ["created", "lastSignIn", "email"] as const;
-export type UserSort = (typeof USER_SORTS)[number];
+export const USER_LIST = { sorts: ["created", "lastSignIn", "email"], dirs: { email: "asc" }, pageSize: 25 } as const satisfies ListSpec<string>;
+export type UserSort = (typeof USER_LIST.sorts)[number];
 
-export interface UserListQuery {
+export interface UserListQuery extends ListQuery<UserSort> {
   q: string;
-  sort: UserSort;
-  dir: "asc" | "desc";
-  page: number;
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /** The list's query from the URL; anything odd falls back to the default rather than failing. */
-export function parseUserListQuery(params: Record<string, string | string[] | undefined>): UserListQuery {
+export function parseUserListQuery(params: SearchParams): UserListQuery {
   // Control characters become spaces: PostgreSQL refuses a NUL byte.
   // eslint-disable-next-line no-control-regex -- see above
-  const q = (first(params.q) ?? "").replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, 100);
-  const sortRaw = first(params.sort);
-  const sort = (USER_SORTS as readonly string[]).includes(sortRaw ?? "") ? (sortRaw as UserSort) : "created";
-  const dir = first(params.dir) === "asc" ? "asc" : "desc";
-  const page = Math.min(Math.max(1, Number.parseInt(first(params.page) ?? "1", 10) || 1), 10_000);
-  return { q, sort, dir, page };
+  const q = (firstParam(params.q) ?? "").replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, 100);
+  return { q, ...parseListQuery(params, USER_LIST) };
 }
 
 export async function listUsers(db: Db, query: UserListQuery) {
   const where: Prisma.UserWhereInput = query.q ? { email: { contains: query.q, mode: "insensitive" } } : {};
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
     query.sort === "email"
-      ? [{ email: query.dir }]
+      ? [{ email: query.dir }, { id: "asc" }]
       : query.sort === "lastSignIn"
         ? [{ lastSignInAt: { sort: query.dir, nulls: "last" } }, { id: "asc" }]
         : [{ createdAt: query.dir }, { id: "asc" }];
@@ -46,8 +37,7 @@ export async function listUsers(db: Db, query: UserListQuery) {
     db.user.findMany({
       where,
       orderBy,
-      skip: (query.page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
+      ...pageWindow(query.page, USER_LIST.pageSize),
       select: {
         id: true,
         email: true,
@@ -60,7 +50,7 @@ export async function listUsers(db: Db, query: UserListQuery) {
       },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), rows: rows.map(({ cooperatives, ...u }) => ({ ...u, cooperatives: cooperatives.map((c) => c.cooperative) })) };
+  return { total, pages: pageCount(total, USER_LIST.pageSize), rows: rows.map(({ cooperatives, ...u }) => ({ ...u, cooperatives: cooperatives.map((c) => c.cooperative) })) };
 }
 
 export type DisableOutcome = { kind: "done"; email: string; sessionVersion: number | null } | { kind: "notFound" } | { kind: "wrongState" } | { kind: "self" };

@@ -1,32 +1,68 @@
 import "server-only";
 // The cooperative area's product reads, scoped to the caller's cooperatives (./coop-scope.ts). Households are
 // shown by code, village and how they take part: the benefit-rule editor needs no personal data.
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { HOME_STATES, type ListingStatus } from "@/lib/domain/listing";
+import { HOME_STATES, LISTING_STATUSES, type ListingStatus } from "@/lib/domain/listing";
+import { firstParam, type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cooperativeVillageIds } from "@/lib/server/listings/products";
 import type { CoopScope, OneCoopScope } from "./coop-scope";
 
+const COOP_PRODUCT_SELECT = {
+  id: true,
+  nameZh: true,
+  nameEn: true,
+  priceFen: true,
+  stock: true,
+  lowStockThreshold: true,
+  listingStatus: true,
+  certificationStatus: true,
+  benefitRuleType: true,
+  benefitBasisPoints: true,
+  benefitFenPerUnit: true,
+  cooperative: { select: { id: true, nameZh: true, nameEn: true } },
+  _count: { select: { beneficiaries: true } },
+} satisfies Prisma.ProductSelect;
+
 /** The products of the caller's cooperatives, with each one's benefit rule and number of households. */
 export async function listCoopProducts(db: Db, { cooperativeIds }: CoopScope) {
-  return db.product.findMany({
-    where: { cooperativeId: { in: [...cooperativeIds] } },
-    orderBy: [{ cooperativeId: "asc" }, { nameZh: "asc" }],
-    select: {
-      id: true,
-      nameZh: true,
-      nameEn: true,
-      priceFen: true,
-      stock: true,
-      lowStockThreshold: true,
-      listingStatus: true,
-      certificationStatus: true,
-      benefitRuleType: true,
-      benefitBasisPoints: true,
-      benefitFenPerUnit: true,
-      cooperative: { select: { id: true, nameZh: true, nameEn: true } },
-      _count: { select: { beneficiaries: true } },
-    },
-  });
+  return db.product.findMany({ where: { cooperativeId: { in: [...cooperativeIds] } }, orderBy: [{ cooperativeId: "asc" }, { nameZh: "asc" }], select: COOP_PRODUCT_SELECT });
+}
+
+export const COOP_PRODUCT_LIST = {
+  sorts: ["name", "state", "price", "stock"],
+  dirs: { name: "asc", state: "asc", stock: "asc" },
+  pageSize: 25,
+} as const satisfies ListSpec<string>;
+export type CoopProductSort = (typeof COOP_PRODUCT_LIST.sorts)[number];
+export interface CoopProductQuery extends ListQuery<CoopProductSort> {
+  state: ListingStatus | null;
+}
+
+/** The products list's query from the URL: one listing state or all, the sort, the page; odd values fall back. */
+export function parseCoopProductQuery(params: SearchParams): CoopProductQuery {
+  const state = z.enum(LISTING_STATUSES).nullable().catch(null).parse(firstParam(params.state) ?? null);
+  return { state, ...parseListQuery(params, COOP_PRODUCT_LIST) };
+}
+
+/**
+ * One page of the caller's products, filtered to a listing state and sorted in the database, with the count per
+ * state (the filter's chips) over all of them.
+ */
+export async function listCoopProductsPage(db: Db, { cooperativeIds }: CoopScope, query: CoopProductQuery) {
+  const all: Prisma.ProductWhereInput = { cooperativeId: { in: [...cooperativeIds] } };
+  const where: Prisma.ProductWhereInput = query.state ? { ...all, listingStatus: query.state } : all;
+  const { dir } = query;
+  const first: Prisma.ProductOrderByWithRelationInput =
+    query.sort === "state" ? { listingStatus: dir } : query.sort === "price" ? { priceFen: dir } : query.sort === "stock" ? { stock: dir } : { nameZh: dir };
+  const [total, rows, groups] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({ where, orderBy: [first, { nameZh: "asc" }, { id: "asc" }], ...pageWindow(query.page, COOP_PRODUCT_LIST.pageSize), select: COOP_PRODUCT_SELECT }),
+    db.product.groupBy({ by: ["listingStatus"], where: all, _count: { _all: true } }),
+  ]);
+  const byState = Object.fromEntries(LISTING_STATUSES.map((s) => [s, groups.find((g) => g.listingStatus === s)?._count._all ?? 0])) as Record<ListingStatus, number>;
+  return { rows, total, pages: pageCount(total, COOP_PRODUCT_LIST.pageSize), byState, all: groups.reduce((n, g) => n + g._count._all, 0) };
 }
 
 export type CoopProductTerms = NonNullable<Awaited<ReturnType<typeof getCoopProductTerms>>>;

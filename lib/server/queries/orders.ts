@@ -2,6 +2,8 @@ import "server-only";
 // Orders as their buyer and the admins see them. A buyer's reads take the buyer's id and answer null for
 // anyone else's order (the page then shows 404), so an order's existence is not confirmed to others.
 import type { Db } from "@/lib/db/client";
+import { type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { carrierLabel } from "@/lib/domain/carriers";
 import { isReservationExpired } from "@/lib/domain/order-state";
@@ -74,17 +76,34 @@ export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buye
   };
 }
 
+/** Bank-transfer orders waiting for their money whose reservation has not run out (isReservationExpired, in SQL). */
+const awaitingWhere = (now: Date) =>
+  ({ paymentMethod: "BANK_TRANSFER", status: "PENDING_PAYMENT", OR: [{ reservedUntil: null }, { reservedUntil: { gte: now } }] }) satisfies Prisma.OrderWhereInput;
+const AWAITING_SELECT = { id: true, number: true, status: true, totalFen: true, transferReference: true, placedAt: true, reservedUntil: true, unitName: true, buyer: { select: { email: true } } } as const;
+
 /**
  * Bank-transfer orders still waiting for their money, oldest first (admins). An order whose reservation ran out
  * is as good as cancelled, swept or not (the sweep runs on a timer, never while a page renders): not listed.
  */
 export async function listTransfersAwaitingConfirmation(db: Db, { now = new Date() }: { now?: Date } = {}) {
-  const orders = await db.order.findMany({
-    where: { paymentMethod: "BANK_TRANSFER", status: "PENDING_PAYMENT" },
-    orderBy: { placedAt: "asc" },
-    select: { id: true, number: true, status: true, totalFen: true, transferReference: true, placedAt: true, reservedUntil: true, unitName: true, buyer: { select: { email: true } } },
-  });
+  const orders = await db.order.findMany({ where: awaitingWhere(now), orderBy: [{ placedAt: "asc" }, { id: "asc" }], select: AWAITING_SELECT });
   return orders.filter((o) => !isReservationExpired(o, now));
+}
+
+/** The transfers page's sorts: oldest first by default; by amount or order number. */
+export const TRANSFER_LIST = { sorts: ["placed", "amount", "number"], dirs: { placed: "asc", number: "asc" }, pageSize: 20 } as const satisfies ListSpec<string>;
+export type TransferSort = (typeof TRANSFER_LIST.sorts)[number];
+export const parseTransferListQuery = (params: SearchParams): ListQuery<TransferSort> => parseListQuery(params, TRANSFER_LIST);
+
+/** One page of the transfers awaiting confirmation, sorted in the database. */
+export async function listTransfersAwaitingPage(db: Db, query: ListQuery<TransferSort>, now = new Date()) {
+  const where = awaitingWhere(now);
+  const first: Prisma.OrderOrderByWithRelationInput = query.sort === "amount" ? { totalFen: query.dir } : query.sort === "number" ? { number: query.dir } : { placedAt: query.dir };
+  const [total, rows] = await Promise.all([
+    db.order.count({ where }),
+    db.order.findMany({ where, orderBy: [first, { placedAt: "asc" }, { id: "asc" }], ...pageWindow(query.page, TRANSFER_LIST.pageSize), select: AWAITING_SELECT }),
+  ]);
+  return { total, pages: pageCount(total, TRANSFER_LIST.pageSize), rows };
 }
 
 /**
@@ -126,39 +145,57 @@ async function adminNames(db: Db, ids: (string | null)[]): Promise<Map<string, s
  * times, so the admin sees whether it was delivered — never the buyer's address.
  */
 export async function listRefundRequests(db: Db, { locale = "zh-CN" }: { locale?: Locale } = {}) {
-  const refunds = await db.refund.findMany({
-    where: { status: "REQUESTED" },
-    orderBy: { createdAt: "asc" },
+  const refunds = await db.refund.findMany({ where: { status: "REQUESTED" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: REQUEST_SELECT });
+  return refunds.map(requestRow(locale));
+}
+
+const REQUEST_SELECT = {
+  id: true,
+  amountFen: true,
+  reason: true,
+  reasonCode: true,
+  createdAt: true,
+  order: { select: { number: true, paymentMethod: true, totalFen: true } },
+  shipment: {
     select: {
       id: true,
-      amountFen: true,
-      reason: true,
-      reasonCode: true,
-      createdAt: true,
-      order: { select: { number: true, paymentMethod: true, totalFen: true } },
-      shipment: {
-        select: {
-          id: true,
-          status: true,
-          carrier: true,
-          carrierName: true,
-          trackingNumber: true,
-          shippedAt: true,
-          deliveredAt: true,
-          deliveredAutomatically: true,
-          cooperative: { select: { nameZh: true, nameEn: true } },
-        },
-      },
+      status: true,
+      carrier: true,
+      carrierName: true,
+      trackingNumber: true,
+      shippedAt: true,
+      deliveredAt: true,
+      deliveredAutomatically: true,
+      cooperative: { select: { nameZh: true, nameEn: true } },
     },
-  });
-  return refunds.map(({ shipment, ...r }) => ({
+  },
+} as const satisfies Prisma.RefundSelect;
+
+const requestRow =
+  (locale: Locale) =>
+  ({ shipment, ...r }: Prisma.RefundGetPayload<{ select: typeof REQUEST_SELECT }>) => ({
     ...r,
     shipment: shipment && {
       ...shipment,
       carrier: shipment.carrier ? carrierLabel(shipment.carrier, locale, shipment.carrierName) : null,
       cooperative: name(shipment.cooperative, locale),
     },
-  }));
+  });
+
+/** The refunds page's sorts: oldest request first by default; by amount or order number. */
+export const REFUND_LIST = { sorts: ["requested", "amount", "number"], dirs: { requested: "asc", number: "asc" }, pageSize: 20 } as const satisfies ListSpec<string>;
+export type RefundSort = (typeof REFUND_LIST.sorts)[number];
+export const parseRefundListQuery = (params: SearchParams): ListQuery<RefundSort> => parseListQuery(params, REFUND_LIST);
+
+/** One page of the refund requests awaiting a decision, sorted in the database. */
+export async function listRefundRequestsPage(db: Db, query: ListQuery<RefundSort>, { locale = "zh-CN" }: { locale?: Locale } = {}) {
+  const where = { status: "REQUESTED" } as const;
+  const first: Prisma.RefundOrderByWithRelationInput = query.sort === "amount" ? { amountFen: query.dir } : query.sort === "number" ? { order: { number: query.dir } } : { createdAt: query.dir };
+  const [total, rows] = await Promise.all([
+    db.refund.count({ where }),
+    db.refund.findMany({ where, orderBy: [first, { createdAt: "asc" }, { id: "asc" }], ...pageWindow(query.page, REFUND_LIST.pageSize), select: REQUEST_SELECT }),
+  ]);
+  return { total, pages: pageCount(total, REFUND_LIST.pageSize), rows: rows.map(requestRow(locale)) };
 }
 
 /**

@@ -2,8 +2,10 @@ import "server-only";
 // Reads of statements. The admins' list is not scoped (the caller is an admin: the page and CSV route check);
 // the cooperative's own statement takes the caller's scope and answers null outside it.
 import type { Db } from "@/lib/db/client";
+import { type ListPage, type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
 import type { StatementMonth } from "@/lib/domain/reports";
 import type { SettlementStatus, StatementSums } from "@/lib/domain/settlement";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { inScope, type OneCoopScope } from "@/lib/server/queries/coop-scope";
 import { cooperativeMonthSums, monthSums } from "./sums";
 
@@ -42,7 +44,7 @@ type Stored = { amountFen: number; salesFen: number; refundsFen: number; adjustm
 const differs = (a: Stored, b: Stored) => a.amountFen !== b.amountFen || a.salesFen !== b.salesFen || a.refundsFen !== b.refundsFen || a.adjustmentsFen !== b.adjustmentsFen;
 const ZERO = { salesFen: 0, refundsFen: 0, adjustmentsFen: 0, amountFen: 0 };
 
-/** Every statement of the month, by cooperative name, with whether the ledger still agrees. */
+/** Every statement of the month, by cooperative name, with whether the ledger still agrees (the month's CSV). */
 export async function listMonthSettlements(db: Db, month: StatementMonth): Promise<SettlementRow[]> {
   const [rows, sums] = await Promise.all([
     db.settlement.findMany({ where: { periodStart: new Date(`${month.from}T00:00:00.000Z`) }, select }),
@@ -52,6 +54,34 @@ export async function listMonthSettlements(db: Db, month: StatementMonth): Promi
   return rows
     .map((r) => ({ ...r, paidOn: r.paidOn?.toISOString().slice(0, 10) ?? null, stale: differs(r, live.get(r.cooperative.id) ?? ZERO) }))
     .sort((a, b) => a.cooperative.nameZh.localeCompare(b.cooperative.nameZh, "zh-CN"));
+}
+
+export const SETTLEMENT_LIST = { sorts: ["name", "amount", "status"], dirs: { name: "asc" }, pageSize: 20 } as const satisfies ListSpec<string>;
+export type SettlementSort = (typeof SETTLEMENT_LIST.sorts)[number];
+
+/** The admins' list's sort and page from the URL (the month is settlementsMonth's); odd values fall back. */
+export const parseSettlementListQuery = (params: SearchParams): ListQuery<SettlementSort> => parseListQuery(params, SETTLEMENT_LIST);
+
+const settlementOrder = ({ sort, dir }: ListQuery<SettlementSort>): Prisma.SettlementOrderByWithRelationInput[] => [
+  sort === "amount" ? { amountFen: dir } : sort === "status" ? { status: dir } : { cooperative: { nameZh: dir } },
+  { cooperative: { slug: "asc" } },
+  { id: "asc" },
+];
+
+/** One page of the month's statements, sorted in the database, each with whether the ledger still agrees. */
+export async function listMonthSettlementsPage(db: Db, month: StatementMonth, query: ListQuery<SettlementSort>): Promise<ListPage<SettlementRow>> {
+  const where = { periodStart: new Date(`${month.from}T00:00:00.000Z`) };
+  const [total, rows, sums] = await Promise.all([
+    db.settlement.count({ where }),
+    db.settlement.findMany({ where, orderBy: settlementOrder(query), ...pageWindow(query.page, SETTLEMENT_LIST.pageSize), select }),
+    monthSums(db, month),
+  ]);
+  const live = new Map(sums.map((s) => [s.cooperativeId, s]));
+  return {
+    total,
+    pages: pageCount(total, SETTLEMENT_LIST.pageSize),
+    rows: rows.map((r) => ({ ...r, paidOn: r.paidOn?.toISOString().slice(0, 10) ?? null, stale: differs(r, live.get(r.cooperative.id) ?? ZERO) })),
+  };
 }
 
 /** Cooperatives with ledger entries in the month but no statement yet (shown so the admin knows to generate). */

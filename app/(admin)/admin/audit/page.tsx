@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
 import { AuditTable } from "@/components/people/audit-table";
-import { Pager } from "@/components/people/pager";
 import { Notice, PageHeader } from "@/components/ui/section";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { listAuditLog, parseAuditQuery } from "@/lib/server/people/audit-log";
+import { listHref, sortParams } from "@/lib/domain/list-query";
+import { AUDIT_LIST, listAuditLog, parseAuditQuery } from "@/lib/server/people/audit-log";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const input = "mt-1 block w-full rounded-lg border border-earth-600/40 bg-white px-3 py-2 text-base";
 
-/** The audit log with filters (who, what, when), newest first, paged in the database (admins only). */
+/** The audit log with filters (who, what, when), sorted and paged in the database (admins only). */
 export default async function AuditLogPage({ searchParams }: Props) {
   await guardPage({ kind: "role", roles: ["ADMIN"] }, "/admin/audit");
   const query = parseAuditQuery(await searchParams);
@@ -46,6 +47,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
           {t("to")}
           <input name="to" type="date" defaultValue={query.to ?? ""} className={input} />
         </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
         <button type="submit" className="col-span-2 rounded-lg bg-wine-700 px-4 py-2 font-medium text-white hover:bg-wine-800 sm:col-span-1">
           {t("filter")}
         </button>
@@ -56,18 +59,15 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </Notice>
       )}
       {list.rows.length === 0 ? (
-        <Notice>
-          {t("empty")}{" "}
-          {filtered && (
-            <Link href="/admin/audit" className="underline">
-              {t("clear")}
-            </Link>
-          )}
-        </Notice>
+        <EmptyState
+          message={t("emptyNone")}
+          clearHref={filtered ? listHref("/admin/audit", sortParams(AUDIT_LIST, query)) : undefined}
+          firstPageHref={query.page > 1 ? listHref("/admin/audit", { ...filters, ...sortParams(AUDIT_LIST, query) }) : undefined}
+        />
       ) : (
         <>
-          <AuditTable rows={list.rows} />
-          <Pager path="/admin/audit" params={filters} page={query.page} pages={list.pages} total={list.total} />
+          <AuditTable rows={list.rows} sort={{ path: "/admin/audit", params: filters, spec: AUDIT_LIST, query }} />
+          <Pager path="/admin/audit" params={{ ...filters, ...sortParams(AUDIT_LIST, query) }} page={query.page} pages={list.pages} total={list.total} />
         </>
       )}
     </div>

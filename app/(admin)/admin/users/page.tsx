@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Pager } from "@/components/people/pager";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
 import { UsersTable } from "@/components/people/users-table";
-import { Notice, PageHeader } from "@/components/ui/section";
+import { PageHeader } from "@/components/ui/section";
+import { listHref, sortParams } from "@/lib/domain/list-query";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { listUsers, parseUserListQuery } from "@/lib/server/people/users";
+import { listUsers, parseUserListQuery, USER_LIST } from "@/lib/server/people/users";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,18 +36,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         </button>
       </form>
       {list.rows.length === 0 ? (
-        <Notice>
-          {t("empty")}{" "}
-          {query.q && (
-            <Link href="/admin/users" className="underline">
-              {t("clear")}
-            </Link>
-          )}
-        </Notice>
+        <EmptyState message={t("emptyNone")} next={{ href: "/admin/cooperatives", label: t("emptyNext") }} clearHref={query.q ? "/admin/users" : undefined} firstPageHref={query.page > 1 ? listHref("/admin/users", { q: query.q, ...sortParams(USER_LIST, query) }) : undefined} />
       ) : (
         <>
           <UsersTable rows={list.rows} query={query} selfId={admin.id} />
-          <Pager path="/admin/users" params={{ ...(query.q ? { q: query.q } : {}), sort: query.sort, dir: query.dir }} page={query.page} pages={list.pages} total={list.total} />
+          <Pager path="/admin/users" params={{ q: query.q, ...sortParams(USER_LIST, query) }} page={query.page} pages={list.pages} total={list.total} />
         </>
       )}
     </div>

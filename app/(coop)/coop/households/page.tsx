@@ -2,36 +2,40 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
+import { type SortContext, SortLinks } from "@/components/console/sort-header";
 import { CooperativeSwitch } from "@/components/coop/cooperative-switch";
 import { named } from "@/components/coop/dates";
 import { HouseholdAddForm } from "@/components/coop/household-add-form";
 import { RosterList } from "@/components/coop/roster-list";
-import { RosterPager } from "@/components/coop/roster-pager";
 import { PageHeader, Section } from "@/components/ui/section";
+import { listHref, type SearchParams, sortParams } from "@/lib/domain/list-query";
 import { guardCooperativePage } from "@/lib/server/coop-area";
 import { db } from "@/lib/server/db";
 import { getLocale } from "@/lib/server/i18n";
 import { listManagedCooperatives } from "@/lib/server/queries/account";
-import { rosterOfScope } from "@/lib/server/roster/list";
-import { addFormChoices, pageOf } from "@/lib/server/roster/page";
+import { parseRosterListQuery, ROSTER_LIST, type RosterSort, rosterPageOfScope } from "@/lib/server/roster/list";
+import { addFormChoices } from "@/lib/server/roster/page";
 
-type Props = { searchParams: Promise<{ c?: string | string[]; cooperative?: string | string[]; p?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roster");
   return { title: t("title"), robots: { index: false } };
 }
 
-/** The cooperative's household roster: masked names, add / change / end, the audited "show name", import. */
+/** The cooperative's household roster, sorted and paged in the database: masked names, add / change / end, the audited "show name", import. */
 export default async function CoopHouseholdsPage({ searchParams }: Props) {
-  const { c, cooperative, p } = await searchParams;
-  const { scope } = await guardCooperativePage(c ?? cooperative, "/coop/households");
-  const [t, locale, coops, roster] = await Promise.all([getTranslations("roster"), getLocale(), listManagedCooperatives(db, scope), rosterOfScope(db, scope)]);
+  const params = await searchParams;
+  const { scope } = await guardCooperativePage(params.c ?? params.cooperative, "/coop/households");
+  const query = parseRosterListQuery(params);
+  const [t, locale, coops, roster] = await Promise.all([getTranslations("roster"), getLocale(), listManagedCooperatives(db, scope), rosterPageOfScope(db, scope, query)]);
   if (!roster) notFound();
   const choices = await addFormChoices(db, (k) => t(k as Parameters<typeof t>[0]));
   const current = coops.find((x) => x.id === scope.cooperativeId);
   const id = encodeURIComponent(scope.cooperativeId);
-  const shown = pageOf(roster, p);
+  const sort: SortContext<RosterSort> = { path: "/coop/households", params: { c: scope.cooperativeId }, spec: ROSTER_LIST, query };
   return (
     <div className="space-y-4">
       <PageHeader
@@ -45,13 +49,19 @@ export default async function CoopHouseholdsPage({ searchParams }: Props) {
         }
       />
       <CooperativeSwitch cooperatives={coops} current={scope.cooperativeId} href={(x) => `/coop/households?c=${encodeURIComponent(x)}`} />
-      <RosterList entries={shown.rows} cooperativeId={scope.cooperativeId} locale={locale} mode="manage" />
-      <RosterPager
-        page={shown.page}
-        pages={shown.pages}
-        href={(n) => `/coop/households?c=${id}&p=${n}`}
-        label={{ nav: t("pager.nav"), prev: t("pager.prev"), next: t("pager.next"), of: t("pager.of", { page: shown.page, pages: shown.pages }) }}
-      />
+      {roster.rows.length === 0 ? (
+        <EmptyState
+          message={t("emptyNone")}
+          next={{ href: `/coop/households/import?c=${id}`, label: t("importLink") }}
+          firstPageHref={query.page > 1 ? listHref("/coop/households", { c: scope.cooperativeId }) : undefined}
+        />
+      ) : (
+        <>
+          <SortLinks ctx={sort} labels={{ code: t("sort.code"), village: t("sort.village"), since: t("sort.since"), members: t("sort.members") }} />
+          <RosterList entries={roster.rows} cooperativeId={scope.cooperativeId} locale={locale} mode="manage" />
+          <Pager path="/coop/households" params={{ c: scope.cooperativeId, ...sortParams(ROSTER_LIST, query) }} page={query.page} pages={roster.pages} total={roster.total} />
+        </>
+      )}
       <Section title={t("addTitle")}>
         <p className="mb-3 text-sm text-earth-600">{t("addLead")}</p>
         <HouseholdAddForm

@@ -1,43 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
+import { type SortContext, SortLinks } from "@/components/console/sort-header";
 import { CooperativeSwitch } from "@/components/coop/cooperative-switch";
 import { named } from "@/components/coop/dates";
 import { FulfilmentFilter } from "@/components/coop/fulfilment-filter";
-import { FulfilmentList, FulfilmentPages } from "@/components/coop/fulfilment-list";
+import { FulfilmentList } from "@/components/coop/fulfilment-list";
 import { PageHeader } from "@/components/ui/section";
-import { isQueueState } from "@/lib/domain/fulfilment";
+import { listHref, type SearchParams, sortParams } from "@/lib/domain/list-query";
 import { guardCooperativePage } from "@/lib/server/coop-area";
 import { db } from "@/lib/server/db";
 import { auditAddressRead } from "@/lib/server/fulfilment/audit";
-import { listFulfilmentQueue } from "@/lib/server/fulfilment/queue";
+import { listFulfilmentQueue, parseQueueQuery, QUEUE_LIST, type QueueSort } from "@/lib/server/fulfilment/queue";
 import { getLocale, getT } from "@/lib/server/i18n";
 import { listManagedCooperatives } from "@/lib/server/queries/account";
 
-type Param = string | string[] | undefined;
-type Props = { searchParams: Promise<{ c?: Param; state?: Param; from?: Param; to?: Param; page?: Param }> };
-
-const one = (p: Param) => (Array.isArray(p) ? p[0] : p) ?? "";
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t("fulfilment.title"), robots: { index: false } };
 }
 
-/** The cooperative's shipments of paid orders (?c=<cooperativeId>&state=&from=&to=&page=), newest payment first. */
+/** The cooperative's shipments of paid orders (?c=&state=&from=&to=&sort=&dir=&page=), sorted and paged in the database. */
 export default async function CoopOrdersPage({ searchParams }: Props) {
   const params = await searchParams;
   const { user, scope } = await guardCooperativePage(params.c, "/coop/orders");
-  const stateParam = one(params.state);
-  const filter = { state: isQueueState(stateParam) ? stateParam : null, from: one(params.from), to: one(params.to), page: Number(one(params.page)) || 1 };
+  const filter = parseQueueQuery(params);
   const [t, locale, coops, queue] = await Promise.all([getT(), getLocale(), listManagedCooperatives(db, scope), listFulfilmentQueue(db, scope, filter)]);
   if (!queue) notFound();
   await auditAddressRead(db, { actorId: user.id, cooperativeId: scope.cooperativeId, shipmentIds: queue.shipments.map((s) => s.id), what: "queue" });
   const current = coops.find((x) => x.id === scope.cooperativeId);
-  const href = (page: number) => {
-    const q = new URLSearchParams({ c: scope.cooperativeId, ...(filter.state ? { state: filter.state } : {}), ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}), page: String(page) });
-    return `/coop/orders?${q.toString()}`;
-  };
+  const kept = { c: scope.cooperativeId, state: filter.state, from: filter.from, to: filter.to };
+  const filtered = Boolean(filter.state || filter.from || filter.to);
+  const sort: SortContext<QueueSort> = { path: "/coop/orders", params: kept, spec: QUEUE_LIST, query: filter };
   return (
     <div className="space-y-4">
       <PageHeader
@@ -55,8 +53,20 @@ export default async function CoopOrdersPage({ searchParams }: Props) {
       <p className="text-sm text-earth-600" role="status">
         {t("fulfilment.count", { count: queue.total })}
       </p>
-      <FulfilmentList cooperativeId={scope.cooperativeId} shipments={queue.shipments} />
-      <FulfilmentPages page={queue.page} pageCount={queue.pageCount} href={href} />
+      {queue.shipments.length === 0 ? (
+        <EmptyState
+          message={t("fulfilment.emptyNone")}
+          next={{ href: "/coop/products", label: t("fulfilment.emptyNext") }}
+          clearHref={filtered ? listHref("/coop/orders", { c: scope.cooperativeId }) : undefined}
+          firstPageHref={filter.page > 1 ? listHref("/coop/orders", { ...kept, ...sortParams(QUEUE_LIST, filter) }) : undefined}
+        />
+      ) : (
+        <>
+          <SortLinks ctx={sort} labels={{ paid: t("fulfilment.sort.paid"), placed: t("fulfilment.sort.placed"), number: t("fulfilment.sort.number"), status: t("fulfilment.sort.status") }} />
+          <FulfilmentList cooperativeId={scope.cooperativeId} shipments={queue.shipments} />
+          <Pager path="/coop/orders" params={{ ...kept, ...sortParams(QUEUE_LIST, filter) }} page={queue.page} pages={queue.pageCount} total={queue.total} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,32 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
+import { type SortContext, SortLinks } from "@/components/console/sort-header";
 import { CoopProductList } from "@/components/coop/coop-product-list";
-import { Notice, PageHeader } from "@/components/ui/section";
-import { LISTING_STATUSES, type ListingStatus } from "@/lib/domain/listing";
+import { PageHeader } from "@/components/ui/section";
+import type { ListingStatus } from "@/lib/domain/listing";
+import { listHref, type SearchParams, sortParams } from "@/lib/domain/list-query";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { getT } from "@/lib/server/i18n";
-import { listCoopProducts } from "@/lib/server/queries/coop-products";
+import { COOP_PRODUCT_LIST, type CoopProductSort, listCoopProductsPage, parseCoopProductQuery } from "@/lib/server/queries/coop-products";
 
-type Props = { searchParams: Promise<{ state?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t("coopProducts.title"), robots: { index: false } };
 }
 
-/** The order states are shown in: what needs the manager first. */
+/** The order of the state chips: what needs the manager first. */
 const SHOWN: readonly ListingStatus[] = ["ON_SALE", "IN_REVIEW", "REJECTED", "DRAFT", "OFF_SALE", "ARCHIVED"];
 
-/** The manager's products across their cooperatives, grouped by listing state or filtered to one (?state=). */
+/** The manager's products across their cooperatives (?state=&sort=&dir=&page=), sorted and paged in the database. */
 export default async function CoopProductsPage({ searchParams }: Props) {
   const user = await guardPage({ kind: "role", roles: ["MANAGER"] }, "/coop/products");
-  const raw = (await searchParams).state;
-  const wanted = Array.isArray(raw) ? raw[0] : raw;
-  const state = (LISTING_STATUSES as readonly string[]).includes(wanted ?? "") ? (wanted as ListingStatus) : null;
-  const [t, products] = await Promise.all([getT(), listCoopProducts(db, { cooperativeIds: user.cooperativeIds })]);
-  const count = (s: ListingStatus) => products.filter((p) => p.listingStatus === s).length;
-  const groups = (state ? [state] : SHOWN).map((s) => ({ state: s, products: products.filter((p) => p.listingStatus === s) })).filter((g) => state || g.products.length > 0);
+  const query = parseCoopProductQuery(await searchParams);
+  const [t, list] = await Promise.all([getT(), listCoopProductsPage(db, { cooperativeIds: user.cooperativeIds }, query)]);
+  const { state } = query;
+  const sort: SortContext<CoopProductSort> = { path: "/coop/products", params: { state }, spec: COOP_PRODUCT_LIST, query };
   const chip = (active: boolean) => `block whitespace-nowrap rounded-full px-3 py-1.5 ${active ? "bg-wine-700 text-white" : "bg-white shadow-sm hover:text-wine-700"}`;
   return (
     <div className="space-y-4">
@@ -42,27 +44,33 @@ export default async function CoopProductsPage({ searchParams }: Props) {
       <nav aria-label={t("productEditor.list.filterLabel")} className="-mx-1 overflow-x-auto">
         <ul className="flex gap-2 px-1 text-sm">
           <li>
-            <Link href="/coop/products" aria-current={state ? undefined : "page"} className={chip(!state)}>
-              {t("productEditor.list.all")} {products.length}
+            <Link href={listHref("/coop/products", sortParams(COOP_PRODUCT_LIST, query))} aria-current={state ? undefined : "page"} className={chip(!state)}>
+              {t("productEditor.list.all")} {list.all}
             </Link>
           </li>
           {SHOWN.map((s) => (
             <li key={s}>
-              <Link href={`/coop/products?state=${s}`} aria-current={state === s ? "page" : undefined} className={chip(state === s)}>
-                {t(`listing.status.${s}`)} {count(s)}
+              <Link href={listHref("/coop/products", { state: s, ...sortParams(COOP_PRODUCT_LIST, query) })} aria-current={state === s ? "page" : undefined} className={chip(state === s)}>
+                {t(`listing.status.${s}`)} {list.byState[s]}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      {groups.map((g) => (
-        <section key={g.state} aria-labelledby={`state-${g.state}`} className="space-y-2">
-          <h2 id={`state-${g.state}`} className="text-lg font-semibold">
-            {t(`listing.status.${g.state}`)} <span className="text-earth-600">{g.products.length}</span>
-          </h2>
-          {g.products.length === 0 ? <Notice>{t("productEditor.list.empty")}</Notice> : <CoopProductList products={g.products} showCooperative={user.cooperativeIds.length > 1} />}
-        </section>
-      ))}
+      {list.rows.length === 0 ? (
+        <EmptyState
+          message={t("coopProducts.emptyNone")}
+          next={{ href: "/coop/products/new", label: t("coopProducts.emptyNext") }}
+          clearHref={state ? listHref("/coop/products", sortParams(COOP_PRODUCT_LIST, query)) : undefined}
+          firstPageHref={query.page > 1 ? listHref("/coop/products", { state, ...sortParams(COOP_PRODUCT_LIST, query) }) : undefined}
+        />
+      ) : (
+        <>
+          <SortLinks ctx={sort} labels={{ name: t("coopProducts.sort.name"), state: t("coopProducts.sort.state"), price: t("coopProducts.sort.price"), stock: t("coopProducts.sort.stock") }} />
+          <CoopProductList products={list.rows} showCooperative={user.cooperativeIds.length > 1} />
+          <Pager path="/coop/products" params={{ state, ...sortParams(COOP_PRODUCT_LIST, query) }} page={query.page} pages={list.pages} total={list.total} />
+        </>
+      )}
     </div>
   );
 }

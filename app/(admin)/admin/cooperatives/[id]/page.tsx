@@ -2,18 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/console/empty-state";
+import { Pager } from "@/components/console/pager";
+import { type SortContext, SortLinks } from "@/components/console/sort-header";
 import { named } from "@/components/coop/dates";
 import { RosterList } from "@/components/coop/roster-list";
-import { RosterPager } from "@/components/coop/roster-pager";
 import { Notice, PageHeader } from "@/components/ui/section";
+import { type SearchParams, sortParams } from "@/lib/domain/list-query";
 import { guardPage } from "@/lib/server/authz";
 import { auditHouseholdRead } from "@/lib/server/coop-area";
 import { db } from "@/lib/server/db";
 import { getLocale } from "@/lib/server/i18n";
-import { cooperativeName, rosterOf } from "@/lib/server/roster/list";
-import { pageOf } from "@/lib/server/roster/page";
+import { cooperativeName, parseRosterListQuery, ROSTER_LIST, type RosterSort, rosterPage } from "@/lib/server/roster/list";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ p?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roster");
@@ -24,11 +26,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminCooperativeRosterPage({ params, searchParams }: Props) {
   const { id } = await params;
   const admin = await guardPage({ kind: "role", roles: ["ADMIN"] }, `/admin/cooperatives/${id}`);
-  const { p } = await searchParams;
+  const query = parseRosterListQuery(await searchParams);
   const cooperative = await cooperativeName(db, id);
   if (!cooperative) notFound();
-  const [t, locale, roster] = await Promise.all([getTranslations("roster"), getLocale(), rosterOf(db, cooperative.id)]);
-  const shown = pageOf(roster, p);
+  const [t, locale, roster] = await Promise.all([getTranslations("roster"), getLocale(), rosterPage(db, cooperative.id, query)]);
+  const path = `/admin/cooperatives/${encodeURIComponent(cooperative.id)}`;
+  const sort: SortContext<RosterSort> = { path, params: {}, spec: ROSTER_LIST, query };
   // An admin's look at a cooperative's households (masked) is on the record too; full names are audited per read.
   await auditHouseholdRead(db, { actorId: admin.id, cooperativeId: cooperative.id, what: "roster (masked)" });
   return (
@@ -43,13 +46,15 @@ export default async function AdminCooperativeRosterPage({ params, searchParams 
         }
       />
       <Notice>{t("admin.readOnly")}</Notice>
-      <RosterList entries={shown.rows} cooperativeId={cooperative.id} locale={locale} mode="admin" />
-      <RosterPager
-        page={shown.page}
-        pages={shown.pages}
-        href={(n) => `/admin/cooperatives/${encodeURIComponent(cooperative.id)}?p=${n}`}
-        label={{ nav: t("pager.nav"), prev: t("pager.prev"), next: t("pager.next"), of: t("pager.of", { page: shown.page, pages: shown.pages }) }}
-      />
+      {roster.rows.length === 0 ? (
+        <EmptyState message={t("admin.emptyNone")} next={{ href: "/admin/cooperatives", label: t("admin.back") }} firstPageHref={query.page > 1 ? path : undefined} />
+      ) : (
+        <>
+          <SortLinks ctx={sort} labels={{ code: t("sort.code"), village: t("sort.village"), since: t("sort.since"), members: t("sort.members") }} />
+          <RosterList entries={roster.rows} cooperativeId={cooperative.id} locale={locale} mode="admin" />
+          <Pager path={path} params={sortParams(ROSTER_LIST, query)} page={query.page} pages={roster.pages} total={roster.total} />
+        </>
+      )}
     </div>
   );
 }
