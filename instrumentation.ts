@@ -1,9 +1,10 @@
 import type { Instrumentation } from "next";
 import { isSafeRequestId, REQUEST_ID_HEADER } from "@/lib/request-id";
 
-// Runs once when a Next.js server process starts. The reservation sweep runs here on a timer, so unpaid
-// orders give their stock back even when nobody visits. Pages never sweep (no writes while rendering): they show
-// an expired reservation as expired, and the actions that need fresh state sweep the orders they touch first.
+// Runs once when a Next.js server process starts. The server's timer ticks here, so unpaid orders give their stock
+// back, mail goes out and the calendar jobs run even when nobody visits. Pages never sweep (no writes while
+// rendering): they show an expired reservation as expired, and the actions that need fresh state sweep the orders
+// they touch first. Every process ticks; each job runs in one of them per interval (lib/server/timers.ts).
 // process.env.NEXT_RUNTIME is the one process.env read left here: Next inlines it at build time, which keeps
 // the Node-only imports below (Prisma, pino) out of an edge bundle. Everything else comes from lib/server/env.ts.
 export async function register() {
@@ -12,26 +13,9 @@ export async function register() {
   const { env, PHASE_PRODUCTION_BUILD } = await import("@/lib/server/env");
   if (env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { db } = await import("@/lib/server/db");
-  const { sweepExpiredReservations } = await import("@/lib/server/orders/sweep");
-  const { expireCertificates } = await import("@/lib/server/listings/expiry");
-  const { sweepDueDeliveries } = await import("@/lib/server/orders/delivery");
-  const { deliverOutbox } = await import("@/lib/server/mail/deliver");
-  const { sendDailyDigests } = await import("@/lib/server/mail/digest");
-  const { runCalendarJobs } = await import("@/lib/server/schedule");
-  const { log } = await import("@/lib/server/log");
-  const timer = setInterval(() => {
-    // Once a day the 防返贫 rules, once a month last month's settlement statements (lib/server/schedule.ts).
-    runCalendarJobs(db).catch((error: unknown) => log.error({ err: error }, "calendar jobs failed"));
-    sweepExpiredReservations(db).catch((error: unknown) => log.error({ err: error }, "reservation sweep failed"));
-    // Records certificates that ran out (what sells already checks the date itself).
-    expireCertificates(db).catch((error: unknown) => log.error({ err: error }, "certificate expiry sweep failed"));
-    // Parcels shipped more than 15 days ago and not confirmed by their buyer count as delivered (safe in every process).
-    sweepDueDeliveries(db).catch((error: unknown) => log.error({ err: error }, "auto-delivery sweep failed"));
-    // Cooperative managers' digest of paid parcels to pack: once per Beijing day from 08:00 (cheap once sent).
-    sendDailyDigests(db).catch((error: unknown) => log.error({ err: error }, "coop digest failed"));
-    // Mail in the outbox goes out over SMTP (retries with backoff); with no SMTP_URL it stays at /dev/outbox.
-    deliverOutbox(db).catch((error: unknown) => log.error({ err: error }, "mail delivery failed"));
-  }, env.RESERVATION_SWEEP_MS);
+  const { runTimerTick } = await import("@/lib/server/timers");
+  // runTimerTick logs its own failures; it never rejects.
+  const timer = setInterval(() => void runTimerTick(db, env.RESERVATION_SWEEP_MS), env.RESERVATION_SWEEP_MS);
   timer.unref();
 }
 

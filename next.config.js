@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // Security headers for every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
@@ -30,6 +31,12 @@ const nextConfig = {
   // A second dev server beside the first (e.g. for screenshots while the tests build) needs its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
+  // More than one server: with REDIS_URL the data cache lives in Redis, shared by every instance, and none keeps a
+  // private in-memory copy that another instance's revalidateTag could not reach (README, "More than one server").
+  // Read when `next start` loads this file, so the same build runs with or without Redis.
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: fileURLToPath(new URL("./lib/server/cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
+    : {}),
   images: {
     // Uploaded photos map to their stored WebP renditions; other images use Next's optimiser (lib/image-loader.ts).
     loaderFile: "./lib/image-loader.ts",

@@ -45,6 +45,10 @@ const paymentMethods = z
 const server = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection URL" }).optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 100).default(10),
+  /** Several server processes share Next's data cache through this Redis (lib/server/cache-handler.mjs); unset: each keeps its own. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
+  /** Put before every key this shop writes to Redis, so several shops (or test runs) can share one. */
+  REDIS_KEY_PREFIX: z.string().trim().min(1).max(100).default("shop:"),
   EMBEDDED_DB_DIR: z.string().trim().min(1).default(".data/pglite"),
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://shop.example.cn" }).default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters: generate one with `openssl rand -base64 32`").optional(),

@@ -31,6 +31,9 @@ describe("bad values are refused at start, naming the variable and the rule", ()
     { name: "DATABASE_URL", value: "127.0.0.1:5432", message: "DATABASE_URL: must be a postgresql:// connection URL" },
     { name: "SITE_URL", value: "shop.example.cn", message: "SITE_URL: must be an http:// or https:// URL" },
     { name: "SITE_URL", value: "ftp://shop.example.cn", message: "SITE_URL: must be an http:// or https:// URL" },
+    { name: "REDIS_URL", value: "127.0.0.1:6379", message: "REDIS_URL: must be a redis:// or rediss:// URL" },
+    { name: "REDIS_URL", value: "http://127.0.0.1:6379", message: "REDIS_URL: must be a redis:// or rediss:// URL" },
+    { name: "REDIS_KEY_PREFIX", value: "k".repeat(101), message: "REDIS_KEY_PREFIX:" },
     { name: "SMTP_URL", value: "smtp.example.cn", message: "SMTP_URL: must be an smtp:// or smtps:// URL" },
     { name: "AUTH_SECRET", value: "short", message: "AUTH_SECRET: must be at least 32 characters" },
     { name: "STRIPE_PAYMENT_METHODS", value: "card,paypal", message: "STRIPE_PAYMENT_METHODS: must be a comma-separated list of card, wechat_pay, alipay (unknown: paypal)" },
@@ -73,6 +76,7 @@ describe("defaults and coercion", () => {
   test("an empty environment gets every default", () => {
     expect(parseEnv({})).toEqual({
       DATABASE_POOL_SIZE: 10,
+      REDIS_KEY_PREFIX: "shop:",
       EMBEDDED_DB_DIR: ".data/pglite",
       SITE_URL: "http://localhost:3000",
       MAIL_FROM: "noreply@localhost",
@@ -115,6 +119,8 @@ describe("defaults and coercion", () => {
     { name: "DEV_OUTBOX", value: "0", parsed: false },
     { name: "STRIPE_PAYMENT_METHODS", value: "card, wechat_pay,alipay,card", parsed: ["card", "wechat_pay", "alipay"] },
     { name: "DATABASE_URL", value: "postgres://shop@127.0.0.1/shop", parsed: "postgres://shop@127.0.0.1/shop" },
+    { name: "REDIS_URL", value: "redis://127.0.0.1:6379/0", parsed: "redis://127.0.0.1:6379/0" },
+    { name: "REDIS_URL", value: "rediss://:secret@cache.internal:6380", parsed: "rediss://:secret@cache.internal:6380" },
   ])("$name=$value → $parsed", ({ name, value, parsed }) => {
     expect(parseEnv({ [name]: value })[name as keyof ReturnType<typeof parseEnv>]).toEqual(parsed);
   });
