@@ -65,7 +65,8 @@ describe.skipIf(!baseURL)("the county console", () => {
     await desktop.goto("/admin/monitoring");
     await inBothLanguages(desktop, "monitoring-desktop");
     await desktop.context().close();
-  });
+    // An order, a transfer and eight screenshots: ~50 s on two loaded cores.
+  }, 180_000);
 
   test("an admin invites a manager; the link in the mail lets them set a password and sign in, once", async () => {
     const admin = await newPage();
