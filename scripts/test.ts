@@ -2,6 +2,7 @@
 // end-to-end (Chromium) suites in one vitest run, then one plain summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { relative } from "node:path";
 import { findChromium } from "../tests/helpers/chromium";
 
 const ci = Boolean(process.env.CI);
@@ -65,10 +66,11 @@ if (existsSync(report)) {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    numFailedTestSuites: number;
+    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
   };
   // A file that fails before any test runs (an import error) counts no failed test: name it, or "0 failed" lies.
-  const files = r.numFailedTestSuites > 0 ? `, ${r.numFailedTestSuites} file(s) failed` : "";
+  const broken = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
+  const files = broken.length > 0 ? `, ${broken.length} file(s) failed before their tests ran: ${broken.map((f) => relative(process.cwd(), f.name)).join(", ")}` : "";
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}`);
 }
 if (existsSync(ledgerFailure)) {
