@@ -7,7 +7,8 @@ import { clearDataCache, prepareDatabase } from "../lib/db/prepare";
 const target = databaseTargetFromEnv();
 const result = await prepareDatabase(target, { log: (line) => console.log(`[db] ${line}`) });
 console.log(
-  `[db] ready in ${result.ms} ms (${result.applied.length} migration(s) applied${result.seeded ? ", sample data written" : ""})`,
+  `[db] ready in ${result.ms} ms (${result.applied.length} migration(s) applied${result.seeded ? ", sample data written" : ""}; ` +
+    `${result.phases.map(([phase, ms]) => `${phase} ${ms} ms`).join(", ")})`,
 );
 
 // A database created or migrated just now makes any cached catalog reads from an earlier one wrong.

@@ -3,7 +3,9 @@
 // The engine does everything Prisma's CLI does: it reads prisma/migrations, keeps `_prisma_migrations` in
 // Prisma's own form (name, sha256 checksum, started/finished, logs, applied steps), refuses to run past a
 // failed migration, and computes diffs. This file only loads the migrations folder, builds the adapter
-// (with small fixes for adapter bugs, below) and turns the engine's answers into plain results.
+// (with small fixes for adapter bugs, below) and turns the engine's answers into plain results — except on
+// PGlite, where deploy skips the engine when nothing is pending and applies migrations to an empty database in a
+// few transactions, writing `_prisma_migrations` as the engine does (a first `npm run dev` waited seconds for it).
 //
 // Used by scripts/db/migrate.ts (the CLI), scripts/dev.ts and the tests. Must stay free of "server-only" and
 // next. Node 20 loads the engine's `.wasm` import only with `--experimental-wasm-modules`.
@@ -45,6 +47,12 @@ export interface MigrationOptions {
   engineLog?: (line: string) => void;
   schemaPath?: string;
   migrationsDir?: string;
+  /**
+   * migrateDeploy on PGlite skips the engine when it has nothing to do (upToDateOnPGlite) and applies the
+   * migrations to an empty database in a few transactions (applyToEmptyPGlite). True: always use the engine,
+   * to compare the two in tests.
+   */
+  engineOnly?: boolean;
 }
 
 type Paths = { schemaPath: string; migrationsDir: string };
@@ -383,16 +391,118 @@ export async function migrateDeploy(target: DatabaseTarget, opts: MigrationOptio
   if (migrationsList.migrationDirectories.length === 0) {
     opts.log?.(`No migrations found in ${migrationsDir}.`);
   }
+  const started = performance.now();
+  const shortcuts = opts.pglite !== undefined && opts.engineOnly !== true;
+  if (shortcuts && (await upToDateOnPGlite(opts.pglite!, migrationsList))) {
+    opts.log?.("No pending migrations to apply.");
+    return { applied: [] };
+  }
+  const bulk = shortcuts ? await applyToEmptyPGlite(opts.pglite!, migrationsList) : [];
+  for (const name of bulk) opts.log?.(`Applied ${name}`);
+  if (bulk.length > 0 && bulk.length === migrationsList.migrationDirectories.length) {
+    opts.log?.(`Applied ${bulk.length} migration(s) to the empty database in ${Math.round(performance.now() - started)} ms`);
+    return { applied: bulk };
+  }
   return withEngine(factoryFor(target, opts.pglite), schemaPath, opts.engineLog, async (engine) => {
     const history = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS });
     for (const name of history.editedMigrationNames) {
       opts.log?.(`Warning: migration ${name} was edited after it was applied (checksum differs).`);
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    if (appliedMigrationNames.length === 0) opts.log?.("No pending migrations to apply.");
+    if (appliedMigrationNames.length + bulk.length === 0) opts.log?.("No pending migrations to apply.");
     for (const name of appliedMigrationNames) opts.log?.(`Applied ${name}`);
-    return { applied: appliedMigrationNames };
+    return { applied: [...bulk, ...appliedMigrationNames] };
   });
+}
+
+// ─────────────────── Shortcuts on the embedded database ───────────────────
+
+/**
+ * True when `_prisma_migrations` says every migration on disk finished with the checksum it has now, and holds
+ * nothing else that counts (a failed migration, one missing locally): then the engine, which takes seconds to load
+ * on a busy machine, would apply nothing and warn about nothing. Anything else is the engine's to judge.
+ */
+async function upToDateOnPGlite(pglite: PGlite, list: MigrationList): Promise<boolean> {
+  const { rows: table } = await pglite.query<{ name: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS name`);
+  if (!table[0]?.name) return false;
+  const { rows } = await pglite.query<{ migration_name: string; checksum: string; finished: boolean }>(
+    `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+  );
+  const recorded = new Map(rows.map((r) => [r.migration_name, r]));
+  if (recorded.size !== rows.length || rows.length !== list.migrationDirectories.length) return false;
+  return list.migrationDirectories.every((dir) => {
+    const row = recorded.get(dir.path);
+    const content = dir.migrationFile.content;
+    return row?.finished === true && content.tag === "ok" && row.checksum === migrationChecksum(content.value);
+  });
+}
+
+/** `_prisma_migrations` exactly as the schema engine creates it on PostgreSQL (read from its build). */
+const MIGRATIONS_TABLE_SQL = `CREATE TABLE _prisma_migrations (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             TIMESTAMPTZ,
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          TIMESTAMPTZ,
+    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_steps_count     INTEGER NOT NULL DEFAULT 0
+);`;
+
+/** PostgreSQL refuses to use an enum value added by `ALTER TYPE … ADD VALUE` before that transaction commits. */
+const ADDS_ENUM_VALUE = /\bADD\s+VALUE\b/i;
+
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * On an embedded database with nothing in it yet (a first `npm run dev`, a test's in-memory database), apply the
+ * migrations as a few scripts instead of one engine round per migration: each batch runs as one transaction with
+ * its `_prisma_migrations` rows in the form the engine writes (name, sha256 checksum, finished, one applied step),
+ * so later deploys, status and drift checks read them as their own. A batch ends after a migration that adds an
+ * enum value, so every migration sees what the ones before it committed, as it would under the engine. Whatever
+ * this cannot do (a database that is not empty, a migration that fails) is left to the engine, which records
+ * failures in Prisma's way: a failing batch is rolled back and the engine applies it again, one by one.
+ * Returns the migrations applied here, in order (none when the database was not empty).
+ */
+async function applyToEmptyPGlite(pglite: PGlite, list: MigrationList): Promise<string[]> {
+  const migrations: { name: string; sql: string }[] = [];
+  for (const dir of list.migrationDirectories) {
+    if (dir.migrationFile.content.tag !== "ok") return [];
+    migrations.push({ name: dir.path, sql: dir.migrationFile.content.value });
+  }
+  if (migrations.length === 0) return [];
+  const { rows } = await pglite.query<{ used: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%') OR
+     EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%') AS used`,
+  );
+  if (rows[0]?.used !== false) return [];
+
+  const batches: (typeof migrations)[] = [[]];
+  for (const m of migrations) {
+    batches.at(-1)!.push(m);
+    if (ADDS_ENUM_VALUE.test(m.sql)) batches.push([]);
+  }
+  const applied: string[] = [];
+  for (const batch of batches.filter((b) => b.length > 0)) {
+    const record = batch
+      .map(
+        (m) =>
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) ` +
+          `VALUES (${sqlString(randomUUID())}, ${sqlString(migrationChecksum(m.sql))}, now(), ${sqlString(m.name)}, now(), 1);`,
+      )
+      .join("\n");
+    const script = [applied.length === 0 ? MIGRATIONS_TABLE_SQL : "", ...batch.map((m) => m.sql), record].join("\n;\n");
+    try {
+      await pglite.exec(`BEGIN;\n${script}\n;\nCOMMIT;`);
+    } catch {
+      await pglite.exec("ROLLBACK").catch(() => undefined);
+      break;
+    }
+    applied.push(...batch.map((m) => m.name));
+  }
+  return applied;
 }
 
 export interface MigrationStatus {

@@ -1,13 +1,12 @@
 // Seeds the shop with its SAMPLE data (see the data files next to this one): places, cooperatives, households,
 // catalog and demo accounts. Idempotent: if the county is already there, nothing is written.
 // One transaction, one bulk insert per table, so it stays fast on the embedded PGlite database.
-import bcrypt from "bcryptjs";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { CATEGORIES, certificateNumbers, lotPrefixOf, PRODUCTS, type SeedProduct } from "./catalog";
 import { COOPERATIVES, ENTERPRISES } from "./cooperatives";
 import { beneficiariesOf, HOUSEHOLDS, PARTICIPATIONS } from "./households";
 import { COUNTY, TOWNSHIPS, VILLAGES } from "./places";
-import { DEMO_ACCOUNTS, DEMO_BCRYPT_COST } from "./users";
+import { DEMO_ACCOUNTS } from "./users";
 import { validateSeedData } from "./validate";
 import { newTraceCode } from "../domain/trace-code";
 
@@ -108,39 +107,46 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
   }
 
   const accounts = withUsers ? DEMO_ACCOUNTS : [];
-  const hashes = await Promise.all(accounts.map((a) => bcrypt.hash(a.password, DEMO_BCRYPT_COST)));
 
   try {
+    const timings: string[] = [];
+    // Each step's time, so a slow first start shows where it went (`npm run dev` prints it).
+    const step = async <T>(name: string, write: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await write();
+      timings.push(`${name} ${Math.round(performance.now() - started)}`);
+      return result;
+    };
     const counts = await db.$transaction(
       async (tx) => {
-        const county = await tx.county.create({ data: COUNTY, select: { id: true } });
+        const county = await step("county", () => tx.county.create({ data: COUNTY, select: { id: true } }));
 
         const townships = byKey(
-          await tx.township.createManyAndReturn({
+          await step("township", () => tx.township.createManyAndReturn({
             data: TOWNSHIPS.map((t) => ({ ...t, countyId: county.id })),
             select: { id: true, slug: true },
-          }),
+          })),
           (r) => r.slug,
         );
 
         const villages = byKey(
-          await tx.village.createManyAndReturn({
+          await step("village", () => tx.village.createManyAndReturn({
             data: VILLAGES.map(({ code: _code, scene: _scene, township, ...v }) => ({
               ...v,
               townshipId: must(townships, township, "township"),
             })),
             select: { id: true, slug: true },
-          }),
+          })),
           (r) => r.slug,
         );
 
         const enterprises = byKey(
-          await tx.enterprise.createManyAndReturn({ data: [...ENTERPRISES], select: { id: true, slug: true } }),
+          await step("enterprise", () => tx.enterprise.createManyAndReturn({ data: [...ENTERPRISES], select: { id: true, slug: true } })),
           (r) => r.slug,
         );
 
         const cooperatives = byKey(
-          await tx.cooperative.createManyAndReturn({
+          await step("cooperative", () => tx.cooperative.createManyAndReturn({
             data: COOPERATIVES.map(({ village, enterprise, certifiedAt, lotPrefix: _lot, ...c }) => ({
               ...c,
               villageId: must(villages, village, "village"),
@@ -148,23 +154,23 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
               certifiedAt: certifiedAt ? day(certifiedAt) : null,
             })),
             select: { id: true, slug: true },
-          }),
+          })),
           (r) => r.slug,
         );
 
         const households = byKey(
-          await tx.household.createManyAndReturn({
+          await step("household", () => tx.household.createManyAndReturn({
             data: HOUSEHOLDS.map(({ village, ...h }) => ({
               ...h,
               villageId: must(villages, village, "village"),
               idCardNumber: null,
             })),
             select: { id: true, code: true },
-          }),
+          })),
           (r) => r.code,
         );
 
-        const participations = await tx.householdParticipation.createMany({
+        const participations = await step("householdParticipation", () => tx.householdParticipation.createMany({
           data: PARTICIPATIONS.map((p) => ({
             householdId: must(households, p.household, "household"),
             cooperativeId: must(cooperatives, p.cooperative, "cooperative"),
@@ -173,17 +179,17 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
             landMu: p.landMu,
             since: day(p.since),
           })),
-        });
+        }));
 
         const categories = byKey(
-          await tx.category.createManyAndReturn({ data: [...CATEGORIES], select: { id: true, slug: true } }),
+          await step("category", () => tx.category.createManyAndReturn({ data: [...CATEGORIES], select: { id: true, slug: true } })),
           (r) => r.slug,
         );
 
         const certificates = certificateNumbers();
         const coopCertifiedAt = new Map(COOPERATIVES.map((c) => [c.slug, c.certifiedAt]));
         const products = byKey(
-          await tx.product.createManyAndReturn({
+          await step("product", () => tx.product.createManyAndReturn({
             data: PRODUCTS.map((p) => {
               const certifiedAt = p.certified ? coopCertifiedAt.get(p.cooperative) : null;
               return {
@@ -217,11 +223,11 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
               } satisfies Prisma.ProductCreateManyInput;
             }),
             select: { id: true, slug: true },
-          }),
+          })),
           (r) => r.slug,
         );
 
-        const productImages = await tx.productImage.createMany({
+        const productImages = await step("productImage", () => tx.productImage.createMany({
           data: PRODUCTS.map((p) => ({
             productId: must(products, p.slug, "product"),
             url: productImageUrl(p.slug),
@@ -229,58 +235,58 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
             altEn: `${p.nameEn} (illustration)`,
             sortOrder: 0,
           })),
-        });
+        }));
 
         const beneficiaryCache = new Map<string, ReturnType<typeof beneficiariesOf>>();
-        const beneficiaries = await tx.productBeneficiary.createMany({
+        const beneficiaries = await step("productBeneficiary", () => tx.productBeneficiary.createMany({
           data: PRODUCTS.flatMap((p) => {
             let list = beneficiaryCache.get(p.cooperative);
             if (!list) beneficiaryCache.set(p.cooperative, (list = beneficiariesOf(p.cooperative)));
             const productId = must(products, p.slug, "product");
             return list.map((b) => ({ productId, householdId: must(households, b.household, "household"), weight: b.weight }));
           }),
-        });
+        }));
 
         const indexInCoop = new Map<string, number>();
-        const batches = await tx.batch.createMany({
+        const batches = await step("batch", () => tx.batch.createMany({
           data: PRODUCTS.flatMap((p) => {
             const n = (indexInCoop.get(p.cooperative) ?? 0) + 1;
             indexInCoop.set(p.cooperative, n);
             return batchRows(p, must(products, p.slug, "product"), n);
           }),
-        });
+        }));
 
         let users = 0;
         if (accounts.length > 0) {
           const userIds = byKey(
-            await tx.user.createManyAndReturn({
-              data: accounts.map((a, i) => ({
+            await step("user", () => tx.user.createManyAndReturn({
+              data: accounts.map((a) => ({
                 email: a.email,
                 name: a.name,
                 role: a.role,
                 buyerType: a.buyerType,
-                passwordHash: hashes[i] ?? null,
+                passwordHash: a.passwordHash,
                 emailVerified: day("2026-01-01"),
                 locale: "zh-CN",
               })),
               select: { id: true, email: true },
-            }),
+            })),
             (r) => r.email,
           );
           users = userIds.size;
-          await tx.cooperativeManager.createMany({
+          await step("cooperativeManager", () => tx.cooperativeManager.createMany({
             data: accounts.flatMap((a) =>
               a.cooperatives.map((slug) => ({
                 userId: must(userIds, a.email, "user"),
                 cooperativeId: must(cooperatives, slug, "cooperative"),
               })),
             ),
-          });
-          await tx.institutionProfile.createMany({
+          }));
+          await step("institutionProfile", () => tx.institutionProfile.createMany({
             data: accounts.flatMap((a) =>
               a.institution ? [{ userId: must(userIds, a.email, "user"), ...a.institution }] : [],
             ),
-          });
+          }));
         }
 
         return {
@@ -300,6 +306,7 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
+    log(`seed: steps (ms): ${timings.join(", ")}`);
     log(
       `seed: ${counts.villages} villages, ${counts.cooperatives} cooperatives, ${counts.households} households, ` +
         `${counts.products} products in ${counts.categories} categories, ${counts.users} demo users`,

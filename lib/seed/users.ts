@@ -12,6 +12,11 @@ export interface DemoAccount {
   email: string;
   role: Role;
   password: string;
+  /**
+   * bcrypt (cost DEMO_BCRYPT_COST) of `password`, computed once and kept here: hashing five passwords in
+   * bcryptjs took 1–2 s of every first start on a loaded machine. tests/integration/seed.test.ts checks each against it.
+   */
+  passwordHash: string;
   name: string;
   buyerType: BuyerType;
   /** Cooperatives (slugs) this manager runs. */
@@ -27,6 +32,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "buyer@demo.tangxian.shop",
     role: "BUYER",
     password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$KxaIVLGuxVVoIlLlUKLI4.FD346TqWFc8AbfZTwGRkp.xQrdh3Em2",
     name: "演示买家",
     buyerType: "INDIVIDUAL",
     cooperatives: [],
@@ -37,6 +43,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "union@demo.tangxian.shop",
     role: "BUYER",
     password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$x9RW.KfVZLZUi32yyWma4e/sa9vDOChsEpRkh215jiIyrOYy8f6r6",
     name: "演示单位工会",
     buyerType: "INSTITUTION",
     cooperatives: [],
@@ -53,6 +60,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "manager@demo.tangxian.shop",
     role: "MANAGER",
     password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$ZtrkDBnzjIZL/5g35PKVDOLO5hfibJHsJVR0ct1JXWevYZwnR/pnm",
     name: "南洪城葡萄合作社（演示）",
     buyerType: "INDIVIDUAL",
     cooperatives: [GRAPE_COOPERATIVE_SLUG],
@@ -63,6 +71,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "manager2@demo.tangxian.shop",
     role: "MANAGER",
     password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$I9LkcS7//5kfjwBNSiHHWOeXAP3m2jtPnBfKTTGe48DjRJ/3W08fi",
     name: "洪南城果品合作社（演示）",
     buyerType: "INDIVIDUAL",
     cooperatives: [CANNING_COOPERATIVE_SLUG],
@@ -73,6 +82,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "admin@demo.tangxian.shop",
     role: "ADMIN",
     password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$EqLqA7KY48slCt/AHkt.ruc0RkMb67MEbTd5sz5jYzTDKzcq1DRqm",
     name: "唐县电商服务中心（演示）",
     buyerType: "INDIVIDUAL",
     cooperatives: [],
