@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { isSellable, SELLABLE_SELECT, sellableWhere, type SellableProbe } from "@/lib/domain/catalog";
 import { beijingDayOf } from "@/lib/domain/calendar";
 import { CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
+import { sellableSql } from "@/lib/server/queries/catalog/shared";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -91,6 +92,15 @@ describe("sellableWhere selects exactly the products isSellable accepts", () => 
     expect(selected.map((p) => label(p.slug)).sort()).toEqual(accepted.sort());
     // And isSellable judged the rows as they were written, not something the database made of them.
     expect(accepted.sort()).toEqual([...written.keys()].filter((slug) => sellableNow(written.get(slug)!)).map(label).sort());
+  });
+
+  test("as SQL: sellableSql(now), the listing's one-statement read", async () => {
+    const all = await everyProduct();
+    for (const now of [NOW, new Date(NOW.getTime() + 24 * 3600_000)]) {
+      const selected = await t.db.$queryRaw<{ slug: string }[]>`
+        SELECT p.slug FROM "Product" p JOIN "Cooperative" co ON co.id = p."cooperativeId" WHERE ${sellableSql(now)}`;
+      expect(selected.map((p) => label(p.slug)).sort()).toEqual(all.filter((p) => isSellable(p, now)).map((p) => label(p.slug)).sort());
+    }
   });
 
   test("as a write: updateMany on one row, guarded by sellableWhere, changes it only when isSellable accepts it", async () => {

@@ -1,34 +1,17 @@
 import "server-only";
-// The product listing: filters from the URL (lib/validation/catalog.ts), search, sort and paging.
+// The product listing: filters from the URL (lib/validation/catalog.ts), search, sort and paging — one SQL
+// statement per listing: the matching products are counted (a window COUNT) and sorted, and only the page's twelve
+// are joined to their names, first photo, households and active reservations.
+// Search matches the query's Chinese character pairs and Latin words (lib/domain/search.ts) against
+// Product.searchDocument through its GIN index; tests/integration/search.test.ts compares it with the substring
+// search it replaced.
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { searchQuery } from "@/lib/domain/search";
+import { Prisma, type BenefitRuleType } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { PAGE_SIZE, type CatalogQuery } from "@/lib/validation/catalog";
-import { cardSelect, productOrder, sellable, toCard, withAvailability, type ProductCard } from "./shared";
-
-/** Every whitespace-separated term must match one of the searchable fields (case-insensitive substring, so it works on Chinese). */
-function searchWhere(q: string): Prisma.ProductWhereInput[] {
-  return q
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 5)
-    // Prisma's `contains` is SQL LIKE: a typed % or _ must match itself, not act as a wildcard.
-    .map((raw) => raw.replace(/[\\%_]/g, "\\$&"))
-    .map((term) => ({
-      OR: [
-        { nameZh: { contains: term, mode: "insensitive" } },
-        { nameEn: { contains: term, mode: "insensitive" } },
-        { descriptionZh: { contains: term, mode: "insensitive" } },
-        { descriptionEn: { contains: term, mode: "insensitive" } },
-        { category: { nameZh: { contains: term, mode: "insensitive" } } },
-        { category: { nameEn: { contains: term, mode: "insensitive" } } },
-        { cooperative: { nameZh: { contains: term, mode: "insensitive" } } },
-        { cooperative: { nameEn: { contains: term, mode: "insensitive" } } },
-        { originVillage: { nameZh: { contains: term, mode: "insensitive" } } },
-        { originVillage: { nameEn: { contains: term, mode: "insensitive" } } },
-      ],
-    }));
-}
+import type { ActiveHold } from "./availability";
+import { sellableSql, toCard, withHolds, type CardRow, type ProductCard } from "./shared";
 
 export interface ProductPage {
   items: ProductCard[];
@@ -39,28 +22,128 @@ export interface ProductPage {
   stockValidUntil: number | null;
 }
 
+/** shared.ts's productOrder in SQL, on the product `p`; a search in the default order puts the best match first. */
+function orderSql(sort: CatalogQuery["sort"], ranked: boolean): Prisma.Sql {
+  switch (sort) {
+    case "price-asc":
+      return Prisma.sql`p."priceFen" ASC, p.slug ASC`;
+    case "price-desc":
+      return Prisma.sql`p."priceFen" DESC, p.slug ASC`;
+    case "newest":
+      return Prisma.sql`p."createdAt" DESC, p.slug ASC`;
+    default:
+      return ranked ? Prisma.sql`rank DESC, p.featured DESC, p."createdAt" DESC, p.slug ASC` : Prisma.sql`p.featured DESC, p."createdAt" DESC, p.slug ASC`;
+  }
+}
+
+interface ListingRow {
+  /** Set on the one row an empty page answers; the product columns are then null. */
+  countIfEmpty: number;
+  total: number;
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  specZh: string;
+  specEn: string;
+  priceFen: number;
+  stock: number;
+  benefitRuleType: BenefitRuleType;
+  benefitBasisPoints: number | null;
+  benefitFenPerUnit: number | null;
+  imageUrl: string | null;
+  imageAltZh: string;
+  imageAltEn: string;
+  categorySlug: string;
+  categoryZh: string;
+  categoryEn: string;
+  villageSlug: string;
+  villageZh: string;
+  villageEn: string;
+  cooperativeSlug: string;
+  cooperativeZh: string;
+  cooperativeEn: string;
+  beneficiaries: { householdId: string; weight: number }[];
+  holds: ActiveHold[];
+}
+
 export async function listProducts(db: Db, query: CatalogQuery, locale: Locale): Promise<ProductPage> {
-  const where: Prisma.ProductWhereInput = {
-    ...sellable(),
-    AND: [
-      ...(query.category ? [{ category: { slug: query.category } }] : []),
-      ...(query.village ? [{ originVillage: { slug: query.village } }] : []),
-      ...(query.cooperative ? [{ cooperative: { slug: query.cooperative, status: "CERTIFIED" as const } }] : []),
-      ...(query.minFen !== null ? [{ priceFen: { gte: query.minFen } }] : []),
-      ...(query.maxFen !== null ? [{ priceFen: { lte: query.maxFen } }] : []),
-      ...(query.q ? searchWhere(query.q) : []),
-    ],
+  const tsquery = query.q ? searchQuery(query.q) : null;
+  // Only punctuation: nothing can match it.
+  if (query.q && tsquery === null) return { items: [], total: 0, page: 1, pageCount: 1, stockValidUntil: null };
+  const filters = [
+    sellableSql(),
+    ...(query.category ? [Prisma.sql`p."categoryId" = (SELECT id FROM "Category" WHERE slug = ${query.category})`] : []),
+    ...(query.village ? [Prisma.sql`p."originVillageId" = (SELECT id FROM "Village" WHERE slug = ${query.village})`] : []),
+    ...(query.cooperative ? [Prisma.sql`co.slug = ${query.cooperative}`] : []),
+    ...(query.minFen !== null ? [Prisma.sql`p."priceFen" >= ${query.minFen}`] : []),
+    ...(query.maxFen !== null ? [Prisma.sql`p."priceFen" <= ${query.maxFen}`] : []),
+    ...(tsquery ? [Prisma.sql`p."searchDocument" @@ ${tsquery}::tsquery`] : []),
+  ];
+  // Ranked only where the order uses it (a buyer who sorts by price gets price order), by how well the product's own
+  // names match: the small rank document, not the whole one, which every match would have to decompress.
+  const ranked = tsquery !== null && query.sort === "featured";
+  const rank = ranked ? Prisma.sql`ts_rank(p."searchRankDocument", ${tsquery}::tsquery)` : Prisma.sql`0`;
+  const order = orderSql(query.sort, ranked);
+  const read = (page: number) => db.$queryRaw<ListingRow[]>`
+    WITH page AS (
+      SELECT p.id, (COUNT(*) OVER ())::int AS total, ${rank} AS rank
+      FROM "Product" p JOIN "Cooperative" co ON co.id = p."cooperativeId"
+      WHERE ${Prisma.join(filters, " AND ")}
+      ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+    )
+    SELECT f.total AS "countIfEmpty", pg.total, pg.rank, p.id, p.slug, p."nameZh", p."nameEn", p."specZh", p."specEn", p."priceFen", p.stock,
+      p."benefitRuleType"::text AS "benefitRuleType", p."benefitBasisPoints", p."benefitFenPerUnit",
+      i.url AS "imageUrl", i."altZh" AS "imageAltZh", i."altEn" AS "imageAltEn",
+      c.slug AS "categorySlug", c."nameZh" AS "categoryZh", c."nameEn" AS "categoryEn",
+      v.slug AS "villageSlug", v."nameZh" AS "villageZh", v."nameEn" AS "villageEn",
+      co.slug AS "cooperativeSlug", co."nameZh" AS "cooperativeZh", co."nameEn" AS "cooperativeEn",
+      COALESCE((SELECT json_agg(json_build_object('householdId', b."householdId", 'weight', b.weight))
+        FROM "ProductBeneficiary" b WHERE b."productId" = p.id), '[]') AS beneficiaries,
+      COALESCE((SELECT json_agg(json_build_object('quantity', r.quantity, 'expiresAt', floor(extract(epoch FROM r."expiresAt") * 1000)))
+        FROM "StockReservation" r WHERE r."productId" = p.id AND r.status = 'ACTIVE'), '[]') AS holds
+    -- An empty page (past the end, or nothing matches) still answers one row: how many match, counted only then.
+    FROM (SELECT COUNT(*)::int AS total FROM "Product" p JOIN "Cooperative" co ON co.id = p."cooperativeId"
+          WHERE NOT EXISTS (SELECT 1 FROM page) AND ${Prisma.join(filters, " AND ")}) f
+    LEFT JOIN (page pg
+      JOIN "Product" p ON p.id = pg.id
+      JOIN "Category" c ON c.id = p."categoryId"
+      JOIN "Village" v ON v.id = p."originVillageId"
+      JOIN "Cooperative" co ON co.id = p."cooperativeId"
+      LEFT JOIN LATERAL (SELECT url, "altZh", "altEn" FROM "ProductImage" WHERE "productId" = p.id ORDER BY "sortOrder" LIMIT 1) i ON true) ON true
+    ORDER BY ${order}`;
+  let page = query.page;
+  let rows = await read(page);
+  const onlyCount = rows.length === 1 && rows[0]!.id === null ? rows[0]!.countIfEmpty : null;
+  if (onlyCount !== null && onlyCount > 0) {
+    // A page past the end (a stale link) shows the last page: the one listing that takes a second statement.
+    page = Math.ceil(onlyCount / PAGE_SIZE);
+    rows = await read(page);
+  }
+  const first = rows[0];
+  if (!first || first.id === null) return { items: [], total: 0, page: 1, pageCount: 1, stockValidUntil: null };
+  const cards = rows.map((r) => toCard(cardRow(r), locale));
+  const { items, stockValidUntil } = withHolds(cards, new Map(rows.map((r) => [r.id, r.holds])), false);
+  return { items, total: first.total, page, pageCount: Math.max(1, Math.ceil(first.total / PAGE_SIZE)), stockValidUntil };
+}
+
+function cardRow(r: ListingRow): CardRow {
+  return {
+    id: r.id,
+    slug: r.slug,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    specZh: r.specZh,
+    specEn: r.specEn,
+    priceFen: r.priceFen,
+    stock: r.stock,
+    benefitRuleType: r.benefitRuleType,
+    benefitBasisPoints: r.benefitBasisPoints,
+    benefitFenPerUnit: r.benefitFenPerUnit,
+    images: r.imageUrl === null ? [] : [{ url: r.imageUrl, altZh: r.imageAltZh, altEn: r.imageAltEn }],
+    category: { slug: r.categorySlug, nameZh: r.categoryZh, nameEn: r.categoryEn },
+    originVillage: { slug: r.villageSlug, nameZh: r.villageZh, nameEn: r.villageEn },
+    cooperative: { slug: r.cooperativeSlug, nameZh: r.cooperativeZh, nameEn: r.cooperativeEn },
+    beneficiaries: r.beneficiaries,
   };
-  const total = await db.product.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const rows = await db.product.findMany({
-    where,
-    select: cardSelect,
-    orderBy: productOrder(query.sort),
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-  });
-  const { items, stockValidUntil } = await withAvailability(db, rows.map((r) => toCard(r, locale)), false);
-  return { items, total, page, pageCount, stockValidUntil };
 }

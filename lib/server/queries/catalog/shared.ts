@@ -2,9 +2,10 @@ import "server-only";
 // What the catalog reads share: the bilingual field pickers, the product card (select + mapping) and the sort
 // orders. Reads return plain, serialisable objects (no Dates, no Prisma types) so they can be cached.
 import { splitLine, ruleFromColumns } from "@/lib/domain/benefit";
+import { beijingDayOf } from "@/lib/domain/calendar";
 import { sellableWhere } from "@/lib/domain/catalog";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import type { CatalogQuery } from "@/lib/validation/catalog";
 import { availability, earliest, type ActiveHold } from "./availability";
@@ -19,6 +20,18 @@ export const text = (zh: string, en: string, locale: Locale) => (locale === "en"
  * so does the sweep that takes a product off sale the day its certificate expires (lib/server/listings/expiry.ts).
  */
 export const sellable = (): Prisma.ProductWhereInput => sellableWhere();
+
+/**
+ * The same rule in SQL, for the listing's one-statement read (./products.ts): `p` is the product, `co` its
+ * cooperative. tests/integration/sellable.test.ts holds it to isSellable on every combination.
+ */
+export function sellableSql(now: Date = new Date()): Prisma.Sql {
+  const today = beijingDayOf(now); // a calendar day, as validUntilBound: no time zone in the comparison
+  return Prisma.sql`p."listingStatus" = 'ON_SALE' AND p."certificationStatus" = 'CERTIFIED'
+    AND p."certificateValidUntil" >= ${today}::date
+    AND (p."certificateValidFrom" IS NULL OR p."certificateValidFrom" <= ${today}::date)
+    AND co."status" = 'CERTIFIED'`;
+}
 
 export const cardSelect = {
   id: true,
@@ -39,7 +52,7 @@ export const cardSelect = {
   beneficiaries: { select: { householdId: true, weight: true } },
 } satisfies Prisma.ProductSelect;
 
-type CardRow = Prisma.ProductGetPayload<{ select: typeof cardSelect }>;
+export type CardRow = Prisma.ProductGetPayload<{ select: typeof cardSelect }>;
 
 export interface ProductCard {
   /** For cache tags (`card:<id>`, `product:<id>`) and the cart; not shown. */
@@ -118,6 +131,16 @@ export async function withAvailability<T extends { id: string; stock: number }>(
   });
   const byProduct = new Map<string, ActiveHold[]>();
   for (const h of holds) byProduct.set(h.productId, [...(byProduct.get(h.productId) ?? []), { quantity: h.quantity, expiresAt: h.expiresAt.getTime() }]);
+  return withHolds(items, byProduct, exact, now);
+}
+
+/** withAvailability, for a read that loaded the active reservations itself: product id → its holds. */
+export function withHolds<T extends { id: string; stock: number }>(
+  items: readonly T[],
+  byProduct: ReadonlyMap<string, readonly ActiveHold[]>,
+  exact: boolean,
+  now = Date.now(),
+): { items: T[]; stockValidUntil: number | null } {
   const ends: (number | null)[] = [];
   const adjusted = items.map((item) => {
     const a = availability(item.stock, byProduct.get(item.id) ?? [], now, exact);
