@@ -9,7 +9,6 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { LOW_STOCK } from "../../lib/domain/catalog";
 import { cartFingerprint } from "../../lib/domain/checkout";
 import { openDatabase } from "../../lib/db/client";
@@ -17,6 +16,7 @@ import { prepareDatabase } from "../../lib/db/prepare";
 import { DEMO_PASSWORD } from "../../lib/seed";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
+import { percentile, throwawayDatabase } from "./support";
 
 const DIST = ".next-bench";
 const BUYER = "buyer@demo.tangxian.shop";
@@ -29,7 +29,7 @@ export interface CacheBenchResult {
   load: string;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const pct = percentile;
 
 /** The stock figure in a product page's badge ("有货（179瓶）", "仅剩 3瓶"), or null when sold out or absent. */
 function shownStock(html: string): number | null {
@@ -62,15 +62,9 @@ export async function benchCatalogCache(serverUrl: string, opts: { appDir?: stri
   const n = opts.iterations ?? 30;
   if (!opts.skipBuild) build(appDir);
 
-  const name = `shop_bench_cache_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await prepareDatabase({ kind: "postgres", url: url.toString() });
-  const opened = openDatabase({ kind: "postgres", url: url.toString() });
+  const scratch = await throwawayDatabase(serverUrl, "shop_bench_cache");
+  await prepareDatabase({ kind: "postgres", url: scratch.url });
+  const opened = openDatabase({ kind: "postgres", url: scratch.url });
   const db = opened.db;
 
   const cwd = process.cwd();
@@ -87,7 +81,7 @@ export async function benchCatalogCache(serverUrl: string, opts: { appDir?: stri
     rmSync(path.join(appDir, DIST, "cache", "fetch-cache"), { recursive: true, force: true });
     const port = await freePort();
     process.chdir(appDir);
-    server = await startServer(port, { DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST });
+    server = await startServer(port, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });
     const baseURL = `http://127.0.0.1:${port}`;
     // Warm the server (route code, first connections) on pages this bench does not measure.
     for (const p of others.slice(0, 3)) await get(baseURL, `/products/${p.slug}`);
@@ -137,9 +131,6 @@ export async function benchCatalogCache(serverUrl: string, opts: { appDir?: stri
     process.chdir(cwd);
     await opened.close();
     await new Promise((r) => setTimeout(r, 300));
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
+    await scratch.drop();
   }
 }

@@ -7,7 +7,6 @@
 // generating one month's statements. docs/benchmarks.md records the figures measured on the reference machine.
 // BENCH_COUNTY_ORDERS scales the history (default 400000; lines are 2.5 per order on average);
 // BENCH_COUNTY_KEEP=1 leaves the database in place for EXPLAIN (its name is printed; drop it yourself).
-import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { openDatabase, type DatabaseTarget } from "../../lib/db/client";
 import { migrateDeploy } from "../../lib/db/migrations";
@@ -21,6 +20,7 @@ import { listFlags, listTownships } from "../../lib/server/monitoring/list";
 import { readLastRun, readLine } from "../../lib/server/monitoring/settings";
 import { generateSettlements } from "../../lib/server/settlements/generate";
 import { salesReport } from "../../lib/server/queries/reports";
+import { loadAverage, sample, summarize, throwawayDatabase, type Summary } from "./support";
 import { ROLLUP_TABLES, rebuildStatements } from "../../lib/server/rollups/rebuild";
 
 const server = process.env.BENCH_DATABASE_URL;
@@ -42,48 +42,24 @@ const YEAR = { from: "2025-12-01", to: "2026-11-30" };
 const PREVIOUS = { from: "2024-12-01", to: "2025-11-30" };
 const MONTH = parseMonth("2026-10")!;
 
-const load = () => execFileSync("uptime", { encoding: "utf8" }).trim().replace(/^.*load average:\s*/, "");
+const load = loadAverage;
 
-interface Timing {
+interface Timing extends Summary {
   label: string;
-  n: number;
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
 }
 
-async function time(label: string, fn: () => Promise<unknown>, n = 5, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const median = n % 2 ? samples[(n - 1) / 2]! : (samples[n / 2 - 1]! + samples[n / 2]!) / 2;
-  const p95 = samples[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
-  return { label, n, median, p95, min: samples[0]!, max: samples[n - 1]! };
-}
+const time = async (label: string, fn: () => Promise<unknown>, n = 5, warmup = 1): Promise<Timing> => ({ label, ...summarize(await sample(fn, n, warmup)) });
 
 async function once(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
+  return (await sample(fn, 1))[0]!;
 }
 
-const name = `shop_bench_county_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
+const scratch = await throwawayDatabase(server, "shop_bench_county");
+const name = scratch.name;
+const target: DatabaseTarget = { kind: "postgres", url: scratch.url };
 
 const opened = { current: null as null | ReturnType<typeof openDatabase> };
-const sql = new pg.Client({ connectionString: url.toString() });
+const sql = new pg.Client({ connectionString: scratch.url });
 try {
   console.log(`database ${name}; load average at start ${load()}`);
   await migrateDeploy(target);
@@ -363,13 +339,10 @@ try {
   console.log("\nThe heaviest single reads, alone (pg, median of 3):\n");
   console.log("| read | median ms | plan (outer nodes) |\n| --- | ---: | --- |");
   for (const b of breakdown) console.log(`| ${b.label} | ${b.ms.toFixed(1)} | ${b.plan} |`);
-  console.log(`\nuptime: ${execFileSync("uptime", { encoding: "utf8" }).trim()}`);
+  console.log(`\nload average at the end: ${loadAverage()}`);
 } finally {
   await sql.end().catch(() => undefined);
   await opened.current?.close();
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
   if (process.env.BENCH_COUNTY_KEEP) console.log(`kept database ${name}`);
-  else await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
+  else await scratch.drop();
 }

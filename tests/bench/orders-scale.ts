@@ -13,7 +13,7 @@
 // BENCH_SKIP_BUILD=1 reuses that folder (BENCH_ORDERS_DIST names another one).
 // BENCH_ORDERS scales the history (default 400000); BENCH_ORDERS_ROUNDS (default 3); BENCH_ORDERS_N samples per
 // state and round (default 15); BENCH_ORDERS_KEEP=1 leaves the database in place (its name is printed).
-import { execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -25,6 +25,7 @@ import { placeOrder } from "../../lib/server/orders/place-order";
 import { getBuyerOrder } from "../../lib/server/queries/orders";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
+import { loadAverage, median, percentile, throwawayDatabase } from "./support";
 
 const server = process.env.BENCH_DATABASE_URL;
 if (!server) {
@@ -51,27 +52,17 @@ function build(): void {
   if (out.status !== 0) throw new Error(`next build failed:\n${out.stdout}\n${out.stderr}`);
 }
 
-const load = () => execFileSync("uptime", { encoding: "utf8" }).trim().replace(/^.*load average:\s*/, "");
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)]!;
+const load = loadAverage;
+const p95 = (xs: number[]) => percentile(xs, 0.95);
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
-const name = `shop_bench_orders_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
+const scratch = await throwawayDatabase(server, "shop_bench_orders");
+const name = scratch.name;
+const target: DatabaseTarget = { kind: "postgres", url: scratch.url };
 
 let opened: ReturnType<typeof openDatabase> | null = null;
 let app: ChildProcess | null = null;
-const sql = new pg.Client({ connectionString: url.toString() });
+const sql = new pg.Client({ connectionString: scratch.url });
 try {
   console.log(`database ${name}; load average at start ${load()}`);
   await migrateDeploy(target);
@@ -236,7 +227,7 @@ try {
     // A data cache left on disk by an earlier run describes another database.
     rmSync(path.join(DIST, "cache", "fetch-cache"), { recursive: true, force: true });
     const port = await freePort();
-    app = await startServer(port, { DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST });
+    app = await startServer(port, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });
     const baseURL = `http://127.0.0.1:${port}`;
     const buyer = await db.user.findUniqueOrThrow({ where: { email: BUYER }, select: { id: true } });
     const address = await db.address.create({ data: { userId: buyer.id, recipient: "测试", phone: "13800138000", district: "chaoyang", street: "工体北路 8 号" }, select: { id: true } });
@@ -333,9 +324,6 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   await sql.end().catch(() => {});
   await opened?.close();
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
   if (process.env.BENCH_ORDERS_KEEP) console.log(`kept database ${name}`);
-  else await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
+  else await scratch.drop();
 }

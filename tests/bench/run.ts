@@ -17,20 +17,13 @@ import { markOrderPaid } from "../../lib/server/orders/lifecycle";
 import { placeOrder } from "../../lib/server/orders/place-order";
 import { salesReport } from "../../lib/server/queries/reports";
 import { benchCatalogCache } from "./catalog-cache";
+import { percentile, sample } from "./support";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
 async function time(label: string, fn: () => unknown, iterations = ITERATIONS) {
-  for (let i = 0; i < Math.min(20, iterations); i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
-  return { label, iterations, p50: pct(0.5), p95: pct(0.95), max: samples[samples.length - 1]! };
+  const samples = await sample(fn, iterations, Math.min(20, iterations));
+  return { label, iterations, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: Math.max(...samples) };
 }
 
 async function openBenchDatabase(): Promise<{ db: Db; where: string; done: () => Promise<void> }> {

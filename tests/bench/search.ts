@@ -10,7 +10,6 @@
 //     and the old category listing;
 // all uncached (the catalog functions, not the Next data cache around them). Prints p50/p95, the ratios and the
 // load average; docs/benchmarks.md records the runs. BENCH_KEEP_DATABASE=1 keeps the database (for EXPLAIN).
-import { loadavg } from "node:os";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase, type DatabaseTarget, type Db } from "../../lib/db/client";
@@ -21,6 +20,7 @@ import { seedDatabase } from "../../lib/seed";
 import { listProducts } from "../../lib/server/queries/catalog";
 import { cardSelect, productOrder, sellable, toCard, withAvailability } from "../../lib/server/queries/catalog/shared";
 import { PAGE_SIZE, parseCatalogQuery, type CatalogQuery } from "../../lib/validation/catalog";
+import { loadAverage, percentile, throwawayDatabase } from "./support";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ITERATIONS ?? 100);
@@ -99,17 +99,11 @@ async function grow(query: (sql: string) => Promise<unknown>, target: number) {
 async function openBenchDatabase() {
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {
-    const name = `shop_bench_search_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const target: DatabaseTarget = { kind: "postgres", url: url.toString() };
+    const scratch = await throwawayDatabase(server, "shop_bench_search");
+    const target: DatabaseTarget = { kind: "postgres", url: scratch.url };
     await migrateDeploy(target);
     const opened = openDatabase(target);
-    const raw = new pg.Client({ connectionString: url.toString() });
+    const raw = new pg.Client({ connectionString: scratch.url });
     await raw.connect();
     return {
       db: opened.db,
@@ -120,11 +114,8 @@ async function openBenchDatabase() {
       async done() {
         await raw.end();
         await opened.close();
-        if (process.env.BENCH_KEEP_DATABASE) return console.log(`kept ${url}`);
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-        await c.end();
+        if (process.env.BENCH_KEEP_DATABASE) return console.log(`kept ${scratch.url}`);
+        await scratch.drop();
       },
     };
   }
@@ -155,16 +146,10 @@ async function interleaved(cases: Case[], rounds: number) {
       await c.run();
       samples.get(c.label)!.push(performance.now() - start);
     }
-  return new Map(
-    [...samples].map(([label, s]) => {
-      s.sort((a, b) => a - b);
-      const pct = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-      return [label, { p50: pct(0.5), p95: pct(0.95) }];
-    }),
-  );
+  return new Map([...samples].map(([label, s]) => [label, { p50: percentile(s, 0.5), p95: percentile(s, 0.95) }]));
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = loadAverage;
 const bench = await openBenchDatabase();
 try {
   const { db } = bench;
