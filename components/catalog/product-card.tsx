@@ -6,7 +6,24 @@ import { stockLevel } from "@/lib/domain/catalog";
 import { formatMoney } from "@/lib/i18n/format";
 import type { ProductCardData } from "./types";
 
-export function ProductCard({ product }: { product: ProductCardData }) {
+/**
+ * How a card's photo loads. "lcp": the first card of a list at the top of the page, the likely largest paint on a
+ * phone (two cards a row): fetched at once and first. "eager": the rest of that first row, fetched at once. "lazy"
+ * (default): when it nears the viewport. Next 16 advises loading/fetchPriority over `preload` here: which card is
+ * the largest paint depends on the viewport, and React already emits a preload for an eager, high-priority image.
+ */
+export type PhotoLoading = "lcp" | "eager" | "lazy";
+
+const photoLoadingProps = {
+  lcp: { loading: "eager", fetchPriority: "high" },
+  eager: { loading: "eager" },
+  lazy: {},
+} as const;
+
+/** A card's name is one level below the heading it sits under: h2 straight under a page's h1, h3 under a section. */
+export type CardHeading = "h2" | "h3";
+
+export function ProductCard({ product, photoLoading = "lazy", heading: Heading = "h3" }: { product: ProductCardData; photoLoading?: PhotoLoading; heading?: CardHeading }) {
   const t = useTranslations("product");
   const format = useFormatter();
   const soldOut = stockLevel(product.stock) === "soldOut";
@@ -23,12 +40,13 @@ export function ProductCard({ product }: { product: ProductCardData }) {
               className="object-cover"
               // Seed illustrations are SVG: nothing for an optimiser to do. Uploaded photos: lib/image-loader.ts.
               unoptimized={product.image.url.endsWith(".svg")}
+              {...photoLoadingProps[photoLoading]}
             />
           )}
           {soldOut && <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("soldOut")}</span>}
         </div>
         <div className="flex flex-1 flex-col gap-1 p-3">
-          <h3 className="line-clamp-2 font-medium group-hover:text-wine-700">{product.name}</h3>
+          <Heading className="line-clamp-2 font-medium group-hover:text-wine-700">{product.name}</Heading>
           <p className="text-xs text-earth-600">
             {product.village.name} · {product.cooperative.name}
           </p>
@@ -46,12 +64,16 @@ export function ProductCard({ product }: { product: ProductCardData }) {
   );
 }
 
-export function ProductGrid({ products }: { products: ProductCardData[] }) {
+/** A phone shows two cards a row: with `aboveFold`, the first is the largest paint and the second loads with it. */
+const photoLoadingAt = (i: number): PhotoLoading => (i === 0 ? "lcp" : i === 1 ? "eager" : "lazy");
+
+/** `aboveFold`: the grid starts in the first screen (the catalog); elsewhere every photo loads lazily. */
+export function ProductGrid({ products, aboveFold = false, heading = "h3" }: { products: ProductCardData[]; aboveFold?: boolean; heading?: CardHeading }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-      {products.map((p) => (
+      {products.map((p, i) => (
         <li key={p.slug} className="flex">
-          <ProductCard product={p} />
+          <ProductCard product={p} photoLoading={aboveFold ? photoLoadingAt(i) : "lazy"} heading={heading} />
         </li>
       ))}
     </ul>

@@ -7,8 +7,8 @@ const isSvg = (src: string) => src.split("?", 1)[0]!.endsWith(".svg");
 
 /**
  * All of a product's photos, without client JavaScript: a row that scrolls sideways (swipe on a phone, arrow keys
- * once focused) and thumbnails linking to each photo. The first photo is the page's largest paint: preloaded,
- * never lazy.
+ * once focused) and thumbnails linking to each photo. The first photo is the page's largest paint: eager and
+ * fetched first (Next 16 advises this over `preload` with either prop set; React emits the preload itself).
  */
 export function ProductGallery({ product }: { product: Pick<ProductDetail, "name" | "images"> }) {
   const t = useTranslations("product");
@@ -28,7 +28,7 @@ export function ProductGallery({ product }: { product: Pick<ProductDetail, "name
               sizes="(min-width: 768px) 50vw, 100vw"
               className="object-cover"
               unoptimized={isSvg(img.url)}
-              {...(i === 0 ? { preload: true, fetchPriority: "high" as const, loading: "eager" as const } : {})}
+              {...(i === 0 ? { loading: "eager" as const, fetchPriority: "high" as const } : {})}
             />
             {total > 1 && (
               <span className="absolute bottom-2 right-2 rounded bg-earth-900/70 px-2 py-0.5 text-xs text-white" aria-hidden="true">

@@ -51,7 +51,8 @@ export function HomeTemplate({ home }: { home: HomeData }) {
         <h2 id="featured-title" className="mb-3 text-xl font-semibold">
           {t("featured")}
         </h2>
-        <ProductGrid products={home.featured} />
+        {/* On a desktop screen the first row is in view: its first photo is the largest paint. */}
+        <ProductGrid products={home.featured} aboveFold />
       </section>
 
       <section aria-labelledby="how-title" className="rounded-2xl bg-leaf-50 p-5">

@@ -25,7 +25,7 @@ export function ProductListTemplate({ heading, query, result, facets }: { headin
         <CatalogFilters query={query} facets={facets} />
       </aside>
       <div className="lg:col-start-2">
-        {result.items.length > 0 ? <ProductGrid products={result.items} /> : <Notice>{t("empty")}</Notice>}
+        {result.items.length > 0 ? <ProductGrid products={result.items} aboveFold heading="h2" /> : <Notice>{t("empty")}</Notice>}
         <Pagination query={query} page={result.page} pageCount={result.pageCount} />
       </div>
     </div>
