@@ -5,6 +5,7 @@ import "server-only";
 // bench, test fixtures). A payment's entries are those whose idempotency key starts with "paid:"; orders count once
 // per key, on those (all of one payment's entries share a day, so a month's count is the sum of its days').
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const monthOf = (column: string) => `date_trunc('month', ${column}::timestamp)::date`;
 
@@ -85,7 +86,7 @@ export async function rebuildRollups(db: Db): Promise<void> {
  * The rows where a rollup and its query disagree (at most `limit`), each described in words: a FULL JOIN on the
  * primary key finds rows missing on either side.
  */
-export async function rollupDifferences(db: Db, table: RollupTable, limit = 1000): Promise<{ what: string; expected: string; actual: string }[]> {
+export async function rollupDifferences(db: Db | Prisma.TransactionClient, table: RollupTable, limit = 1000): Promise<{ what: string; expected: string; actual: string }[]> {
   const { keys, values, sql } = ROLLUP_QUERIES[table];
   const key = (c: string) => `COALESCE(e."${c}", r."${c}")::text`;
   const list = (alias: string) => `concat_ws(', ', ${values.map((v) => `'${v} ' || COALESCE(${alias}."${v}"::text, '-')`).join(", ")})`;

@@ -17,7 +17,7 @@ export interface CooperativeMonthSums extends StatementSums {
 const num = (v: bigint | number | null) => Number(v ?? 0);
 
 /** Sums per cooperative with any ledger entry in the month (or only `cooperativeId`'s). */
-export async function monthSums(db: Db, month: StatementMonth, cooperativeId?: string): Promise<CooperativeMonthSums[]> {
+export async function monthSums(db: Db | Prisma.TransactionClient, month: StatementMonth, cooperativeId?: string): Promise<CooperativeMonthSums[]> {
   const only = cooperativeId ? Prisma.sql`AND l."cooperativeId" = ${cooperativeId}` : Prisma.empty;
   const rows = await db.$queryRaw<{ cooperativeId: string; salesFen: bigint; refundsFen: bigint; adjustmentsFen: bigint }[]>`
     SELECT l."cooperativeId",
