@@ -77,36 +77,40 @@ function FlagCard({ flag, t, locale, actions, cooperativeId }: { flag: FlagRow; 
         )}
       </details>
       {open && (
-        <div className="mt-3 grid gap-4 border-t border-earth-100 pt-3 md:grid-cols-2">
-          <ActionForm action={actions.followUp} submitLabel={t("monitoring.followUp.submit")} variant="secondary" testId="monitoring-follow-up">
-            <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
-            <SelectField
-              name="kind"
-              label={t("monitoring.followUp.kind")}
-              placeholder={t("monitoring.followUp.kindPlaceholder")}
-              options={(["VISITED", "ACTION", "NOTE"] as const).map((k) => ({ value: k, label: t(`monitoring.kind.${k}`) }))}
-            />
-            <Field name="note" label={t("monitoring.followUp.note")} maxLength={1000} />
-          </ActionForm>
-          <div className="space-y-3">
-            <ActionForm action={actions.decide} submitLabel={t("monitoring.decide.resolve")} variant="secondary" testId="monitoring-resolve">
+        // Closed until asked for: twenty cards with their forms open make a phone scroll for metres.
+        <details className="mt-3 border-t border-earth-100 pt-3">
+          <summary className="cursor-pointer text-sm font-medium text-wine-700">{t("monitoring.actOn")}</summary>
+          <div className="mt-3 grid gap-4 md:grid-cols-2">
+            <ActionForm action={actions.followUp} submitLabel={t("monitoring.followUp.submit")} variant="secondary" testId="monitoring-follow-up">
               <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
-              <input type="hidden" name="decision" value="RESOLVED" />
-              <Field name="note" label={t("monitoring.decide.note")} maxLength={1000} />
+              <SelectField
+                name="kind"
+                label={t("monitoring.followUp.kind")}
+                placeholder={t("monitoring.followUp.kindPlaceholder")}
+                options={(["VISITED", "ACTION", "NOTE"] as const).map((k) => ({ value: k, label: t(`monitoring.kind.${k}`) }))}
+              />
+              <Field name="note" label={t("monitoring.followUp.note")} maxLength={1000} />
             </ActionForm>
-            {flag.status === "OPEN" && (
-              <ActionForm action={actions.decide} submitLabel={t("monitoring.decide.keep")} variant="secondary" testId="monitoring-keep">
+            <div className="space-y-3">
+              <ActionForm action={actions.decide} submitLabel={t("monitoring.decide.resolve")} variant="secondary" testId="monitoring-resolve">
                 <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
-                <input type="hidden" name="decision" value="KEPT" />
+                <input type="hidden" name="decision" value="RESOLVED" />
+                <Field name="note" label={t("monitoring.decide.note")} maxLength={1000} />
               </ActionForm>
-            )}
-            {h.status !== "MONITORED" && (
-              <ActionForm action={actions.mark} submitLabel={t("monitoring.markMonitored")} variant="danger" testId="monitoring-mark">
-                <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
-              </ActionForm>
-            )}
+              {flag.status === "OPEN" && (
+                <ActionForm action={actions.decide} submitLabel={t("monitoring.decide.keep")} variant="secondary" testId="monitoring-keep">
+                  <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
+                  <input type="hidden" name="decision" value="KEPT" />
+                </ActionForm>
+              )}
+              {h.status !== "MONITORED" && (
+                <ActionForm action={actions.mark} submitLabel={t("monitoring.markMonitored")} variant="danger" testId="monitoring-mark">
+                  <Hidden flagId={flag.id} cooperativeId={cooperativeId} />
+                </ActionForm>
+              )}
+            </div>
           </div>
-        </div>
+        </details>
       )}
     </Section>
   );
