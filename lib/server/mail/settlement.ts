@@ -28,6 +28,22 @@ const monthOf = (periodStart: Date) => periodStart.toISOString().slice(0, 7);
 const monthLabel = (c: MailContext, month: string) => formatterFor(c.locale).dateTime(startOfBeijingMonth(month), "month");
 const dayLabel = (c: MailContext, day: Date) => formatterFor(c.locale).dateTime(startOfBeijingDay(day.toISOString().slice(0, 10)), "day");
 
+type Reader = { id: string; email: string; locale: string };
+type ToManagers = { id: string; cooperativeId: string; periodStart: Date; amountFen: number; cooperative: { nameZh: string; nameEn: string; managers: { user: Reader }[] } };
+
+/**
+ * One mail per active manager of the statement's cooperative, in the manager's language, with the variables every
+ * manager mail shows (cooperative, month, amount) and the statement's link; `write` adds what the mail says.
+ */
+function toManagers(s: ToManagers, write: (m: { c: MailContext; user: Reader; vars: { cooperative: string; month: string; amount: string }; url: string }) => OutboxMail): OutboxMail[] {
+  const month = monthOf(s.periodStart);
+  const url = statementUrl(s.cooperativeId, month);
+  return s.cooperative.managers.map(({ user }) => {
+    const c = mailContext(user.locale);
+    return write({ c, user, vars: { cooperative: c.name(s.cooperative), month: monthLabel(c, month), amount: c.money(s.amountFen) }, url });
+  });
+}
+
 async function generatedMails(tx: Tx, settlementIds: readonly string[]): Promise<OutboxMail[]> {
   if (settlementIds.length === 0) return [];
   const statements = await tx.settlement.findMany({
@@ -35,21 +51,15 @@ async function generatedMails(tx: Tx, settlementIds: readonly string[]): Promise
     orderBy: { id: "asc" },
     select: { id: true, cooperativeId: true, periodStart: true, amountFen: true, cooperative: { select: { nameZh: true, nameEn: true, managers: ACTIVE_MANAGERS } } },
   });
-  return statements.flatMap((s) => {
-    const month = monthOf(s.periodStart);
-    return s.cooperative.managers.map(({ user }) => {
-      const c = mailContext(user.locale);
-      const { t } = c;
-      const vars = { cooperative: c.name(s.cooperative), month: monthLabel(c, month), amount: c.money(s.amountFen) };
-      return {
-        to: user.email,
-        kind: "settlement-generated",
-        dedupeKey: `settlementGenerated:${s.id}:${user.id}`,
-        subject: t("mail.settlementGenerated.subject", vars),
-        text: body(c, [t("mail.settlementGenerated.intro", vars), t("mail.settlementGenerated.ask", { url: statementUrl(s.cooperativeId, month) })]),
-      };
-    });
-  });
+  return statements.flatMap((s) =>
+    toManagers(s, ({ c, user, vars, url }) => ({
+      to: user.email,
+      kind: "settlement-generated",
+      dedupeKey: `settlementGenerated:${s.id}:${user.id}`,
+      subject: c.t("mail.settlementGenerated.subject", vars),
+      text: body(c, [c.t("mail.settlementGenerated.intro", vars), c.t("mail.settlementGenerated.ask", { url })]),
+    })),
+  );
 }
 
 async function disputedMails(tx: Tx, settlementId: string): Promise<OutboxMail[]> {
@@ -95,23 +105,14 @@ async function reopenedMails(tx: Tx, settlementId: string): Promise<OutboxMail[]
   });
   if (s?.status !== "OPEN" || !s.disputedAt) return [];
   const disputedAt = s.disputedAt.getTime();
-  const month = monthOf(s.periodStart);
-  return s.cooperative.managers.map(({ user }) => {
-    const c = mailContext(user.locale);
-    const { t } = c;
-    const vars = { cooperative: c.name(s.cooperative), month: monthLabel(c, month), amount: c.money(s.amountFen) };
-    return {
-      to: user.email,
-      kind: "settlement-reopened",
-      // One per dispute answered: the admin's reopen and a recompute cannot both move the same dispute.
-      dedupeKey: `settlementReopened:${s.id}:${disputedAt}:${user.id}`,
-      subject: t("mail.settlementReopened.subject", vars),
-      text: body(c, [
-        [t("mail.settlementReopened.intro", vars), t("mail.settlementReopened.note", { note: s.disputeNote ?? "" })],
-        t("mail.settlementReopened.ask", { url: statementUrl(s.cooperativeId, month) }),
-      ]),
-    };
-  });
+  return toManagers(s, ({ c, user, vars, url }) => ({
+    to: user.email,
+    kind: "settlement-reopened",
+    // One per dispute answered: the admin's reopen and a recompute cannot both move the same dispute.
+    dedupeKey: `settlementReopened:${s.id}:${disputedAt}:${user.id}`,
+    subject: c.t("mail.settlementReopened.subject", vars),
+    text: body(c, [[c.t("mail.settlementReopened.intro", vars), c.t("mail.settlementReopened.note", { note: s.disputeNote ?? "" })], c.t("mail.settlementReopened.ask", { url })]),
+  }));
 }
 
 async function paidMails(tx: Tx, settlementId: string): Promise<OutboxMail[]> {
@@ -129,21 +130,15 @@ async function paidMails(tx: Tx, settlementId: string): Promise<OutboxMail[]> {
     },
   });
   if (s?.status !== "PAID" || !s.paidOn) return [];
-  const month = monthOf(s.periodStart);
   const paidOn = s.paidOn;
-  return s.cooperative.managers.map(({ user }) => {
-    const c = mailContext(user.locale);
-    const { t } = c;
-    const vars = { cooperative: c.name(s.cooperative), month: monthLabel(c, month), amount: c.money(s.amountFen), date: dayLabel(c, paidOn) };
+  return toManagers(s, ({ c, user, vars, url }) => {
+    const paid = { ...vars, date: dayLabel(c, paidOn) };
     return {
       to: user.email,
       kind: "settlement-paid",
       dedupeKey: `settlementPaid:${s.id}:${user.id}`,
-      subject: t("mail.settlementPaid.subject", vars),
-      text: body(c, [
-        [t("mail.settlementPaid.intro", vars), t("mail.settlementPaid.reference", { reference: s.reference ?? "" })],
-        t("mail.settlementPaid.link", { url: statementUrl(s.cooperativeId, month) }),
-      ]),
+      subject: c.t("mail.settlementPaid.subject", paid),
+      text: body(c, [[c.t("mail.settlementPaid.intro", paid), c.t("mail.settlementPaid.reference", { reference: s.reference ?? "" })], c.t("mail.settlementPaid.link", { url })]),
     };
   });
 }
