@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { monthsOf, type DayRange } from "@/lib/domain/period";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inScope, type OneCoopScope } from "@/lib/server/queries/coop-scope";
-import { salesReportRows, type SalesRow } from "@/lib/server/queries/reports";
+import { labels, salesReportRows, type SalesRow } from "@/lib/server/queries/reports";
 import { buyerRows, householdRows, salesRows } from "@/lib/server/rollups/source";
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
@@ -177,13 +177,6 @@ async function coopGroups(db: Db, cooperativeId: string, by: "village" | "catego
       householdsReached: reachedBy.get(s.key) ?? 0,
     }))
     .sort((a, b) => b.salesFen - a.salesFen || a.labelZh.localeCompare(b.labelZh, "zh-CN"));
-}
-
-async function labels(db: Db, by: "village" | "category", keys: string[]): Promise<Map<string, { zh: string; en: string }>> {
-  if (keys.length === 0) return new Map();
-  const args = { where: { id: { in: keys } }, select: { id: true, nameZh: true, nameEn: true } };
-  const rows = by === "village" ? await db.village.findMany(args) : await db.category.findMany(args);
-  return new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
 }
 
 /** Benefit by village, both meanings: from the village's produce, and received by the households living there. */

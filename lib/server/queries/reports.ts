@@ -38,8 +38,10 @@ const MONTH = Prisma.raw(`to_char("day", 'YYYY-MM')`);
 
 type Sums = { key: string; orders: bigint; units: bigint; revenueFen: bigint; householdBenefitFen: bigint };
 
-async function labels(db: Db, by: ReportBy, keys: string[]): Promise<Map<string, { zh: string; en: string }>> {
+/** The names, in both languages, of the report's keys (a month is its own label). */
+export async function labels(db: Db, by: ReportBy, keys: string[]): Promise<Map<string, { zh: string; en: string }>> {
   if (by === "month") return new Map(keys.map((k) => [k, { zh: k, en: k }]));
+  if (keys.length === 0) return new Map();
   const where = { where: { id: { in: keys } }, select: { id: true, nameZh: true, nameEn: true } };
   const rows = by === "village" ? await db.village.findMany(where) : by === "cooperative" ? await db.cooperative.findMany(where) : await db.category.findMany(where);
   return new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
