@@ -2,7 +2,8 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// Security headers for every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+// Security headers for every response; the Content-Security-Policy is set in proxy.ts (a per-request nonce) and, for
+// a cached page, stored with it (lib/server/page-cache-handler.mjs).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -34,15 +35,15 @@ const nextConfig = {
   // More than one server: with REDIS_URL the data cache lives in Redis, shared by every instance, and none keeps a
   // private in-memory copy that another instance's revalidateTag could not reach (README, "More than one server").
   // Read when `next start` loads this file, so the same build runs with or without Redis.
-  ...(process.env.REDIS_URL
-    ? { cacheHandler: fileURLToPath(new URL("./lib/server/cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
-    : {}),
+  // Either way, lib/server/page-cache-handler.mjs gives each cached page its Content-Security-Policy.
+  cacheHandler: fileURLToPath(new URL("./lib/server/page-cache-handler.mjs", import.meta.url)),
+  ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
   images: {
     // Uploaded photos map to their stored WebP renditions; other images use Next's optimiser (lib/image-loader.ts).
     loaderFile: "./lib/image-loader.ts",
   },
   experimental: {
-    // forbidden() → a real 403 with app/forbidden.tsx.
+    // forbidden() → a real 403 with app/[locale]/forbidden.tsx.
     authInterrupts: true,
     // A product photo is up to 10 MB (PHOTO_LIMITS in lib/domain/photo-rules.ts), sent one per action call. The
     // action's limit is well above that, so a photo of 11–19 MB still reaches the action and is refused there

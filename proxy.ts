@@ -1,5 +1,7 @@
-// Next 16's proxy (formerly middleware). Two jobs only: a per-request Content-Security-Policy nonce (and a
-// request id for the logs), and sending visitors with no session cookie to sign in before the private areas.
+// Next 16's proxy (formerly middleware). Three jobs only: the locale (a cookie) becomes the app's [locale] segment by a
+// rewrite, so the storefront's pages can be cached per language while the URLs carry none; the Content-Security-Policy
+// (a per-request nonce, except on cached pages, which carry their own) and a request id for the logs; and sending
+// visitors with no session cookie to sign in before the private areas.
 // It is NOT the security boundary: layouts, pages, actions and queries check the session and role themselves
 // (lib/server/authz.ts).
 import { NextResponse, type NextRequest } from "next/server";
@@ -8,29 +10,14 @@ import { forwardedHost, forwardedProto } from "@/lib/http/forwarded";
 import { isWellFormedActionBody } from "@/lib/http/server-action";
 import { env, secureCookies } from "@/lib/server/env";
 import { isDecodablePath } from "@/lib/http/path";
+import { basePolicy, contentSecurityPolicy } from "@/lib/http/csp.mjs";
+import { internalPath, isCachedPage, requestLocale } from "@/lib/http/storefront-route";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 const PRIVATE = ["/account", "/coop", "/admin"];
 /** next.config.js experimental.proxyClientMaxBodySize ("21mb"). */
 const MAX_ACTION_BODY_BYTES = 21 * 1024 * 1024;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-
-export function contentSecurityPolicy(nonce: string, dev: boolean, https: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Inline style attributes (e.g. the width of the where-your-money-goes bar) cannot carry a nonce.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    `connect-src 'self'${dev ? " ws:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
-  ].join("; ");
-}
-
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -56,9 +43,15 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = env.NODE_ENV === "development";
+  // A cached page carries its own policy, with the hashes of its inline scripts (lib/server/cache-handler.mjs): a
+  // nonce cannot be in HTML rendered before the request. This one keeps to what does not concern scripts, so the
+  // two together are the page's policy. The development server renders every page per request, with a nonce.
+  const cached = !dev && isCachedPage(request.method, pathname, request.nextUrl.searchParams);
+  const nonce = cached ? null : Buffer.from(crypto.randomUUID()).toString("base64");
   // https is SITE_URL's rule (as for cookies and HSTS), not what a request's headers claim.
-  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development", secureCookies);
+  const csp = nonce ? contentSecurityPolicy({ nonce }, dev, secureCookies) : basePolicy(secureCookies);
+  const locale = requestLocale(request.cookies.get(LOCALE_COOKIE)?.value);
   // Ties the request's log lines together (lib/server/log.ts reads it with headers()).
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
@@ -68,10 +61,15 @@ export async function proxy(request: NextRequest) {
     if (value) headers.set(name, value);
     else headers.delete(name);
   }
-  headers.set("x-nonce", nonce);
   headers.set(REQUEST_ID_HEADER, requestId);
-  headers.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  // Next puts the nonce on its scripts when it finds one in the request's policy.
+  if (nonce) headers.set("Content-Security-Policy", csp);
+  else headers.delete("Content-Security-Policy");
+  // next-intl's header for what is rendered per request (lib/i18n/request.ts); whatever a client sent is replaced.
+  headers.set("X-NEXT-INTL-LOCALE", locale);
+  const url = request.nextUrl.clone();
+  url.pathname = internalPath(pathname, request.nextUrl.searchParams, locale);
+  const response = NextResponse.rewrite(url, { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
@@ -80,15 +78,8 @@ export async function proxy(request: NextRequest) {
 // Literals only: Next reads the matcher at build time and ignores anything it would have to evaluate.
 export const config = {
   matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|sitemap.xml|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    // A server-action call is checked whatever prefetch header it carries (a client's own calls carry none).
-    { source: "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|sitemap.xml|robots.txt).*)", has: [{ type: "header", key: "next-action" }] },
+    // Prefetches too: every page's path is rewritten to its locale.
+    "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|sitemap.xml|robots.txt).*)",
     "/api/auth/:path*",
   ],
 };

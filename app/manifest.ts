@@ -16,7 +16,7 @@ export default function manifest(): MetadataRoute.Manifest {
     display: "standalone",
     // The page background (--color-earth-50 in app/globals.css), shown on the splash screen.
     background_color: "#faf8f4",
-    // The same colour as the viewport's themeColor in app/layout.tsx and the icon's background.
+    // The same colour as the viewport's themeColor in app/[locale]/layout.tsx and the icon's background.
     theme_color: "#7c1d3a",
     icons: [
       { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },

@@ -1,45 +1,75 @@
+"use client";
+// The cart with its count, the account link and (from `sm:` up) sign-out, or sign-in: what depends on the reader.
+// The storefront's pages are cached and the same for everyone, so this part is asked for by the browser
+// (GET /api/me) once the page is on screen, again after a navigation or any action that succeeded (the cart may have
+// changed), and when the tab comes back. Until then, and without JavaScript, it shows the links that work for
+// everyone: the cart and sign-in (the account pages send a signed-in reader on). On a phone sign-out is on the
+// account pages instead (app/[locale]/(account)/account/layout.tsx), so the first row keeps to one line.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { usePathname } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { homeFor } from "@/lib/domain/permissions";
-import { signOutAction } from "@/lib/server/actions/auth/sign-out";
-import { getSessionUser } from "@/lib/server/authz";
-import { countCartItems } from "@/lib/server/cart";
-import { cartOwner } from "@/lib/server/cart/owner";
-import { db } from "@/lib/server/db";
+import { HEADER_STALE_EVENT, type HeaderState } from "@/lib/header-state";
 import type { Locale } from "@/lib/i18n/config";
+import { signOutAction } from "@/lib/server/actions/auth/sign-out";
 
 const linkClass = "whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium hover:bg-earth-100 sm:px-2";
 
 /**
- * The box the cart and account links sit in, and the fallback shown while they stream in: one width class for
- * both, so the header's first row does not move when the session arrives. Sized (per language) for the widest
- * usual case: a two-digit cart count and the longest account label (and sign-out from `sm:` up). A minimum, not a
- * width: a longer label takes room from the shop's tagline instead of covering it.
+ * The box the links sit in: one width per language, so the header's first row does not move when the reader's
+ * state arrives. Sized for the widest usual case: a two-digit cart count and the longest account label (and
+ * sign-out from `sm:` up). A minimum, not a width: a longer label takes room from the shop's tagline instead.
  */
 export function accountSlotClass(locale: Locale): string {
   const width = locale === "en" ? "min-w-[8.75rem] sm:min-w-[13.5rem]" : "min-w-[11.5rem] sm:min-w-[17.5rem]";
   return `flex shrink-0 items-center justify-end gap-1 sm:gap-2 ${width}`;
 }
 
-/**
- * The cart with its count, the account link, and (from `sm:` up) sign-out, or sign-in: what depends on the
- * session. On a phone sign-out is on the account pages instead (app/(account)/account/layout.tsx), so the first
- * row keeps to one line.
- */
-export async function HeaderAccount({ locale }: { locale: Locale }) {
-  const t = await getTranslations("nav");
-  const user = await getSessionUser();
-  const cartCount = await countCartItems(db, await cartOwner(user, false));
+function useHeaderState(): HeaderState | null {
+  const pathname = usePathname();
+  const [state, setState] = useState<HeaderState | null>(null);
+  const [asks, setAsks] = useState(0);
+  useEffect(() => {
+    const again = () => setAsks((n) => n + 1);
+    const onVisible = () => document.visibilityState === "visible" && again();
+    window.addEventListener(HEADER_STALE_EVENT, again);
+    window.addEventListener("pageshow", again);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener(HEADER_STALE_EVENT, again);
+      window.removeEventListener("pageshow", again);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, []);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/me", { signal: controller.signal, cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<HeaderState>) : null))
+      .then((s) => s && setState(s))
+      // Offline or aborted: keep what is shown.
+      .catch(() => {});
+    return () => controller.abort();
+  }, [pathname, asks]);
+  return state;
+}
+
+export function HeaderAccount() {
+  const t = useTranslations("nav");
+  const locale = useLocale();
+  const state = useHeaderState();
+  const cartCount = state?.cartCount ?? 0;
+  const role = state?.role ?? null;
   return (
-    <div className={accountSlotClass(locale)}>
+    <div className={accountSlotClass(locale)} data-testid="header-account" data-ready={state ? "true" : "false"}>
       <Link href="/cart" className={linkClass} data-testid="cart-link">
         {cartCount > 0 ? t("cartCount", { count: cartCount }) : t("cart")}
       </Link>
-      {user ? (
+      {role ? (
         <>
-          <Link href={homeFor(user.role)} className={linkClass}>
-            {user.role === "ADMIN" ? t("admin") : user.role === "MANAGER" ? t("coop") : t("account")}
+          <Link href={homeFor(role)} className={linkClass}>
+            {role === "ADMIN" ? t("admin") : role === "MANAGER" ? t("coop") : t("account")}
           </Link>
           <ActionForm
             action={signOutAction}
@@ -53,15 +83,6 @@ export async function HeaderAccount({ locale }: { locale: Locale }) {
           {t("signIn")}
         </Link>
       )}
-    </div>
-  );
-}
-
-/** The same box as HeaderAccount, empty but for a placeholder, so nothing moves when the real one arrives. */
-export function HeaderAccountFallback({ locale }: { locale: Locale }) {
-  return (
-    <div aria-hidden className={accountSlotClass(locale)}>
-      <span className="inline-block h-8 w-16 rounded-md bg-earth-100/60" />
     </div>
   );
 }

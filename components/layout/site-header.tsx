@@ -1,16 +1,14 @@
 import Link from "next/link";
-import { Suspense } from "react";
-import { useLocale, useTranslations } from "next-intl";
-import { HeaderAccount, HeaderAccountFallback } from "./header-account";
+import { useTranslations } from "next-intl";
+import { HeaderAccount } from "./header-account";
 import { LocaleSwitch } from "./locale-switch";
 
 // Phone: row 1 is the name, the cart and account links and the language; row 2 the sections; row 3 the search.
 // The name takes what is left of row 1 (its tagline is cut short first), so row 1 never wraps.
-// From `lg:` up the sections join row 1. The signed-in part (session, cart count) streams in, so the page never
-// waits for it.
+// From `lg:` up the sections join row 1. The signed-in part (session, cart count) is asked for by the browser, so
+// the page is the same for every reader and comes from the cache.
 export function SiteHeader() {
   const t = useTranslations();
-  const locale = useLocale();
   const links = [
     { href: "/products", label: t("nav.products") },
     { href: "/villages", label: t("nav.villages") },
@@ -23,9 +21,7 @@ export function SiteHeader() {
           <span className="text-base font-bold text-wine-700 sm:text-lg">{t("site.name")}</span>
           <span className="truncate text-xs text-earth-600">{t("site.tagline")}</span>
         </Link>
-        <Suspense fallback={<HeaderAccountFallback locale={locale} />}>
-          <HeaderAccount locale={locale} />
-        </Suspense>
+        <HeaderAccount />
         <LocaleSwitch />
         <nav aria-label={t("nav.label")} className="order-last w-full lg:order-none lg:w-auto">
           <ul className="-mx-3 flex gap-1 overflow-x-auto text-sm font-medium lg:mx-0">

@@ -2,7 +2,8 @@
 // A form bound to a server action built with lib/server/actions/chain.ts: shows the translated message and
 // each field's error next to it, keeps what was typed after a failed submission, and disables the button while
 // the action runs. Works without JavaScript too (the action is a plain form POST).
-import { createContext, useActionState, useContext, useId } from "react";
+import { createContext, useActionState, useContext, useEffect, useId } from "react";
+import { HEADER_STALE_EVENT } from "@/lib/header-state";
 import type { ActionState, FormAction } from "@/lib/action-state";
 
 type Action = FormAction;
@@ -32,6 +33,10 @@ export function ActionForm({
 }) {
   const own = useActionState<ActionState | undefined, FormData>(action, undefined);
   const [state, formAction, pending] = bound ?? own;
+  // An action that went through may have changed what the storefront's header shows (the cart, the session).
+  useEffect(() => {
+    if (state?.ok) window.dispatchEvent(new Event(HEADER_STALE_EVENT));
+  }, [state]);
   const button = {
     primary: "bg-wine-700 text-white hover:bg-wine-800",
     secondary: "border border-earth-600/40 bg-white hover:bg-earth-100",

@@ -62,7 +62,13 @@ interface Ctx {
 
 const ROUTES: Record<string, RouteCase> = {
   "/": { url: () => "/", expect: all(200) },
-  "/products": { url: () => "/products?category=wine", expect: all(200) },
+  "/products": { url: () => "/products", expect: all(200) },
+  // /products with a query (proxy.ts sends it to this per-request route; /catalog itself is the same page).
+  "/catalog": { url: () => "/products?category=wine", expect: all(200) },
+  // Any other URL: the reader's language's not-found page.
+  "/[...rest]": { url: () => "/no/such/page", expect: all(404) },
+  // The storefront header's per-reader part: the caller's own role and cart count, or none.
+  "/api/me": { url: () => "/api/me", expect: all(200) },
   "/products/[slug]": { url: (c) => `/products/${c.productSlug}`, expect: all(200) },
   "/villages": { url: () => "/villages", expect: all(200) },
   "/villages/[slug]": { url: () => "/villages/nanhongcheng", expect: all(200) },
@@ -437,7 +443,8 @@ function discoverRoutes(): string[] {
     const rel = path.relative("app", file).split(path.sep).join("/");
     const m = /^(.*?)\/?(page\.tsx|route\.ts|sitemap\.ts|robots\.ts)$/.exec(rel);
     if (!m) continue;
-    const dir = `/${m[1]}`.replace(/\/\([^)]+\)/g, "").replace(/\/$/, "");
+    // The [locale] segment is the proxy's rewrite, not part of any URL.
+    const dir = `/${m[1]}`.replace(/^\/\[locale\]/, "").replace(/\/\([^)]+\)/g, "").replace(/\/$/, "");
     const special = m[2] === "sitemap.ts" ? "/sitemap.xml" : m[2] === "robots.ts" ? "/robots.txt" : "";
     patterns.add(special ? `${dir}${special}` : dir || "/");
   }

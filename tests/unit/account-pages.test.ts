@@ -1,7 +1,7 @@
 // The buyer's account, sign-in and checkout pages: English plurals in their messages, the way back to the
 // checkout kept between sign-in and sign-up, and how an unpaid order's parcel reads.
 import { describe, expect, test } from "vitest";
-import { onwardPath, toCheckout, withNext } from "@/app/(auth)/onward";
+import { onwardPath, toCheckout, withNext } from "@/app/[locale]/(auth)/onward";
 import { asShown, parcelState } from "@/components/account/order-view";
 import { translator } from "@/lib/i18n/translate";
 
