@@ -12,7 +12,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: absoluteUrl("/"), changeFrequency: "daily", priority: 1 },
     { url: absoluteUrl("/products"), changeFrequency: "daily", priority: 0.9 },
-    // A category's list has its own title and canonical address (app/[locale]/(shop)/_lib/catalog-page.tsx).
+    // A category's list has its own title and canonical address (app/[locale]/(shop)/_lib/catalog.tsx).
     ...facets.categories.map((c) => ({ url: absoluteUrl(catalogHref({ category: c.slug })), changeFrequency: "daily" as const, priority: 0.7 })),
     { url: absoluteUrl("/villages"), changeFrequency: "weekly", priority: 0.5 },
     { url: absoluteUrl("/cooperatives"), changeFrequency: "weekly", priority: 0.5 },

@@ -17,7 +17,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces client components read through NextIntlClientProvider. Only these are sent to the
  * browser, so a page does not carry the whole catalog. Add a namespace here when a client component needs it.
  */
-export const CLIENT_NAMESPACES = ["errors", "cart", "admin", "photos", "nav"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["errors", "cart", "admin", "photos", "nav", "product"] as const satisfies readonly Namespace[];
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   const all = catalogs[locale];

@@ -18,7 +18,7 @@ import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../h
 import { freePort, startServer } from "../helpers/server";
 import { percentile, throwawayDatabase } from "./support";
 
-const DIST = ".next-bench";
+export const DIST = ".next-bench";
 const BUYER = "buyer@demo.tangxian.shop";
 /** A stock figure no seeded product has: seen on a page only if the page was read from the database. */
 const BEHIND_THE_CACHE = 8_765;
@@ -46,7 +46,7 @@ async function get(baseURL: string, url: string): Promise<{ ms: number; html: st
 }
 
 /** `next build` into .next-bench, keeping tsconfig.json as it was (Next adds the folder's types to it). */
-function build(appDir: string): void {
+export function build(appDir: string): void {
   const tsconfig = path.join(appDir, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
   const out = spawnSync("npx", ["next", "build"], { cwd: appDir, encoding: "utf8", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });

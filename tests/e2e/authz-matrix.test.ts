@@ -69,6 +69,8 @@ const ROUTES: Record<string, RouteCase> = {
   "/[...rest]": { url: () => "/no/such/page", expect: all(404) },
   // The storefront header's per-reader part: the caller's own role and cart count, or none.
   "/api/me": { url: () => "/api/me", expect: all(200) },
+  // A product's units on sale now (its page asks): public, like the page.
+  "/api/products/[id]/stock": { url: (c) => `/api/products/${c.productId}/stock`, expect: all(200) },
   "/products/[slug]": { url: (c) => `/products/${c.productSlug}`, expect: all(200) },
   "/villages": { url: () => "/villages", expect: all(200) },
   "/villages/[slug]": { url: () => "/villages/nanhongcheng", expect: all(200) },
@@ -152,6 +154,7 @@ const ROUTES: Record<string, RouteCase> = {
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
 const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
+  { pattern: "/api/products/[id]/stock", name: "a product that does not exist", url: () => "/api/products/nope/stock", expect: all(404) },
   { pattern: "/coop/products/new", name: "for cooperative A", url: (c) => `/coop/products/new?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
   { pattern: "/coop/products/new", name: "for cooperative B", url: (c) => `/coop/products/new?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
   { pattern: "/coop/products/new", name: "for a cooperative that does not exist", url: () => "/coop/products/new?c=no-such-cooperative", expect: signedIn(403, { managerA: 404, managerB: 404 }) },

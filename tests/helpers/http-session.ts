@@ -58,6 +58,8 @@ export function actionsFromBuild(root = process.cwd(), distDir = ".next"): Map<s
       .filter((w) => w.endsWith("/page"))
       .map((w) =>
         w
+          // The [locale] segment is proxy.ts's rewrite of every URL, not part of one.
+          .replace(/^app\/\[locale\]/, "")
           .replace(/^app/, "")
           .replace(/\/page$/, "")
           .replace(/\/\([^)]+\)/g, "")

@@ -117,6 +117,31 @@ describe("listProducts", () => {
     expect((await listProducts(t.db, q({ q: "%%%_" }), "zh-CN")).total).toBe(0);
   });
 
+  test("a card's benefit per unit and household count are the benefit module's, households of weight 0 left out", async () => {
+    // One listed product gets a household of weight 0 (it shares nothing): the count must not include it.
+    const listed = (await listProducts(t.db, q({ sort: "price-asc" }), "zh-CN")).items;
+    const withZero = await t.db.product.findUniqueOrThrow({ where: { slug: listed[0]!.slug }, select: { id: true, beneficiaries: { select: { householdId: true } } } });
+    const outsider = await t.db.household.findFirstOrThrow({ where: { id: { notIn: withZero.beneficiaries.map((b) => b.householdId) } }, select: { id: true } });
+    await t.db.productBeneficiary.create({ data: { productId: withZero.id, householdId: outsider.id, weight: 0 } });
+    try {
+      const { items, pageCount } = await listProducts(t.db, q({ sort: "price-asc" }), "zh-CN");
+      expect(pageCount).toBeGreaterThan(0);
+      const rows = await t.db.product.findMany({ where: { slug: { in: items.map((i) => i.slug) } }, include: { beneficiaries: true } });
+      expect(rows.find((r) => r.id === withZero.id)!.beneficiaries.some((b) => b.weight === 0)).toBe(true);
+      for (const item of items) {
+        const row = rows.find((r) => r.slug === item.slug)!;
+        const split = splitLine(ruleFromColumns(row), row.priceFen, 1, row.beneficiaries);
+        expect({ slug: item.slug, unitBenefitFen: item.unitBenefitFen, householdCount: item.householdCount }).toEqual({
+          slug: row.slug,
+          unitBenefitFen: split.poolFen,
+          householdCount: split.households.length,
+        });
+      }
+    } finally {
+      await t.db.productBeneficiary.delete({ where: { productId_householdId: { productId: withZero.id, householdId: outsider.id } } });
+    }
+  });
+
   test("a page past the end shows the last page", async () => {
     const result = await listProducts(t.db, q({ page: "500" }), "zh-CN");
     expect(result.page).toBe(result.pageCount);
@@ -186,13 +211,13 @@ describe("stock as shown, and what an order invalidates", () => {
     return { a, b };
   }
 
-  test("an order touches only its own products; listings only when a stock level changes", async () => {
+  test("an order touches only its own products, and only when a stock level changes", async () => {
     const { a, b } = await twoProducts(100);
     const order = await placeTestOrder(t.db, "BANK_TRANSFER", [[a.id, 2]], "tags");
     const changes = await orderStockChanges(t.db, [order.orderId], "taken");
     expect(changes).toEqual([{ productId: a.id, stockAfter: 98, delta: -2 }]);
-    // 100 → 98 stays "in stock": the product page only; b (same cooperative) is not touched at all.
-    expect(stockChangeTags(changes)).toEqual([`product:${a.id}`]);
+    // 100 → 98 stays "in stock": nothing (the page's count is read again by the browser); b is not touched at all.
+    expect(stockChangeTags(changes)).toEqual([]);
 
     const last = await placeTestOrder(t.db, "BANK_TRANSFER", [[b.id, 100 - LOW_STOCK]], "tags");
     expect(stockChangeTags(await orderStockChanges(t.db, [last.orderId], "taken"))).toEqual([`product:${b.id}`, `card:${b.id}`]);

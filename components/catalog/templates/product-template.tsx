@@ -6,7 +6,7 @@ import { BenefitBreakdown } from "../benefit-breakdown";
 import { ProductFacts } from "../product-facts";
 import { ProductGallery } from "../product-gallery";
 import { ProductJsonLd } from "../product-json-ld";
-import { StockBadge } from "../stock-badge";
+import { LiveStock } from "../live-stock";
 import type { ProductDetail } from "../types";
 
 export function ProductTemplate({ product }: { product: ProductDetail }) {
@@ -30,7 +30,7 @@ export function ProductTemplate({ product }: { product: ProductDetail }) {
             <span className="text-sm text-earth-600">{t("perUnit", { unit: product.unit })}</span>
           </p>
           <p>
-            <span className="sr-only">{t("stock")}</span> <StockBadge stock={product.stock} unit={product.unit} />
+            <span className="sr-only">{t("stock")}</span> <LiveStock productId={product.id} stock={product.stock} unit={product.unit} />
           </p>
           {product.stock > 0 && <AddToCart productId={product.id} stock={product.stock} unit={product.unit} />}
           <BenefitBreakdown product={product} />

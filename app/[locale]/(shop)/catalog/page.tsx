@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale } from "@/lib/server/i18n";
 import { parseCatalogQuery, type RawSearchParams } from "@/lib/validation/catalog";
-import { Catalog, catalogMetadata } from "../_lib/catalog-page";
+import { Catalog, catalogMetadata } from "../_lib/catalog";
 
 // Per reader (or per request): never rendered ahead or cached whole (tests/unit/route-rendering.test.ts).
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cachedPageLocale } from "@/lib/server/cached-page";
 import { parseCatalogQuery } from "@/lib/validation/catalog";
-import { Catalog, catalogMetadata } from "../_lib/catalog-page";
+import { Catalog, catalogMetadata } from "../_lib/catalog";
 
 type Props = { params: Promise<{ locale: string }> };
 

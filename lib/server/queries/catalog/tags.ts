@@ -2,7 +2,8 @@
 // the rule is unit-tested table by table (tests/unit/catalog-tags.test.ts).
 //
 // What each tag marks:
-//   product:<id>      one product's page (exact stock, price, benefit split, batches)
+//   product:<id>      one product's page (price, benefit split, batches, the stock level; the exact count on it is
+//                     read again by the browser: components/catalog/live-stock.tsx)
 //   card:<id>         every listing that shows that product's card (listing pages, home, a cooperative's or a
 //                     village's page): the card shows a stock level (in stock / low / sold out), not the number
 //   cooperative:<id>  everything that shows the cooperative's own data (its page, its products' pages, the
@@ -29,11 +30,12 @@ export interface StockChange {
 }
 
 /**
- * The tags a sale, a cancellation or an expiry must invalidate: the page of every product it touched (its stock
- * figure changed), and the listings that show a touched product's card only when that card can have changed —
- * the product's stock level differs before and after, or the product sits at a low or sold-out level now (other
- * orders may have moved it meanwhile, so near the thresholds the listing is refreshed whatever the delta said).
- * Never a tag of an untouched product, a cooperative, a village or all listings.
+ * The tags a sale, a cancellation or an expiry must invalidate: a touched product's page and the listings that show
+ * its card, only when they can have changed — the product's stock level differs before and after, or the product
+ * sits at a low or sold-out level now (other orders may have moved it meanwhile, so near the thresholds they are
+ * refreshed whatever the delta said; a low product's page says how many are left). A sale far from the thresholds
+ * invalidates nothing: the page's count is read again by the browser, so the catalog's database load does not grow
+ * with the orders (docs/benchmarks.md). Never a tag of an untouched product, a cooperative, a village or all listings.
  */
 export function stockChangeTags(changes: readonly StockChange[]): string[] {
   const byProduct = new Map<string, { stockAfter: number; delta: number | null }>();
@@ -46,10 +48,9 @@ export function stockChangeTags(changes: readonly StockChange[]): string[] {
   }
   const tags: string[] = [];
   for (const [productId, { stockAfter, delta }] of byProduct) {
-    tags.push(catalogTags.product(productId));
     const after = stockLevel(stockAfter);
     const before = delta === null ? null : stockLevel(stockAfter - delta);
-    if (before !== after || after !== "inStock") tags.push(catalogTags.card(productId));
+    if (before !== after || after !== "inStock") tags.push(catalogTags.product(productId), catalogTags.card(productId));
   }
   return tags;
 }

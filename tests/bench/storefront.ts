@@ -1,0 +1,204 @@
+// `npm run bench:storefront`: requests per second of the storefront's pages against a bare Next.js page, in one
+// interleaved run (issue 14, item 2). BENCH_DATABASE_URL names a PostgreSQL server; a throwaway database on it is
+// migrated and seeded, and both apps read it:
+// - the shop, built into .next-bench (`next build`; BENCH_SKIP_BUILD=1 reuses it) and run with `next start`;
+// - the baseline, tests/bench/baseline-app: the same Next, React and pg, one page that reads the same 12 products
+//   from the database and renders them on every request (built into its own .next).
+// Each round loads every target for BENCH_SECONDS (default 5) with BENCH_CONNECTIONS (default 8) keep-alive
+// connections, after a one-second warm-up, in a rotated order; a target's ratio is taken against the baseline of the
+// same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
+// from /proc (the server process and its children), which the machine's other load disturbs less than a rate.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { prepareDatabase } from "../../lib/db/prepare";
+import { openDatabase } from "../../lib/db/client";
+import { DEMO_PASSWORD } from "../../lib/seed";
+import { cookieHeader, signInOverHttp } from "../helpers/http-session";
+import { freePort, startServer } from "../helpers/server";
+import { build, DIST } from "./catalog-cache";
+import { median, percentile, throwawayDatabase } from "./support";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const CLK_TCK = 100;
+
+interface Target {
+  name: string;
+  base: string;
+  path: string;
+  cookie?: string;
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  cpuMsPerRequest: number;
+  bytes: number;
+  errors: number;
+}
+
+/** utime + stime (ms) of a process and all its descendants, from /proc. */
+function cpuMs(root: number): number {
+  const parents = new Map<number, number>();
+  const times = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+      times.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const [pid, ms] of times) {
+    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
+      if (p === root) {
+        total += ms;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes: number; ok: boolean }> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const req = http.get(`${target.base}${target.path}`, { agent, headers: target.cookie ? { cookie: target.cookie } : {} }, (res) => {
+      let bytes = 0;
+      res.on("data", (d: Buffer) => (bytes += d.length));
+      res.on("end", () => resolve({ ms: performance.now() - start, bytes, ok: res.statusCode === 200 }));
+    });
+    req.on("error", () => resolve({ ms: performance.now() - start, bytes: 0, ok: false }));
+  });
+}
+
+/** Closed loop: CONNECTIONS workers, each sending the next request when the last one is answered. */
+async function load(target: Target, seconds: number, pid: number): Promise<Measure> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  const cpuBefore = cpuMs(pid);
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const r = await request(agent, target);
+        latencies.push(r.ms);
+        bytes = r.bytes;
+        if (!r.ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const cpu = cpuMs(pid) - cpuBefore;
+  agent.destroy();
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), cpuMsPerRequest: cpu / latencies.length, bytes, errors };
+}
+
+async function startBaseline(port: number, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: BASELINE_DIR,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error("the baseline app did not answer within 60 s");
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (!server) throw new Error("BENCH_DATABASE_URL (a PostgreSQL server) is required");
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log("building the shop and the baseline …");
+    build(process.cwd());
+    const out = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: BASELINE_DIR, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (out.status !== 0) throw new Error(`baseline build failed:\n${out.stdout}\n${out.stderr}`);
+  }
+  const scratch = await throwawayDatabase(server, "shop_bench_storefront");
+  await prepareDatabase({ kind: "postgres", url: scratch.url });
+  const opened = openDatabase({ kind: "postgres", url: scratch.url });
+  const product = await opened.db.product.findFirstOrThrow({ where: { certificationStatus: "CERTIFIED", featured: true }, select: { slug: true }, orderBy: { slug: "asc" } });
+  await opened.close();
+
+  const [shopPort, basePort] = [await freePort(), await freePort()];
+  let shop: ChildProcess | null = null;
+  let baseline: ChildProcess | null = null;
+  try {
+    shop = await startServer(shopPort, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });
+    baseline = await startBaseline(basePort, scratch.url);
+    const shopURL = `http://127.0.0.1:${shopPort}`;
+    const baseURL = `http://127.0.0.1:${basePort}`;
+    const cookie = cookieHeader(await signInOverHttp(shopURL, "buyer@demo.tangxian.shop", DEMO_PASSWORD));
+    const targets: Target[] = [
+      { name: "baseline: bare page, 12 products read per request", base: baseURL, path: "/" },
+      { name: "/products (anonymous)", base: shopURL, path: "/products" },
+      { name: `/products/${product.slug} (anonymous)`, base: shopURL, path: `/products/${product.slug}` },
+      { name: "/ home (anonymous)", base: shopURL, path: "/" },
+      { name: `/products/${product.slug} (signed in)`, base: shopURL, path: `/products/${product.slug}`, cookie },
+      { name: "/products?q=葡萄 (search, per request)", base: shopURL, path: `/products?q=${encodeURIComponent("葡萄")}` },
+      { name: "/account/orders (signed in, per request)", base: shopURL, path: "/account/orders", cookie },
+    ];
+    const pidOf = (t: Target) => (t.base === baseURL ? baseline!.pid! : shop!.pid!);
+    // Every page once before timing: the cached ones are filled, every route compiled and warm.
+    for (const t of targets) await load(t, 1, pidOf(t));
+
+    const results = new Map<string, Measure[]>(targets.map((t) => [t.name, []]));
+    const ratios = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+    const loads: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      loads.push(loadavg()[0]!.toFixed(2));
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      const roundResults = new Map<string, Measure>();
+      for (const t of order) {
+        await load(t, 1, pidOf(t));
+        const m = await load(t, SECONDS, pidOf(t));
+        roundResults.set(t.name, m);
+        results.get(t.name)!.push(m);
+      }
+      const base = roundResults.get(targets[0]!.name)!.rps;
+      for (const t of targets) ratios.get(t.name)!.push(roundResults.get(t.name)!.rps / base);
+      console.log(`round ${round + 1}: ${targets.map((t) => `${t.name.split(" ")[0]} ${fmt(roundResults.get(t.name)!.rps, 0)}/s`).join(" · ")} (load ${loads[round]})`);
+    }
+    loads.push(loadavg()[0]!.toFixed(2));
+
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds; load average ${loads.join(" → ")}\n`);
+    console.log("| page | req/s (median) | ratio to the baseline (median of rounds) | p50 ms | server CPU ms / request | HTML bytes | errors |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    for (const t of targets) {
+      const ms = results.get(t.name)!;
+      console.log(
+        `| ${t.name} | ${fmt(median(ms.map((m) => m.rps)), 0)} | ${fmt(median(ratios.get(t.name)!), 2)}× | ${fmt(median(ms.map((m) => m.p50)))} | ${fmt(median(ms.map((m) => m.cpuMsPerRequest)), 2)} | ${ms[0]!.bytes.toLocaleString("en-US")} | ${ms.reduce((a, m) => a + m.errors, 0)} |`,
+      );
+    }
+  } finally {
+    shop?.kill("SIGTERM");
+    baseline?.kill("SIGTERM");
+    await scratch.drop().catch(() => {});
+  }
+}
+
+await main();
