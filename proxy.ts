@@ -67,8 +67,9 @@ export async function proxy(request: NextRequest) {
   else headers.delete("Content-Security-Policy");
   // next-intl's header for what is rendered per request (lib/i18n/request.ts); whatever a client sent is replaced.
   headers.set("X-NEXT-INTL-LOCALE", locale);
-  const url = request.nextUrl.clone();
-  url.pathname = internalPath(pathname, request.nextUrl.searchParams, locale);
+  // On request.url, not a clone of nextUrl: NextURL spells 127.0.0.1 "localhost", and a rewrite to another origin
+  // than the request's is proxied as an external one (Next fetches it itself).
+  const url = new URL(`${internalPath(pathname, request.nextUrl.searchParams, locale)}${search}`, request.url);
   const response = NextResponse.rewrite(url, { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);

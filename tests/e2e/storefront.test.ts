@@ -1,10 +1,12 @@
 // The storefront read path in a real Chromium on a phone-sized screen: home in Chinese, filter to 葡萄酒,
 // open a product, switch to English. Screenshots are kept in test-results/screenshots.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, phoneContext, screenshot, type BrowserSession } from "../helpers/browser";
 
 const baseURL = inject("baseURL");
+const databaseUrl = inject("databaseUrl");
 
 describe.skipIf(!baseURL)("storefront in Chromium", () => {
   let session: BrowserSession;
@@ -110,6 +112,58 @@ describe.skipIf(!baseURL)("storefront in Chromium", () => {
     const main = await page.locator("main").innerText();
     expect(main).toContain("农户如何受益");
     await screenshot(page, "07-cooperative-zh");
+  });
+
+  test("a storefront page comes from the cache with the hashes of Next's own scripts; a per-reader page keeps its nonce", async () => {
+    await (await fetch(`${baseURL}${productPath}`)).text();
+    const cached = await fetch(`${baseURL}${productPath}`);
+    await cached.text();
+    expect(cached.headers.get("x-nextjs-cache")).toBe("HIT");
+    // Two policies (the proxy's, without scripts, and the page's own): the browser enforces both.
+    const policy = cached.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+(;|,|$)/);
+    expect(policy).not.toMatch(/script-src[^;,]*('unsafe-inline'|'nonce-)/);
+    const cart = await fetch(`${baseURL}/cart`);
+    await cart.text();
+    expect(cart.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(cart.headers.get("cache-control")).toMatch(/no-store/);
+  });
+
+  test("a script in a product's description, or injected into a cached page, does not run; the page's own scripts do", async () => {
+    let path = productPath;
+    if (databaseUrl) {
+      // A copy of the product, first rendered after its description was given a script (escaped by React, shown as text).
+      const sql = new pg.Client({ connectionString: databaseUrl });
+      await sql.connect();
+      try {
+        const slug = `csp-probe-${Date.now().toString(36)}`;
+        await sql.query(`CREATE TEMP TABLE probe AS SELECT * FROM "Product" WHERE "slug" = $1`, [productPath.split("/").pop()]);
+        await sql.query(`UPDATE probe SET "id" = $1, "slug" = $1, "descriptionZh" = $2`, [slug, '好酒。<script>window.__fromDescription = 1</script><img src=x onerror="window.__fromDescription = 2">']);
+        await sql.query(`INSERT INTO "Product" SELECT * FROM probe`);
+        path = `/products/${slug}`;
+      } finally {
+        await sql.end();
+      }
+    }
+    const probe = await context.newPage();
+    const blocked: string[] = [];
+    probe.on("console", (m) => m.type() === "error" && /Content Security Policy/.test(m.text()) && blocked.push(m.text()));
+    // As if the HTML itself had been tampered with: one script before the page's own, one after.
+    await probe.route(`**${path}`, async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const response = await route.fetch();
+      const html = (await response.text()).replace("<body", "<script>window.__injected = 1</script><body").replace("</body>", "<script>window.__injected = 2</script></body>");
+      await route.fulfill({ response, body: html });
+    });
+    const response = await probe.goto(path);
+    expect(response?.status()).toBe(200);
+    // The page's own scripts ran: the header asked for the reader's state and the live stock count arrived.
+    await probe.waitForSelector('[data-testid="header-account"][data-ready="true"]');
+    await probe.waitForSelector('[data-testid="live-stock"]');
+    expect(await probe.evaluate(() => [(window as { __injected?: number }).__injected, (window as { __fromDescription?: number }).__fromDescription])).toEqual([undefined, undefined]);
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
+    if (databaseUrl) await expect(probe.locator("main").innerText()).resolves.toContain("<script>window.__fromDescription = 1</script>");
+    await probe.close();
   });
 
   test("unknown product, village and cooperative get a translated 404", async () => {
