@@ -108,7 +108,7 @@ export async function load(target: Target, seconds: number, pid: number): Promis
 }
 
 async function startBaseline(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "localhost"], {
     cwd: BASELINE_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: "ignore",

@@ -20,8 +20,10 @@ export function freePort(): Promise<number> {
  * (any HTTP answer counts, so a server whose database is down still counts as started).
  */
 export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<ChildProcess> {
-  // The next binary itself, not through npx, so that killing the child stops the server.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The next binary itself, not through npx, so that killing the child stops the server. Bound to "localhost", not
+  // "127.0.0.1" (which it resolves to here): with a literal loopback address Next 16.4 takes proxy.ts's locale
+  // rewrite for an external one and fetches the page from itself (vercel/next.js#94745).
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "localhost"], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
