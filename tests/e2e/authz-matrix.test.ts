@@ -243,7 +243,8 @@ interface ActionCase {
 }
 
 const ACTIONS: ActionCase[] = [
-  { action: "lib/server/actions/locale/set-locale.ts#setLocale", name: "switch language", fields: () => ({ locale: "zh-CN" }), expect: allA(200), formOnly: true },
+  // Sets the reader's cookie and sends them back to the page they were on, now in that language.
+  { action: "lib/server/actions/locale/set-locale.ts#setLocale", name: "switch language", fields: () => ({ locale: "zh-CN" }), expect: allA("redirect"), formOnly: true },
   { action: "lib/server/actions/auth/sign-in.ts#signInAction", name: "wrong password", fields: (_c, actor) => ({ email: `nobody-${actor.toLowerCase()}@example.com`, password: "wrong-password-1" }), expect: allA(401) },
   // A taken email gets the answer a new one gets (issue 10, point 7): 200, its owner is mailed a notice.
   { action: "lib/server/actions/auth/sign-up.ts#signUpAction", name: "email taken", fields: () => ({ name: "x", email: "buyer@demo.tangxian.shop", password: "a-Valid-password-9" }), expect: allA(200) },

@@ -138,7 +138,7 @@ describe.skipIf(!baseURL)("storefront in Chromium", () => {
       try {
         const slug = `csp-probe-${Date.now().toString(36)}`;
         await sql.query(`CREATE TEMP TABLE probe AS SELECT * FROM "Product" WHERE "slug" = $1`, [productPath.split("/").pop()]);
-        await sql.query(`UPDATE probe SET "id" = $1, "slug" = $1, "descriptionZh" = $2`, [slug, '好酒。<script>window.__fromDescription = 1</script><img src=x onerror="window.__fromDescription = 2">']);
+        await sql.query(`UPDATE probe SET "id" = $1, "slug" = $1, "certificateNumber" = $1, "descriptionZh" = $2`, [slug, '好酒。<script>window.__fromDescription = 1</script><img src=x onerror="window.__fromDescription = 2">']);
         await sql.query(`INSERT INTO "Product" SELECT * FROM probe`);
         path = `/products/${slug}`;
       } finally {
