@@ -60,9 +60,10 @@ export async function prepareDatabase(target: DatabaseTarget, opts: { seed?: boo
 }
 
 /**
- * Next.js keeps its data cache (the cached catalog reads) on disk in .next. When the database behind it is
- * new, those entries describe rows that no longer exist: drop them.
+ * Next.js keeps its data cache (the cached catalog reads) and its page cache (the storefront's cached pages) on
+ * disk in the build's folder. When the database behind them is new, those entries describe rows that no longer
+ * exist: drop them. (`next build` starts a new folder anyway; this is for a server started again on an old build.)
  */
-export function clearDataCache(root = process.cwd()): void {
-  for (const dir of [".next/cache/fetch-cache", ".next/dev/cache/fetch-cache"]) rmSync(path.join(root, dir), { recursive: true, force: true });
+export function clearDataCache(root = process.cwd(), distDir = ".next"): void {
+  for (const dir of ["cache/fetch-cache", "dev/cache/fetch-cache", "server/route-cache"]) rmSync(path.join(root, distDir, dir), { recursive: true, force: true });
 }

@@ -6,13 +6,13 @@
 // database behind the app's back (no invalidation). A page served from the cache still shows the old figure; a
 // page read from the database would show the new one. The ordered product B must show its stock minus the order.
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { LOW_STOCK } from "../../lib/domain/catalog";
 import { cartFingerprint } from "../../lib/domain/checkout";
 import { openDatabase } from "../../lib/db/client";
-import { prepareDatabase } from "../../lib/db/prepare";
+import { clearDataCache, prepareDatabase } from "../../lib/db/prepare";
 import { DEMO_PASSWORD } from "../../lib/seed";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
@@ -78,7 +78,7 @@ export async function benchCatalogCache(serverUrl: string, opts: { appDir?: stri
     const others = stocked.filter((p) => p.id !== a.id && p.id !== b.id);
 
     // A data cache left on disk by an earlier run (unstable_cache keeps one) describes another database.
-    rmSync(path.join(appDir, DIST, "cache", "fetch-cache"), { recursive: true, force: true });
+    clearDataCache(appDir, DIST);
     const port = await freePort();
     process.chdir(appDir);
     server = await startServer(port, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });

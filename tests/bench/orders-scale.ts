@@ -14,11 +14,12 @@
 // BENCH_ORDERS scales the history (default 400000); BENCH_ORDERS_ROUNDS (default 3); BENCH_ORDERS_N samples per
 // state and round (default 15); BENCH_ORDERS_KEEP=1 leaves the database in place (its name is printed).
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase, type DatabaseTarget } from "../../lib/db/client";
 import { migrateDeploy } from "../../lib/db/migrations";
+import { clearDataCache } from "../../lib/db/prepare";
 import { cartFingerprint } from "../../lib/domain/checkout";
 import { DEMO_PASSWORD, seedDatabase } from "../../lib/seed";
 import { placeOrder } from "../../lib/server/orders/place-order";
@@ -225,7 +226,7 @@ try {
       console.log(`next build into ${DIST}: ${((performance.now() - start) / 1000).toFixed(0)} s; load ${load()}`);
     }
     // A data cache left on disk by an earlier run describes another database.
-    rmSync(path.join(DIST, "cache", "fetch-cache"), { recursive: true, force: true });
+    clearDataCache(process.cwd(), DIST);
     const port = await freePort();
     app = await startServer(port, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });
     const baseURL = `http://127.0.0.1:${port}`;
