@@ -103,13 +103,22 @@ export function stableBeneficiaries(beneficiaries: readonly Beneficiary[]): Bene
 }
 
 /**
+ * The household benefit pool of a line shared by `householdCount` households (those with a weight above 0, as
+ * stableBeneficiaries keeps): with none, the whole line is the cooperative's (pool 0). splitLine's pool; a product
+ * card that only counts its households (the catalog listing) uses it directly.
+ */
+export function linePool(rule: BenefitRule, revenueFen: number, quantity: number, householdCount: number): number {
+  return householdCount === 0 ? 0 : benefitPool(rule, revenueFen, quantity);
+}
+
+/**
  * Splits one order line: the pool goes to the households by weight, the rest to the cooperative.
  * With no participating households, the whole line is the cooperative's (pool 0).
  */
 export function splitLine(rule: BenefitRule, unitPriceFen: number, quantity: number, beneficiaries: readonly Beneficiary[]): LineSplit {
   const revenueFen = unitPriceFen * quantity;
   const ordered = stableBeneficiaries(beneficiaries);
-  const poolFen = ordered.length === 0 ? 0 : benefitPool(rule, revenueFen, quantity);
+  const poolFen = linePool(rule, revenueFen, quantity, ordered.length);
   const amounts = allocateLargestRemainder(poolFen, ordered.map((b) => b.weight));
   const households = ordered.map((b, i) => ({ householdId: b.householdId, fen: amounts[i] ?? 0 }));
   return { revenueFen, poolFen, cooperativeFen: revenueFen - poolFen, households };

@@ -98,7 +98,7 @@ describe("sellableWhere selects exactly the products isSellable accepts", () => 
     const all = await everyProduct();
     for (const now of [NOW, new Date(NOW.getTime() + 24 * 3600_000)]) {
       const selected = await t.db.$queryRaw<{ slug: string }[]>`
-        SELECT p.slug FROM "Product" p JOIN "Cooperative" co ON co.id = p."cooperativeId" WHERE ${sellableSql(now)}`;
+        SELECT p.slug FROM "Product" p WHERE ${sellableSql(now)}`;
       expect(selected.map((p) => label(p.slug)).sort()).toEqual(all.filter((p) => isSellable(p, now)).map((p) => label(p.slug)).sort());
     }
   });

@@ -4,6 +4,7 @@ import {
   allocateLargestRemainder,
   benefitPool,
   BenefitRuleError,
+  linePool,
   splitLine,
   validateBenefitRule,
   type BenefitRule,
@@ -100,6 +101,19 @@ describe("splitLine", () => {
 
   test("no households: the whole line is the cooperative's", () => {
     expect(splitLine(pct(2000), 1_000, 2, [])).toEqual({ revenueFen: 2_000, poolFen: 0, cooperativeFen: 2_000, households: [] });
+  });
+
+  test.each([
+    { why: "households with a weight share the pool", hs: [{ householdId: "a", weight: 1 }, { householdId: "b", weight: 0 }], count: 1 },
+    { why: "only weights of 0: nobody shares, no pool", hs: [{ householdId: "a", weight: 0 }], count: 0 },
+    { why: "no households", hs: [], count: 0 },
+  ])("linePool from the count of households with a weight is splitLine's pool: $why", ({ hs, count }) => {
+    for (const rule of [pct(1500), fixed(300)]) {
+      const split = splitLine(rule, 1_999, 3, hs);
+      expect(split.households).toHaveLength(count);
+      expect(linePool(rule, 1_999 * 3, 3, count)).toBe(split.poolFen);
+    }
+    expect(linePool(pct(1500), 1_999 * 3, 3, 1)).toBe(900);
   });
 
   test("property: cooperative + households = revenue, to the fen, never negative", () => {
