@@ -90,3 +90,23 @@ export function cartFingerprint(items: readonly { productId: string; quantity: n
     .map((i) => `${i.productId}:${i.quantity}`)
     .join(",");
 }
+
+export interface StockTakeRefusal {
+  code: "unavailable" | "soldOut";
+  productId: string;
+}
+
+/**
+ * What a conditional stock take (each product's units taken only if it has them) means for the order. `wanted`:
+ * the cart's products; `taken`: the products whose units were taken, each with whether it is still for sale as the
+ * locked row now stands. A product taken but no longer for sale (taken off sale after the cart was read) refuses the
+ * order as unavailable; otherwise the first product in id order (the order the rows are locked in) that was not
+ * taken refuses it as sold out. Null when every product was taken and is for sale.
+ */
+export function stockTakeRefusal(wanted: readonly string[], taken: ReadonlyMap<string, boolean>): StockTakeRefusal | null {
+  const inLockOrder = [...wanted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const offSale = inLockOrder.find((id) => taken.get(id) === false);
+  if (offSale !== undefined) return { code: "unavailable", productId: offSale };
+  const short = inLockOrder.find((id) => !taken.has(id));
+  return short === undefined ? null : { code: "soldOut", productId: short };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cartFingerprint, orderNumber, orderTotals, shippingFor, transferReference } from "@/lib/domain/checkout";
+import { cartFingerprint, orderNumber, orderTotals, shippingFor, stockTakeRefusal, transferReference } from "@/lib/domain/checkout";
 import { addToCartSchema, setCartQuantitySchema } from "@/lib/validation/checkout";
 
 const terms = new Map([
@@ -89,5 +89,19 @@ describe("quantities from the browser", () => {
   test("setting 0 removes; a price in the form is ignored, never read", () => {
     const parsed = setCartQuantitySchema.parse({ productId: "p", quantity: "0", priceFen: "1" });
     expect(parsed).toEqual({ productId: "p", quantity: 0 });
+  });
+});
+
+describe("stockTakeRefusal", () => {
+  test.each([
+    { why: "every product taken and for sale", wanted: ["b", "a"], taken: [["a", true], ["b", true]], expected: null },
+    { why: "one product short", wanted: ["a", "b"], taken: [["a", true]], expected: { code: "soldOut", productId: "b" } },
+    { why: "two short: the first in lock (id) order, whatever the cart's order", wanted: ["c", "b", "a"], taken: [["a", true]], expected: { code: "soldOut", productId: "b" } },
+    { why: "nothing taken", wanted: ["z"], taken: [], expected: { code: "soldOut", productId: "z" } },
+    { why: "taken but off sale under the lock", wanted: ["a", "b"], taken: [["a", true], ["b", false]], expected: { code: "unavailable", productId: "b" } },
+    { why: "off sale comes before short: the buyer cannot fix it by waiting", wanted: ["a", "b"], taken: [["b", false]], expected: { code: "unavailable", productId: "b" } },
+    { why: "the first product off sale in id order", wanted: ["d", "c", "a"], taken: [["a", true], ["c", false], ["d", false]], expected: { code: "unavailable", productId: "c" } },
+  ] as const)("$why", ({ wanted, taken, expected }) => {
+    expect(stockTakeRefusal(wanted, new Map(taken))).toEqual(expected);
   });
 });

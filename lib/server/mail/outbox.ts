@@ -4,7 +4,8 @@ import "server-only";
 // server's timer in instrumentation.ts) sends PENDING rows over SMTP with retries and backoff. A dedupe key makes
 // a second enqueue of the same event (a retried action, two sweepers) write nothing.
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/db/ids";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface OutboxMail {
   to: string;
@@ -27,4 +28,16 @@ export async function enqueueMail(tx: Db | Prisma.TransactionClient, mail: Outbo
     select: { id: true },
   });
   return rows[0]?.id ?? null;
+}
+
+/**
+ * The row enqueueMail writes, as an INSERT to run inside a larger statement (one branch of a WITH … that writes
+ * several tables at once, as placing an order does), so the mail costs no round trip of its own. Same columns, same
+ * skip on a dedupe key already there; `at` is when it was enqueued (nextAttemptAt and createdAt).
+ */
+export function enqueueMailSql(mail: OutboxMail, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "MailMessage" ("id", "to", "subject", "text", "kind", "dedupeKey", "nextAttemptAt", "createdAt")
+    VALUES (${newId()}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.kind}, ${mail.dedupeKey ?? null}, ${at}::timestamp(3), ${at}::timestamp(3))
+    ON CONFLICT DO NOTHING`;
 }

@@ -1,26 +1,33 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OutboxMail } from "@/lib/server/mail/outbox";
 import { operatorBankAccount } from "@/lib/server/queries/orders";
 import { body, lineTexts, mailContext, orderUrl, type Tx } from "./common";
 
+const PLACED_ORDER_SELECT = {
+  id: true,
+  number: true,
+  paymentMethod: true,
+  shippingFen: true,
+  discountFen: true,
+  totalFen: true,
+  transferReference: true,
+  reservedUntil: true,
+  buyer: { select: { email: true, locale: true } },
+  items: { orderBy: { id: "asc" }, select: { nameZh: true, nameEn: true, quantity: true, lineTotalFen: true } },
+} as const;
+
+/** What the mail says about a placed order: the order as PLACED_ORDER_SELECT reads it (lines in id order). */
+export type PlacedOrderFacts = Prisma.OrderGetPayload<{ select: typeof PLACED_ORDER_SELECT }>;
+
 /** The order's lines and total; for a bank transfer, the operator's account, the reference, amount and deadline. */
 export async function orderPlacedMail(tx: Tx, orderId: string): Promise<OutboxMail | null> {
-  const order = await tx.order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      number: true,
-      paymentMethod: true,
-      shippingFen: true,
-      discountFen: true,
-      totalFen: true,
-      transferReference: true,
-      reservedUntil: true,
-      buyer: { select: { email: true, locale: true } },
-      items: { orderBy: { id: "asc" }, select: { nameZh: true, nameEn: true, quantity: true, lineTotalFen: true } },
-    },
-  });
-  if (!order) return null;
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: PLACED_ORDER_SELECT });
+  return order && orderPlacedMailOf(order);
+}
+
+/** The same mail from the facts in hand: placeOrder has just written them, and saves reading them back. */
+export function orderPlacedMailOf(order: PlacedOrderFacts): OutboxMail {
   const c = mailContext(order.buyer.locale);
   const { t } = c;
   const count = order.items.reduce((n, i) => n + i.quantity, 0);

@@ -1,0 +1,231 @@
+// Placing orders while others contend for the same product rows (issue 14, item 5: placeOrder takes the stock last,
+// in one statement, just before the commit). On PostgreSQL from TEST_DATABASE_URL, else embedded PGlite:
+//   - 20 buyers race for 7 units of a product that shares every cart with a plentiful one, the two lines in either
+//     order: exactly 7 orders, each whole; the 13 others refused as sold out, with nothing of theirs written;
+//   - a manager's stock adjustments on a product during a checkout rush on it: no deadlock, every call succeeds,
+//     and the stock is the start plus what was received less what was sold;
+//   - (PostgreSQL only: it needs a second connection to hold the row) a product taken off sale while an order
+//     waits for its row lock: the order is refused as unavailable and writes nothing;
+//   - an order number or transfer reference drawn a second time: the order is placed with another, nothing doubled.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { cartFingerprint } from "@/lib/domain/checkout";
+import type { Db } from "@/lib/db/client";
+import { adjustStock } from "@/lib/server/listings/stock";
+import { placeOrder, type PlaceOrderInput } from "@/lib/server/orders/place-order";
+import { seedDatabase } from "@/lib/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+let t: TestDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  t = await createTestDatabase("shop_checkout_contention");
+  db = t.db;
+  await seedDatabase(db);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+type Line = { productId: string; quantity: number };
+
+async function product(slug: string) {
+  return db.product.findUniqueOrThrow({ where: { slug }, select: { id: true, stock: true, nameZh: true, nameEn: true, cooperativeId: true } });
+}
+
+const stockOf = async (productId: string) => (await db.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } })).stock;
+
+let buyers = 0;
+/** A new buyer whose cart holds `lines`, added in that order (a millisecond apart, as the cart keeps them). */
+async function buyerWithCart(lines: Line[]): Promise<string> {
+  const n = ++buyers;
+  const user = await db.user.create({ data: { email: `contender-${n}@example.test` }, select: { id: true } });
+  const at = Date.now();
+  await db.cart.create({ data: { userId: user.id, items: { create: lines.map((l, i) => ({ ...l, addedAt: new Date(at + i) })) } } });
+  return user.id;
+}
+
+function input(userId: string, lines: Line[]): PlaceOrderInput {
+  return {
+    userId,
+    method: "BANK_TRANSFER",
+    address: { recipient: "王小明", phone: "13800001111", district: "chaoyang", street: "朝阳区建国路 1 号" },
+    note: "",
+    institution: null,
+    fingerprint: cartFingerprint(lines),
+  };
+}
+
+async function cartLines(userId: string): Promise<Line[]> {
+  const cart = await db.cart.findUnique({ where: { userId }, select: { items: { select: { productId: true, quantity: true }, orderBy: { productId: "asc" } } } });
+  return cart?.items ?? [];
+}
+
+const sorted = (lines: Line[]) => [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+
+async function writtenFor(buyerIds: string[]) {
+  const orders = await db.order.findMany({ where: { buyerId: { in: buyerIds } }, select: { id: true } });
+  const orderIds = orders.map((o) => o.id);
+  return {
+    orders: orders.length,
+    items: await db.orderItem.count({ where: { orderId: { in: orderIds } } }),
+    reservations: await db.stockReservation.count({ where: { orderId: { in: orderIds } } }),
+    payments: await db.payment.count({ where: { orderId: { in: orderIds } } }),
+    shipments: await db.shipment.count({ where: { orderId: { in: orderIds } } }),
+    mails: await db.mailMessage.count({ where: { dedupeKey: { in: orderIds.map((id) => `orderPlaced:${id}`) } } }),
+  };
+}
+
+describe("20 buyers race for 7 units", () => {
+  test("exactly 7 orders, each whole; 13 sold out with nothing written; the other product loses only what the 7 took", async () => {
+    const scarce = await product("taihang-black-dates");
+    const plenty = await product("hongnancheng-apple-canned");
+    expect(scarce.cooperativeId).not.toBe(plenty.cooperativeId);
+    await db.product.update({ where: { id: scarce.id }, data: { stock: 7 } });
+    await db.product.update({ where: { id: plenty.id }, data: { stock: 1000 } });
+
+    // Half the carts hold the scarce product first, half second: the rows are still locked in one order.
+    const carts = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const lines = i % 2 ? [{ productId: plenty.id, quantity: 2 }, { productId: scarce.id, quantity: 1 }] : [{ productId: scarce.id, quantity: 1 }, { productId: plenty.id, quantity: 2 }];
+        return { userId: await buyerWithCart(lines), lines };
+      }),
+    );
+    const results = await Promise.all(carts.map((c) => placeOrder(db, input(c.userId, c.lines))));
+
+    const won = carts.filter((_, i) => results[i]!.ok);
+    const lost = carts.filter((_, i) => !results[i]!.ok);
+    expect(won).toHaveLength(7);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, code: "soldOut", productName: { zh: scarce.nameZh, en: scarce.nameEn } });
+    expect(await stockOf(scarce.id)).toBe(0);
+    expect(await stockOf(plenty.id)).toBe(1000 - 7 * 2);
+
+    // Each winner: one order with both lines, a shipment per cooperative, both reservations, a payment, its mail.
+    expect(await writtenFor(won.map((c) => c.userId))).toEqual({ orders: 7, items: 14, reservations: 14, payments: 7, shipments: 14, mails: 7 });
+    for (const c of won) expect(await cartLines(c.userId)).toEqual([]);
+    // Each loser: nothing at all, and the cart as it was.
+    expect(await writtenFor(lost.map((c) => c.userId))).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
+    for (const c of lost) expect(await cartLines(c.userId)).toEqual(sorted(c.lines));
+    const reserved = await db.stockReservation.aggregate({ where: { productId: scarce.id, status: "ACTIVE" }, _sum: { quantity: true } });
+    expect(reserved._sum.quantity).toBe(7);
+  }, 120_000);
+});
+
+describe("a manager's stock adjustments during a checkout rush", () => {
+  test("no deadlock: every order and every adjustment goes through, and stock = start + received − sold", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { email: "manager@demo.tangxian.shop" }, select: { id: true, cooperatives: { select: { cooperativeId: true } } } });
+    const coop = manager.cooperatives[0]!.cooperativeId;
+    const hot = await db.product.findUniqueOrThrow({ where: { slug: "nanhongcheng-merlot" }, select: { id: true, cooperativeId: true } });
+    const other = await product("taihang-jujubes");
+    expect(hot.cooperativeId).toBe(coop);
+    await db.product.update({ where: { id: hot.id }, data: { stock: 500 } });
+    await db.product.update({ where: { id: other.id }, data: { stock: 500 } });
+
+    const ROUNDS = 4;
+    const carts: { userId: string; lines: Line[] }[] = [];
+    for (let i = 0; i < 20 * ROUNDS; i++) {
+      const lines = [{ productId: other.id, quantity: 1 }, { productId: hot.id, quantity: 1 + (i % 2) }];
+      carts.push({ userId: await buyerWithCart(lines), lines });
+    }
+    const sold = carts.reduce((s, c) => s + c.lines[1]!.quantity, 0);
+    let next = 0;
+    const errors: unknown[] = [];
+    const buyersDone = Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (let c = carts[next++]; c; c = carts[next++]) {
+          const r = await placeOrder(db, input(c.userId, c.lines)).catch((e: unknown) => (errors.push(e), null));
+          if (r && !r.ok) errors.push(r);
+        }
+      }),
+    );
+    let received = 0;
+    let rushing = true;
+    void buyersDone.finally(() => (rushing = false));
+    // The manager receives a unit at a time for as long as the rush lasts (at least a few times).
+    while (rushing || received < 5) {
+      const r = await adjustStock(db, { scope: { cooperativeIds: [coop], cooperativeId: coop }, productId: hot.id, reason: "RECEIVED", units: 1, note: "", actorId: manager.id }).catch(
+        (e: unknown) => (errors.push(e), null),
+      );
+      if (r?.ok) received++;
+      else if (r) errors.push(r);
+    }
+    await buyersDone;
+
+    expect(errors).toEqual([]);
+    expect(await stockOf(hot.id)).toBe(500 + received - sold);
+    expect(await stockOf(other.id)).toBe(500 - carts.length);
+    expect((await writtenFor(carts.map((c) => c.userId))).orders).toBe(carts.length);
+  }, 180_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while the order waits for its row", () => {
+  test("the order is refused as unavailable and writes nothing", async () => {
+    const p = await product("taihang-walnut-kernels");
+    const lines = [{ productId: p.id, quantity: 1 }];
+    const userId = await buyerWithCart(lines);
+    const holder = new pg.Client({ connectionString: t.url! });
+    await holder.connect();
+    try {
+      // The manager's side: the product row locked, as an edit of the listing holds it.
+      await holder.query("BEGIN");
+      await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [p.id]);
+      const placing = placeOrder(db, input(userId, lines));
+      // Until the order waits for that row (its stock statement, the last before its commit).
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await db.$queryRaw<{ n: number }[]>`
+          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (row!.n > 0) break;
+        if (waited > 30_000) throw new Error("placeOrder never waited for the product row");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await holder.query(`UPDATE "Product" SET "listingStatus" = 'OFF_SALE' WHERE "id" = $1`, [p.id]);
+      await holder.query("COMMIT");
+
+      expect(await placing).toEqual({ ok: false, code: "unavailable", productName: { zh: p.nameZh, en: p.nameEn } });
+      expect(await stockOf(p.id)).toBe(p.stock);
+      expect(await writtenFor([userId])).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
+      expect(await cartLines(userId)).toEqual(lines);
+    } finally {
+      await holder.end();
+    }
+  }, 60_000);
+});
+
+describe("an order number or transfer reference that is already taken", () => {
+  const zeros = (n: number) => new Uint8Array(n);
+  let lines: Line[];
+  let first: string;
+  beforeAll(async () => {
+    const p = await product("taihang-comb-honey");
+    lines = [{ productId: p.id, quantity: 1 }];
+    // The order that holds number TX<today>-000000 and reference TXZZ-0000-0000.
+    const placed = await placeOrder(db, input(await buyerWithCart(lines), lines), undefined, zeros);
+    if (!placed.ok) throw new Error(placed.code);
+    first = placed.number;
+  });
+
+  // placeOrder draws the order number (6 characters), then the transfer reference (8).
+  test.each([
+    { clash: "the order number", draws: [zeros, randomBytes] },
+    { clash: "the transfer reference", draws: [randomBytes, zeros] },
+  ])("$clash is drawn again and the order placed once", async ({ draws }) => {
+    let n = 0;
+    const random = (size: number) => (draws[n++] ?? randomBytes)(size);
+    const userId = await buyerWithCart(lines);
+    const placed = await placeOrder(db, input(userId, lines), undefined, random);
+    expect(placed.ok, JSON.stringify(placed)).toBe(true);
+    expect(n).toBe(4); // two draws refused by the unique index, then two that went through
+    const orders = await db.order.findMany({
+      where: { buyerId: userId },
+      select: { number: true, transferReference: true, _count: { select: { items: true, reservations: true, payments: true } } },
+    });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!._count).toEqual({ items: 1, reservations: 1, payments: 1 });
+    expect(orders[0]!.number).not.toBe(first);
+    expect(orders[0]!.transferReference).not.toBe("TXZZ-0000-0000");
+    expect(await cartLines(userId)).toEqual([]);
+  });
+});
