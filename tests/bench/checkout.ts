@@ -4,15 +4,18 @@
 // Every cart holds three lines: HOT[0] (in every cart), HOT[1] or HOT[2] (alternately) and one of the other sellable
 // products, 1–3 units each, so the hot products' stock rows are what the buyers contend for. Stock is set high
 // enough that nothing sells out while timed. Carts are filled before each timed run, in one set-based write, one new
-// buyer per order: the timing is the checkout alone, as the checkout action calls it (cart filled earlier).
+// buyer per order: the timing is the checkout alone, as the checkout action calls it (cart filled earlier). Before
+// each run the touched tables are vacuumed (autovacuum's work; it may be off on the bench server).
 //
-// Contenders, each driven by BUYERS concurrent loops that place order after order for FOR seconds; orders/s = orders
-// placed ÷ the time until the last loop finished its last order; latency p50/p95 of each call:
+// Contenders, each driven by BUYERS concurrent loops that place order after order for BENCH_CHECKOUT_SECONDS;
+// orders/s = orders placed ÷ the time until the last loop finished its last order; latency p50/p95 of each call;
+// client CPU = this process's CPU time per order (Prisma or pg, and the mail's text); HOT = the share of Product
+// updates that found room on their page:
 //   - placeOrder (lib/server/orders/place-order.ts) through Prisma with a pool of BUYERS connections;
 //   - baseline: one hand-written transaction on raw pg (a pg.Pool of BUYERS) writing the same rows — cart locked,
 //     cart and products read in one query, stock taken with one conditional UPDATE per product (id order), then the
 //     order, its shipments, items, reservations and payment (one multi-row INSERT each), the cart emptied and the
-//     order-placed mail written to the outbox;
+//     order-placed mail written to the outbox (its text from a format string, not the translated template);
 //   - baseline, stock last: the same statements with the stock UPDATEs moved just before COMMIT, so the hot rows are
 //     locked for those statements and the commit only;
 //   - BENCH_CHECKOUT_BEFORE=<file>[,<file>…]: other modules exporting placeOrder (e.g. an earlier version of

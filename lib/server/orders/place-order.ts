@@ -6,8 +6,9 @@ import "server-only";
 // (its stock row is what concurrent checkouts queue on) stays locked for that statement and the commit only.
 // A unit can be taken once, stock never goes below zero, and a product sold out or taken off sale meanwhile, like a
 // cart changed or already ordered in another tab, rolls everything back.
-// Three statements and the commit, one round trip each (the read; the order's rows, its mail and the emptied cart;
-// the stock), where there were 24 with the stock locked for 14 of them (issue 14, item 5; tests/bench/checkout.ts).
+// Five round trips (begin; the read; the order's rows, its mail and the emptied cart; the stock; commit), the last
+// two with product rows locked, where a three-line cart took 24, the last 16 with product rows locked (issue 14,
+// item 5; tests/bench/checkout.ts).
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
