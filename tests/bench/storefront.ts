@@ -28,7 +28,7 @@ const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const CLK_TCK = 100;
 
-export interface Target {
+interface Target {
   name: string;
   base: string;
   path: string;
@@ -44,7 +44,7 @@ interface Measure {
 }
 
 /** utime + stime (ms) of a process and all its descendants, from /proc. */
-export function cpuMs(root: number): number {
+function cpuMs(root: number): number {
   const parents = new Map<number, number>();
   const times = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
@@ -83,7 +83,7 @@ function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes
 }
 
 /** Closed loop: CONNECTIONS workers, each sending the next request when the last one is answered. */
-export async function load(target: Target, seconds: number, pid: number): Promise<Measure> {
+async function load(target: Target, seconds: number, pid: number): Promise<Measure> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let bytes = 0;
@@ -201,4 +201,4 @@ async function main() {
   }
 }
 
-if (process.argv[1]?.endsWith("storefront.ts")) await main();
+await main();
