@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { cachedPageRewrites } from "./lib/http/cached-routes.mjs";
 
 // Security headers for every response; the Content-Security-Policy is set in proxy.ts (a per-request nonce) and, for
 // a cached page, stored with it (lib/server/page-cache-handler.mjs).
@@ -23,6 +24,9 @@ export function hstsHeaders(siteUrl) {
   }
   return https ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : [];
 }
+
+/** The locales, the default and the language cookie of lib/i18n/config.ts, which this file cannot import. */
+export const I18N_ROUTING = { locales: ["zh-CN", "en"], defaultLocale: "zh-CN", cookie: "locale" };
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -54,6 +58,12 @@ const nextConfig = {
     // limit the action would see a cut-off body. Above the action limit, so the action's own check decides.
     // Default: 10 MB.
     proxyClientMaxBodySize: "21mb",
+  },
+  // The cached storefront pages reach their locale here, by the language cookie, without running the proxy (whose
+  // matcher leaves them out): they are served straight from the page cache with the policy stored beside them.
+  // The locales are lib/i18n/config.ts's (tests/unit/storefront-route.test.ts checks they agree).
+  async rewrites() {
+    return { beforeFiles: cachedPageRewrites(I18N_ROUTING), afterFiles: [], fallback: [] };
   },
   async headers() {
     return [{ source: "/:path*", headers: [...securityHeaders, ...hstsHeaders(process.env.SITE_URL)] }];

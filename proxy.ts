@@ -1,5 +1,6 @@
 // Next 16's proxy (formerly middleware). Three jobs only: the locale (a cookie) becomes the app's [locale] segment by a
-// rewrite, so the storefront's pages can be cached per language while the URLs carry none; the Content-Security-Policy
+// rewrite, so the storefront's pages can be cached per language while the URLs carry none (the cached pages
+// themselves do not come here: next.config.js rewrites them by the cookie, lib/http/cached-routes.mjs); the Content-Security-Policy
 // (a per-request nonce, except on cached pages, which carry their own) and a request id for the logs; and sending
 // visitors with no session cookie to sign in before the private areas.
 // It is NOT the security boundary: layouts, pages, actions and queries check the session and role themselves
@@ -76,11 +77,22 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Literals only: Next reads the matcher at build time and ignores anything it would have to evaluate.
+// Literals only: Next reads the matcher at build time and ignores anything it would have to evaluate. It is exactly
+// proxyMatcher() of lib/http/cached-routes.mjs (tests/unit/storefront-route.test.ts): every page but the cached ones
+// (next.config.js rewrites those to their locale by the cookie), prefetches too; Auth.js's routes for the path
+// check; any server action; and /products with a catalog query.
 export const config = {
   matcher: [
-    // Prefetches too: every page's path is rewritten to its locale.
-    "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|sitemap.xml|robots.txt).*)",
+    "/((?!api/|_next/static|_next/image|images/|media/|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|sitemap.xml|robots.txt|$|(?:products|villages|cooperatives)(?:/[a-z0-9][a-z0-9-]*)?$).*)",
     "/api/auth/:path*",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/products", has: [{ type: "query", key: "q" }] },
+    { source: "/products", has: [{ type: "query", key: "category" }] },
+    { source: "/products", has: [{ type: "query", key: "village" }] },
+    { source: "/products", has: [{ type: "query", key: "cooperative" }] },
+    { source: "/products", has: [{ type: "query", key: "min" }] },
+    { source: "/products", has: [{ type: "query", key: "max" }] },
+    { source: "/products", has: [{ type: "query", key: "sort" }] },
+    { source: "/products", has: [{ type: "query", key: "page" }] },
   ],
 };

@@ -1,9 +1,24 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+// @ts-expect-error -- Next's own copy of path-to-regexp (v6, the one its router compiles matchers and rewrites with) ships no declarations.
+import * as untypedPathToRegexp from "next/dist/compiled/path-to-regexp";
 import { describe, expect, test } from "vitest";
+// @ts-expect-error -- next.config.js is plain JavaScript (checked with @ts-check) and ships no declarations.
+import { I18N_ROUTING as untypedI18nRouting } from "../../next.config.js";
+import { cachedPageRewrites, proxyMatcher } from "@/lib/http/cached-routes.mjs";
+import { defaultLocale, LOCALE_COOKIE, locales } from "@/lib/i18n/config";
 import { basePolicy, contentSecurityPolicy, frameworkScriptHashes, isFrameworkScript } from "@/lib/http/csp.mjs";
 import { internalPath, isCachedPage, requestLocale, samePageAfterSwitch } from "@/lib/http/storefront-route";
 
 const q = (s: string) => new URLSearchParams(s);
+
+const { compile, match, pathToRegexp } = untypedPathToRegexp as {
+  pathToRegexp: (path: string) => RegExp;
+  match: (path: string) => (pathname: string) => { params: Record<string, string> } | false;
+  compile: (path: string) => (params: Record<string, string>) => string;
+};
+const I18N_ROUTING = untypedI18nRouting as { locales: string[]; defaultLocale: string; cookie: string };
 
 describe("the locale of a request is its cookie, else Simplified Chinese", () => {
   test.each([
@@ -26,6 +41,11 @@ describe("each URL is rewritten to its path inside the app", () => {
     ["/products", "q=葡萄", "zh-CN", "/zh-CN/catalog"],
     ["/products", "page=2", "en", "/en/catalog"],
     ["/products", "category=wine&_rsc=1", "zh-CN", "/zh-CN/catalog"],
+    // Only the catalog's own parameters, with a value, make a query (as Next's has/missing see them).
+    ["/products", "utm_source=wechat", "zh-CN", "/zh-CN/products"],
+    ["/products", "q=", "en", "/en/products"],
+    ["/products", "q=&q=", "en", "/en/catalog"],
+    ["/products", "max=80", "en", "/en/catalog"],
     ["/products/tang-wine", "q=x", "zh-CN", "/zh-CN/products/tang-wine"],
     ["/account/orders/1", "", "en", "/en/account/orders/1"],
     ["/admin", "tab=x", "zh-CN", "/zh-CN/admin"],
@@ -43,6 +63,9 @@ describe("which responses are cached pages", () => {
     ["GET", "/products", "", true],
     ["GET", "/products", "_rsc=1", true],
     ["GET", "/products", "q=葡萄", false],
+    ["GET", "/products", "sort=newest", false],
+    ["GET", "/products", "utm_source=x", true],
+    ["GET", "/products/Not-A-Slug", "", true],
     ["GET", "/products/tang-wine", "", true],
     ["GET", "/products/tang-wine", "utm_source=x", true],
     ["GET", "/villages", "", true],
@@ -113,4 +136,71 @@ describe("the hashes of a cached page list Next's inline scripts and nothing els
     expect(basePolicy(false)).not.toMatch(/script-src|default-src/);
     expect(basePolicy(false)).toContain("frame-ancestors 'none'");
   });
+});
+
+describe("the cached pages bypass the proxy: next.config.js rewrites them by the cookie", () => {
+  test("proxy.ts's matcher (literals Next reads at build time) is proxyMatcher()", async () => {
+    // Read as text: importing proxy.ts would load the server's environment.
+    const source = readFileSync(path.join(__dirname, "../../proxy.ts"), "utf8");
+    const literal = source.slice(source.indexOf("export const config = ") + "export const config = ".length, source.lastIndexOf("};") + 1);
+    // The object literal as JSON: its keys quoted, trailing commas dropped.
+    const json = literal.replace(/([{,]\s*)([A-Za-z]+):/g, '$1"$2":').replace(/,(\s*[\]}])/g, "$1");
+    const config = JSON.parse(json) as { matcher: unknown };
+    expect(config.matcher).toEqual(proxyMatcher());
+  });
+
+  test("next.config.js routes with lib/i18n/config.ts's locales, default and cookie", () => {
+    expect(I18N_ROUTING).toEqual({ locales: [...locales], defaultLocale, cookie: LOCALE_COOKIE });
+  });
+
+  // Each path as Next's router sees it: the proxy first (its matcher, compiled the way Next compiles it), then
+  // the beforeFiles rewrites; what the proxy takes, it rewrites itself (internalPath).
+  const rewrites = cachedPageRewrites(I18N_ROUTING);
+  const matchers = proxyMatcher().map((m) => (typeof m === "string" ? { source: m, has: [] } : m));
+  function route(url: string, opts: { locale?: string; action?: boolean } = {}): string {
+    const u = new URL(url, "http://shop.test");
+    const query = Object.fromEntries([...new Set(u.searchParams.keys())].map((k) => [k, u.searchParams.getAll(k).length > 1 ? u.searchParams.getAll(k) : u.searchParams.get(k)!]));
+    const req = { headers: opts.action ? { "next-action": "abc" } : {}, cookies: opts.locale ? { locale: opts.locale } : {}, query };
+    const hasOne = (h: { type: string; key: string; value?: string }) => {
+      const v = h.type === "header" ? (req.headers as Record<string, string>)[h.key] : h.type === "cookie" ? (req.cookies as Record<string, string>)[h.key] : req.query[h.key];
+      if (!v) return false;
+      return h.value === undefined || new RegExp(`^${h.value}$`).test(String(v));
+    };
+    const proxied = matchers.some((m) => pathToRegexp(m.source).test(u.pathname) && m.has.every(hasOne));
+    // The proxy passes the API through (it only checks the path); pages it rewrites to their locale.
+    if (proxied) return `proxy → ${u.pathname.startsWith("/api/") ? u.pathname : internalPath(u.pathname, u.searchParams, requestLocale(opts.locale))}`;
+    for (const r of rewrites) {
+      const m = match(r.source)(u.pathname);
+      if (!m || !(r.has ?? []).every(hasOne) || (r.missing ?? []).some(hasOne)) continue;
+      return `config → ${compile(r.destination)(m.params)}`;
+    }
+    return `as is → ${u.pathname}`;
+  }
+
+  test.each([
+    ["/", {}, "config → /zh-CN"],
+    ["/", { locale: "en" }, "config → /en"],
+    ["/", { locale: "fr" }, "config → /zh-CN"],
+    ["/products", { locale: "en" }, "config → /en/products"],
+    ["/products?_rsc=1x", {}, "config → /zh-CN/products"],
+    ["/products?utm_source=wechat", {}, "config → /zh-CN/products"],
+    ["/products?q=", {}, "config → /zh-CN/products"],
+    ["/products?q=%E8%91%A1", { locale: "en" }, "proxy → /en/catalog"],
+    ["/products?page=2", {}, "proxy → /zh-CN/catalog"],
+    ["/products/tang-wine", {}, "config → /zh-CN/products/tang-wine"],
+    ["/products/tang-wine", { locale: "en" }, "config → /en/products/tang-wine"],
+    ["/villages/xiyu", {}, "config → /zh-CN/villages/xiyu"],
+    ["/cooperatives", { locale: "en" }, "config → /en/cooperatives"],
+    // A server action on a cached page still has its body checked by the proxy.
+    ["/products/tang-wine", { action: true }, "proxy → /zh-CN/products/tang-wine"],
+    ["/", { action: true, locale: "en" }, "proxy → /en"],
+    // Not a well-formed slug: the proxy (percent-escapes checked), then the page's 404.
+    ["/products/Tang%2Fwine", {}, "proxy → /zh-CN/products/Tang%2Fwine"],
+    ["/products/a/b", {}, "proxy → /zh-CN/products/a/b"],
+    ["/cart", {}, "proxy → /zh-CN/cart"],
+    ["/account/orders", { locale: "en" }, "proxy → /en/account/orders"],
+    ["/productsx", {}, "proxy → /zh-CN/productsx"],
+    ["/api/me", {}, "as is → /api/me"],
+    ["/api/auth/session", {}, "proxy → /api/auth/session"],
+  ])("%s %o → %s", (url, opts, expected) => expect(route(url, opts)).toBe(expected));
 });
