@@ -14,12 +14,16 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 /**
- * The namespaces client components read through NextIntlClientProvider. Only these are sent to the
- * browser, so a page does not carry the whole catalog. Add a namespace here when a client component needs it.
+ * The namespaces client components read through NextIntlClientProvider. Only these are sent to the browser, so a
+ * page does not carry the whole catalog; add a namespace here when a client component needs it. Every page gets
+ * the storefront's (the root layout's provider); the admin and cooperative consoles add their own
+ * (components/console/console-shell.tsx), so a shop page does not carry the consoles' messages.
  */
-export const CLIENT_NAMESPACES = ["errors", "cart", "admin", "photos", "nav", "product"] as const satisfies readonly Namespace[];
+export const STOREFRONT_CLIENT_NAMESPACES = ["errors", "cart", "nav", "product"] as const satisfies readonly Namespace[];
+export const CONSOLE_CLIENT_NAMESPACES = [...STOREFRONT_CLIENT_NAMESPACES, "admin", "photos"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = CONSOLE_CLIENT_NAMESPACES;
 
-export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+export function clientMessages<N extends Namespace>(locale: Locale, namespaces: readonly N[]): Pick<Messages, N> {
   const all = catalogs[locale];
-  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+  return Object.fromEntries(namespaces.map((ns) => [ns, all[ns]])) as Pick<Messages, N>;
 }
