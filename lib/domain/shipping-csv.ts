@@ -22,7 +22,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: Encoding
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("gbk").decode(bytes), encoding: "gbk" };
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gbk" };
   }
 }
 

@@ -31,6 +31,12 @@ describe("decodeCsv", () => {
     expect(d.encoding).toBe(encoding);
     expect(d.text.split(",")[0]).toMatch(/^(订单号|order number)$/);
   });
+
+  test("GB18030's four-byte characters (a rare name) survive: decoded as GB18030, not GBK", () => {
+    // 陈 (B3 C2, two bytes) and 𠀀 (U+20000, four bytes: 95 32 82 36), which a GBK decoder turns into U+FFFD.
+    const d = decodeCsv(new Uint8Array([0xb3, 0xc2, 0x95, 0x32, 0x82, 0x36, 0x0a]));
+    expect(d).toEqual({ text: "陈\u{20000}\n", encoding: "gbk" });
+  });
 });
 
 const FILE = (h: [string, string, string]) => `${h.join(",")}\nTX20261201A,顺丰,SF1234567890123\nTX20261201B,中通,731234567890123\n`;

@@ -69,8 +69,9 @@ function decode(bytes: Uint8Array): { text: string; encoding: string } {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    // Not UTF-8: Excel's "CSV" on a Chinese Windows writes GBK (GB18030 is its superset, and what "gbk" decodes).
-    return { text: new TextDecoder("gbk").decode(bytes), encoding: "gbk" };
+    // Not UTF-8: Excel's "CSV" on a Chinese Windows writes GBK. Decoded as GB18030, its superset: Node's "gbk"
+    // decoder turns GB18030's four-byte characters (rare names, e.g. 𠮷) into U+FFFD.
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gbk" };
   }
 }
 
