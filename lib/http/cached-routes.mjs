@@ -12,7 +12,9 @@
 // and the proxy's matcher leaves these paths out. What still reaches the proxy on these paths: a server action
 // (a POST with a `Next-Action` header: its body is checked there), `/products` with a catalog query (a search or a
 // filter is rendered per request, with a nonce) and any path whose last segment is not a well-formed slug (the
-// proxy checks percent-escapes; the page answers 404).
+// proxy checks percent-escapes; the page answers 404). Under `next dev` these pages are rendered per request and
+// carry no Content-Security-Policy (nothing is cached, so there is no stored policy, and the proxy does not run);
+// the production server, which the browser tests run, always sends one.
 
 /** The sections whose list and detail pages are cached; "/" (home) is cached too. */
 export const CACHED_SECTIONS = /** @type {const} */ (["products", "villages", "cooperatives"]);
