@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const opened = openDatabase(target);
   const started = performance.now();
   try {
-    const result = await seedDatabase(opened.db, { demoUsers });
+    const result = await seedDatabase(opened.db, { demoUsers, sampleOrders: true });
     const ms = Math.round(performance.now() - started);
     if (!result.created || !result.counts) {
       console.log(`seed: ${describeTarget(target)} already holds the sample data; nothing changed (${ms} ms)`);

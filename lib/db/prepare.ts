@@ -44,7 +44,8 @@ export async function prepareDatabase(target: DatabaseTarget, opts: { seed?: boo
       } else {
         const opened = openDatabase(target, pglite);
         try {
-          seeded = (await seedDatabase(opened.db, { log })).created;
+          // With the institutional demo's paid orders, so a newcomer's pages (and the browser tests') show data.
+          seeded = (await seedDatabase(opened.db, { log, sampleOrders: true })).created;
         } finally {
           await opened.close();
         }

@@ -6,6 +6,7 @@ import { CATEGORIES, certificateNumbers, lotPrefixOf, PRODUCTS, type SeedProduct
 import { COOPERATIVES, ENTERPRISES } from "./cooperatives";
 import { beneficiariesOf, HOUSEHOLDS, PARTICIPATIONS } from "./households";
 import { COUNTY, TOWNSHIPS, VILLAGES } from "./places";
+import { SAMPLE_ORGANISATION, seedOrganisation } from "./organisation";
 import { DEMO_ACCOUNTS } from "./users";
 import { validateSeedData } from "./validate";
 import { newTraceCode } from "../domain/trace-code";
@@ -15,12 +16,20 @@ export { COOPERATIVES, ENTERPRISES, GRAPE_COOPERATIVE_SLUG, CANNING_COOPERATIVE_
 export { HOUSEHOLDS, PARTICIPATIONS } from "./households";
 export { COUNTY, TOWNSHIPS, VILLAGES } from "./places";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./users";
+export { SAMPLE_ORGANISATION } from "./organisation";
 export { validateSeedData } from "./validate";
 
 export interface SeedOptions {
   log?: (line: string) => void;
   /** Create the demo accounts (public password). Default true; prisma/seed.ts turns it off in production. */
   demoUsers?: boolean;
+  /**
+   * Also write the sample organisation's paid orders and their ledger (lib/seed/organisation.ts), so the
+   * institutional pages show progress. Default false: the test suites' fixtures assume a seed without sales
+   * (tests/integration/reports.test.ts compares reports with its own ledger rows); `npm run dev`, the browser tests
+   * and `npm run db:seed` turn it on. The organisation, its membership and its year are written either way.
+   */
+  sampleOrders?: boolean;
 }
 
 export interface SeedCounts {
@@ -36,6 +45,9 @@ export interface SeedCounts {
   beneficiaries: number;
   batches: number;
   users: number;
+  /** The institutional demo (lib/seed/organisation.ts): written with the demo accounts only. */
+  organisations: number;
+  organisationOrders: number;
 }
 
 export interface SeedResult {
@@ -257,6 +269,7 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
         }));
 
         let users = 0;
+        let organisation = { organisations: 0, orders: 0 };
         if (accounts.length > 0) {
           const userIds = byKey(
             await step("user", () => tx.user.createManyAndReturn({
@@ -287,6 +300,20 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
               a.institution ? [{ userId: must(userIds, a.email, "user"), ...a.institution }] : [],
             ),
           }));
+          organisation = await step("organisation", () =>
+            seedOrganisation(tx, {
+              orders: opts.sampleOrders ?? false,
+              userIds,
+              adminEmail: "admin@demo.tangxian.shop",
+              products,
+              cooperatives,
+              villages,
+              categories,
+              households,
+              institution: accounts.find((a) => a.email === SAMPLE_ORGANISATION.adminEmail)?.institution,
+              now: new Date(),
+            }),
+          );
         }
 
         return {
@@ -302,6 +329,8 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
           beneficiaries: beneficiaries.count,
           batches: batches.count,
           users,
+          organisations: organisation.organisations,
+          organisationOrders: organisation.orders,
         } satisfies SeedCounts;
       },
       { maxWait: 10_000, timeout: 60_000 },

@@ -4,6 +4,8 @@ import { CATEGORIES, PRODUCTS } from "./catalog";
 import { COOPERATIVES, ENTERPRISES } from "./cooperatives";
 import { beneficiariesOf, HOUSEHOLDS, PARTICIPATIONS } from "./households";
 import { TOWNSHIPS, VILLAGES } from "./places";
+import { parseCreditCode } from "../domain/credit-code";
+import { SAMPLE_ORGANISATION } from "./organisation";
 import { DEMO_ACCOUNTS } from "./users";
 
 function duplicates(values: readonly string[]): string[] {
@@ -94,6 +96,16 @@ export function validateSeedData(): string[] {
     need(a.cooperatives.every((slug) => coops.has(slug)), `demo account ${a.email}: unknown cooperative`);
     need(a.role === "MANAGER" || a.cooperatives.length === 0, `demo account ${a.email}: only managers run cooperatives`);
     need((a.buyerType === "INSTITUTION") === (a.institution !== undefined), `demo account ${a.email}: institution profile`);
+  }
+  const org = SAMPLE_ORGANISATION;
+  need(parseCreditCode(org.creditCode).ok && parseCreditCode(org.taxId).ok, "sample organisation: its credit code fails the check");
+  need(DEMO_ACCOUNTS.some((a) => a.email === org.adminEmail && a.role === "BUYER"), "sample organisation: its admin is not a demo buyer");
+  const demoManaged = new Set(DEMO_ACCOUNTS.flatMap((a) => a.cooperatives));
+  for (const [slug, quantity] of org.orders.flat()) {
+    const p = PRODUCTS.find((x) => x.slug === slug);
+    need(p?.certified === true && isPositiveInt(quantity), `sample organisation: order line ${slug} is not a certified product and a quantity`);
+    // The demo managers' queues and statements stay as the other demos and tests expect them.
+    need(p === undefined || !demoManaged.has(p.cooperative), `sample organisation: order line ${slug} is from a demo manager's cooperative`);
   }
   return problems;
 }

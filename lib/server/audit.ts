@@ -62,7 +62,14 @@ export type AuditAction =
   | "monitoring.follow-up"
   | "monitoring.flag-decided"
   | "monitoring.household-monitored"
-  | "monitoring.line-set";
+  | "monitoring.line-set"
+  | "organisation.created"
+  | "organisation.updated"
+  | "organisation.year-saved"
+  | "organisation.member-invited"
+  | "organisation.invite-accepted"
+  | "organisation.member-roles-changed"
+  | "organisation.member-removed";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

@@ -32,6 +32,8 @@ interface HotQuery {
 const HOT_QUERIES: HotQuery[] = [
   // The buyer's orders and the order page (lib/server/queries/orders.ts, /account/orders/[id]).
   { table: "Order", columns: ["buyerId", "placedAt"], query: "listBuyerOrders: a buyer's orders, newest first" },
+  { table: "Order", columns: ["organisationId", "placedAt"], query: "lib/server/orgs: an organisation's orders (reserved share, year-end statement, the admins' list)" },
+  { table: "OrganisationMember", columns: ["userId"], query: "membershipOf: the caller's organisation, on every organisation page and write" },
   { table: "Shipment", columns: ["orderId"], query: "getBuyerOrder: an order's shipments" },
   { table: "OrderItem", columns: ["shipmentId"], query: "getBuyerOrder: a shipment's lines" },
   { table: "Refund", columns: ["orderId"], query: "getBuyerOrder / refunds.ts: an order's refunds" },

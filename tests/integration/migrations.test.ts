@@ -166,7 +166,12 @@ const orderItem = once(async () => {
     },
   });
 });
-const parents = { county, township, village, cooperative, category, product, user, order, orderItem };
+const organisation = once(() =>
+  db().organisation.create({
+    data: { kind: "UNION", name: "示例工会", creditCode: uid("81110105"), invoiceTitle: "示例工会", taxId: "81110105MA01TX268P", address: "朝阳路 1 号", district: "chaoyang", approvalThresholdFen: 500_000 },
+  }),
+);
+const parents = { county, township, village, cooperative, category, product, user, order, orderItem, organisation };
 const newUser = () => db().user.create({ data: { email: `${uid("u")}@example.test` } });
 const newHousehold = async () => db().household.create({ data: { code: uid("HH"), villageId: (await village()).id } });
 async function newOrder() {
@@ -330,6 +335,24 @@ const cases: Record<Prisma.ModelName, Case> = {
     });
     return { row, read: () => db().managerInvite.findUniqueOrThrow({ where: { id: row.id } }) };
   },
+  Organisation: async () => {
+    const row = await parents.organisation();
+    return { row, read: () => db().organisation.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  OrganisationMember: async () => {
+    const row = await db().organisationMember.create({ data: { organisationId: (await parents.organisation()).id, userId: (await newUser()).id, roles: ["ORG_ADMIN", "PURCHASER"] } });
+    return { row, read: () => db().organisationMember.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  OrganisationInvite: async () => {
+    const row = await db().organisationInvite.create({
+      data: { organisationId: (await parents.organisation()).id, email: "new-member@example.test", roles: ["FINANCE"], tokenHash: uid("hash"), expiresAt: LATER, createdById: (await parents.user()).id },
+    });
+    return { row, read: () => db().organisationInvite.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  OrganisationYear: async () => {
+    const row = await db().organisationYear.create({ data: { organisationId: (await parents.organisation()).id, year: 2026, canteenBudgetFen: 1_000_000_000_000n, reservedPercentBp: 3000 } });
+    return { row, read: () => db().organisationYear.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
   LoginAttempt: async () => {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });
     return { row, read: () => db().loginAttempt.findUniqueOrThrow({ where: { id: row.id } }) };
@@ -399,6 +422,10 @@ const cases: Record<Prisma.ModelName, Case> = {
       },
     });
     return { row, read: () => db().ledgerEntry.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  LedgerCheckpoint: async () => {
+    const row = await db().ledgerCheckpoint.create({ data: { version: 1, databaseOid: 1n, snapshotXmin: 1000n, oldEntries: 0n, full: true, digests: { SalesDailyRollup: { "2026-11-01": [1, "42"] } } } });
+    return { row, read: () => db().ledgerCheckpoint.findUniqueOrThrow({ where: { id: row.id } }) };
   },
   SalesDailyRollup: async () => {
     const row = await db().salesDailyRollup.create({ data: { dimension: "VILLAGE", key: (await village()).id, day: MONTH, orders: 1, units: 2, revenueFen: 100 } });
