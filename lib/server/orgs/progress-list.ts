@@ -5,14 +5,15 @@ import "server-only";
 // not one each; the target, the amount still to buy and the percent reached come from lib/domain/reserved-share.ts,
 // the same rule the organisation's own page uses. Sorted here, as a CSV export needs every row anyway.
 import type { Db } from "@/lib/db/client";
-import { reservedShareProgress, reservedShareYearRange, type Movement } from "@/lib/domain/reserved-share";
+import { reservedShareProgress, reservedShareYearRange, type Movement, type ReservedShareProgress } from "@/lib/domain/reserved-share";
 import type { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/client";
 import { ledgerDays } from "./reserved-share";
 
 export const PROGRESS_SORTS = ["name", "reached", "remaining"] as const;
 export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 
-export interface ProgressRow {
+/** An organisation's year as the admins' list shows it: who it is, its figures, and its progress (the pure module's). */
+export interface ProgressRow extends Pick<ReservedShareProgress, "targetFen" | "paidFen" | "refundedFen" | "countedFen" | "remainingFen" | "reachedBp" | "reached"> {
   organisationId: string;
   name: string;
   kind: OrganisationKind;
@@ -23,14 +24,6 @@ export interface ProgressRow {
   recorded: boolean;
   budgetFen: number;
   percentBp: number;
-  targetFen: number;
-  paidFen: number;
-  refundedFen: number;
-  countedFen: number;
-  remainingFen: number;
-  /** Basis points, rounded down; null without a target. */
-  reachedBp: number | null;
-  reached: boolean;
 }
 
 const collator = new Intl.Collator("zh-CN-u-co-pinyin");
