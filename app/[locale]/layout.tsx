@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
@@ -43,7 +42,7 @@ export default async function RootLayout({ children, params }: Props) {
   setRequestLocale(locale);
   const t = await getT(locale);
   return (
-    <html lang={htmlLang(locale)} className={GeistSans.variable}>
+    <html lang={htmlLang(locale)}>
       <body className="flex min-h-dvh flex-col font-sans">
         <NextIntlClientProvider locale={locale} messages={clientMessages(locale, STOREFRONT_CLIENT_NAMESPACES)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
