@@ -2,7 +2,7 @@
 // lines, a Beijing address (and an institution for bank transfer, as a union buying in bulk would have).
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
-import { placeOrder } from "@/lib/server/orders/place-order";
+import { placeOrder, type PlaceOrderInput } from "@/lib/server/orders/place-order";
 
 export interface PlacedTestOrder {
   orderId: string;
@@ -14,6 +14,27 @@ export interface PlacedTestOrder {
 }
 
 let buyers = 0;
+
+/** A cart line as the checkout reviews it. */
+export type CartLine = { productId: string; quantity: number };
+
+/** What the checkout action hands placeOrder for a buyer who reviewed these lines: a Beijing address, no invoice. */
+export function checkoutInput(userId: string, lines: CartLine[], method: PlaceOrderInput["method"] = "STRIPE"): PlaceOrderInput {
+  return {
+    userId,
+    method,
+    address: { recipient: "王小明", phone: "13800001111", district: "chaoyang", street: "朝阳区建国路 1 号" },
+    note: "",
+    institution: null,
+    fingerprint: cartFingerprint(lines),
+  };
+}
+
+/** A buyer's cart lines, by product id. */
+export async function cartLinesOf(db: Db, userId: string): Promise<CartLine[]> {
+  const cart = await db.cart.findUnique({ where: { userId }, select: { items: { select: { productId: true, quantity: true }, orderBy: { productId: "asc" } } } });
+  return cart?.items ?? [];
+}
 
 export async function productIdOf(db: Db, slug: string): Promise<string> {
   return (await db.product.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;

@@ -2,12 +2,12 @@
 // for the last 50 units and exactly 50 win, stock ends at 0 and never below, and every unit taken is one
 // ACTIVE reservation of one order. Also the refusals, each of which writes nothing.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
-import { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from "@/lib/server/orders/place-order";
+import { placeOrder, type PlaceOrderResult } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { cartLinesOf, checkoutInput, type CartLine } from "../helpers/orders";
 import { expectLedgerOfEveryOrder } from "../helpers/ledger";
 
 let t: TestDatabase;
@@ -25,8 +25,6 @@ afterAll(async () => {
   await t?.drop();
 });
 
-type Line = { productId: string; quantity: number };
-
 const sellable = { certificationStatus: "CERTIFIED", cooperative: { status: "CERTIFIED" } } as const;
 
 async function productBySlug(slug: string) {
@@ -39,27 +37,11 @@ async function stockOf(productId: string): Promise<number> {
 
 let buyerSeq = 0;
 /** A buyer whose cart holds `lines` (written as rows, as the cart actions would). */
-async function buyerWithCart(lines: Line[]): Promise<string> {
+async function buyerWithCart(lines: CartLine[]): Promise<string> {
   const n = ++buyerSeq;
   const user = await db.user.create({ data: { email: `refusal-${n}@example.test`, name: `Buyer ${n}` }, select: { id: true } });
   if (lines.length > 0) await db.cart.create({ data: { userId: user.id, items: { create: lines } } });
   return user.id;
-}
-
-function input(userId: string, lines: Line[], method: PlaceOrderInput["method"] = "STRIPE"): PlaceOrderInput {
-  return {
-    userId,
-    method,
-    address: { recipient: "王小明", phone: "13800001111", district: "chaoyang", street: "朝阳区建国路 1 号" },
-    note: "",
-    institution: null,
-    fingerprint: cartFingerprint(lines),
-  };
-}
-
-async function cartLines(userId: string): Promise<Line[]> {
-  const cart = await db.cart.findUnique({ where: { userId }, select: { items: { select: { productId: true, quantity: true }, orderBy: { productId: "asc" } } } });
-  return cart?.items ?? [];
 }
 
 async function rowCounts() {
@@ -101,7 +83,7 @@ describe("200 buyers race for the last 50 units", () => {
       const started = performance.now();
       let results: PlaceOrderResult[];
       try {
-        results = await Promise.all(users.map((u) => placeOrder(db, input(u.id, lines))));
+        results = await Promise.all(users.map((u) => placeOrder(db, checkoutInput(u.id, lines))));
       } finally {
         racing = false;
         await watcher;
@@ -153,8 +135,8 @@ describe("200 buyers race for the last 50 units", () => {
       });
 
       // Winners' carts are emptied; losers' carts are as they were.
-      for (const r of won) expect(await cartLines(r.userId)).toEqual([]);
-      for (const r of lost) expect(await cartLines(r.userId)).toEqual(lines);
+      for (const r of won) expect(await cartLinesOf(db, r.userId)).toEqual([]);
+      for (const r of lost) expect(await cartLinesOf(db, r.userId)).toEqual(lines);
     },
     120_000,
   );
@@ -167,16 +149,16 @@ describe("refusals write nothing", () => {
     const userId = await buyerWithCart(lines);
     const before = await rowCounts();
     // The buyer reviewed 1 unit; another tab changed it to 2.
-    const reviewed = input(userId, [{ productId: p.id, quantity: 1 }]);
+    const reviewed = checkoutInput(userId, [{ productId: p.id, quantity: 1 }]);
     expect(await placeOrder(db, reviewed)).toEqual({ ok: false, code: "cartChanged" });
     // A product added in another tab changes the fingerprint too.
     const other = await productBySlug("taihang-jujubes");
-    expect(await placeOrder(db, input(userId, [...lines, { productId: other.id, quantity: 1 }]))).toEqual({ ok: false, code: "cartChanged" });
+    expect(await placeOrder(db, checkoutInput(userId, [...lines, { productId: other.id, quantity: 1 }]))).toEqual({ ok: false, code: "cartChanged" });
     expect(await rowCounts()).toEqual(before);
     expect(await stockOf(p.id)).toBe(p.stock);
-    expect(await cartLines(userId)).toEqual(lines);
+    expect(await cartLinesOf(db, userId)).toEqual(lines);
     // The fingerprint of the cart as it is now goes through.
-    const placed = await placeOrder(db, input(userId, lines));
+    const placed = await placeOrder(db, checkoutInput(userId, lines));
     expect(placed.ok).toBe(true);
     expect(await stockOf(p.id)).toBe(p.stock - 2);
   });
@@ -184,10 +166,10 @@ describe("refusals write nothing", () => {
   test("emptyCart: no cart at all, or a cart with no lines", async () => {
     const before = await rowCounts();
     const noCart = await buyerWithCart([]);
-    expect(await placeOrder(db, input(noCart, []))).toEqual({ ok: false, code: "emptyCart" });
+    expect(await placeOrder(db, checkoutInput(noCart, []))).toEqual({ ok: false, code: "emptyCart" });
     const emptied = await buyerWithCart([]);
     await db.cart.create({ data: { userId: emptied } });
-    expect(await placeOrder(db, input(emptied, []))).toEqual({ ok: false, code: "emptyCart" });
+    expect(await placeOrder(db, checkoutInput(emptied, []))).toEqual({ ok: false, code: "emptyCart" });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -212,9 +194,9 @@ describe("refusals write nothing", () => {
         { productId: bad.id, quantity: 1 },
       ];
       const userId = await buyerWithCart(lines);
-      expect(await placeOrder(db, input(userId, lines))).toEqual({ ok: false, code: "unavailable", productName: { zh: bad.nameZh, en: bad.nameEn } });
+      expect(await placeOrder(db, checkoutInput(userId, lines))).toEqual({ ok: false, code: "unavailable", productName: { zh: bad.nameZh, en: bad.nameEn } });
       expect(await stockOf(bad.id)).toBe(bad.stock);
-      expect(await cartLines(userId)).toEqual([...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1)));
+      expect(await cartLinesOf(db, userId)).toEqual([...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1)));
     }
     expect(await stockOf(good.id)).toBe(good.stock);
     expect(await rowCounts()).toEqual(before);
@@ -232,7 +214,7 @@ describe("refusals write nothing", () => {
     ];
     const userId = await buyerWithCart(lines);
     const before = await rowCounts();
-    expect(await placeOrder(db, input(userId, lines, "BANK_TRANSFER"))).toEqual({
+    expect(await placeOrder(db, checkoutInput(userId, lines, "BANK_TRANSFER"))).toEqual({
       ok: false,
       code: "soldOut",
       productName: { zh: second.nameZh, en: second.nameEn },
@@ -241,7 +223,7 @@ describe("refusals write nothing", () => {
     expect(await stockOf(second.id)).toBe(2);
     expect(await rowCounts()).toEqual(before);
     expect(await db.order.count({ where: { buyerId: userId } })).toBe(0);
-    expect(await cartLines(userId)).toEqual(lines);
+    expect(await cartLinesOf(db, userId)).toEqual(lines);
   });
 });
 
@@ -252,7 +234,7 @@ describe("one cart submitted twice at once (a double click, two tabs)", () => {
     const pairs = 10;
     const userIds: string[] = [];
     for (let i = 0; i < pairs; i++) userIds.push(await buyerWithCart(lines));
-    const results = await Promise.all(userIds.flatMap((u) => [placeOrder(db, input(u, lines)), placeOrder(db, input(u, lines))]));
+    const results = await Promise.all(userIds.flatMap((u) => [placeOrder(db, checkoutInput(u, lines)), placeOrder(db, checkoutInput(u, lines))]));
     const accepted = userIds.map((_, i) => results.slice(2 * i, 2 * i + 2).filter((r) => r.ok).length);
     const refusals = results.flatMap((r) => (r.ok ? [] : [r.code]));
     const ordersPerBuyer = await Promise.all(userIds.map((u) => db.order.count({ where: { buyerId: u } })));

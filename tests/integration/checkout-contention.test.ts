@@ -10,12 +10,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
 import { adjustStock } from "@/lib/server/listings/stock";
-import { placeOrder, type PlaceOrderInput } from "@/lib/server/orders/place-order";
+import { placeOrder } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { cartLinesOf, checkoutInput, type CartLine } from "../helpers/orders";
 
 let t: TestDatabase;
 let db: Db;
@@ -30,8 +30,6 @@ afterAll(async () => {
   await t?.drop();
 });
 
-type Line = { productId: string; quantity: number };
-
 async function product(slug: string) {
   return db.product.findUniqueOrThrow({ where: { slug }, select: { id: true, stock: true, nameZh: true, nameEn: true, cooperativeId: true } });
 }
@@ -40,7 +38,7 @@ const stockOf = async (productId: string) => (await db.product.findUniqueOrThrow
 
 let buyers = 0;
 /** A new buyer whose cart holds `lines`, added in that order (a millisecond apart, as the cart keeps them). */
-async function buyerWithCart(lines: Line[]): Promise<string> {
+async function buyerWithCart(lines: CartLine[]): Promise<string> {
   const n = ++buyers;
   const user = await db.user.create({ data: { email: `contender-${n}@example.test` }, select: { id: true } });
   const at = Date.now();
@@ -48,23 +46,7 @@ async function buyerWithCart(lines: Line[]): Promise<string> {
   return user.id;
 }
 
-function input(userId: string, lines: Line[]): PlaceOrderInput {
-  return {
-    userId,
-    method: "BANK_TRANSFER",
-    address: { recipient: "王小明", phone: "13800001111", district: "chaoyang", street: "朝阳区建国路 1 号" },
-    note: "",
-    institution: null,
-    fingerprint: cartFingerprint(lines),
-  };
-}
-
-async function cartLines(userId: string): Promise<Line[]> {
-  const cart = await db.cart.findUnique({ where: { userId }, select: { items: { select: { productId: true, quantity: true }, orderBy: { productId: "asc" } } } });
-  return cart?.items ?? [];
-}
-
-const sorted = (lines: Line[]) => [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+const sorted = (lines: CartLine[]) => [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
 
 async function writtenFor(buyerIds: string[]) {
   const orders = await db.order.findMany({ where: { buyerId: { in: buyerIds } }, select: { id: true } });
@@ -94,7 +76,7 @@ describe("20 buyers race for 7 units", () => {
         return { userId: await buyerWithCart(lines), lines };
       }),
     );
-    const results = await Promise.all(carts.map((c) => placeOrder(db, input(c.userId, c.lines))));
+    const results = await Promise.all(carts.map((c) => placeOrder(db, checkoutInput(c.userId, c.lines, "BANK_TRANSFER"))));
 
     const won = carts.filter((_, i) => results[i]!.ok);
     const lost = carts.filter((_, i) => !results[i]!.ok);
@@ -105,10 +87,10 @@ describe("20 buyers race for 7 units", () => {
 
     // Each winner: one order with both lines, a shipment per cooperative, both reservations, a payment, its mail.
     expect(await writtenFor(won.map((c) => c.userId))).toEqual({ orders: 7, items: 14, reservations: 14, payments: 7, shipments: 14, mails: 7 });
-    for (const c of won) expect(await cartLines(c.userId)).toEqual([]);
+    for (const c of won) expect(await cartLinesOf(db, c.userId)).toEqual([]);
     // Each loser: nothing at all, and the cart as it was.
     expect(await writtenFor(lost.map((c) => c.userId))).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
-    for (const c of lost) expect(await cartLines(c.userId)).toEqual(sorted(c.lines));
+    for (const c of lost) expect(await cartLinesOf(db, c.userId)).toEqual(sorted(c.lines));
     const reserved = await db.stockReservation.aggregate({ where: { productId: scarce.id, status: "ACTIVE" }, _sum: { quantity: true } });
     expect(reserved._sum.quantity).toBe(7);
   }, 120_000);
@@ -125,7 +107,7 @@ describe("a manager's stock adjustments during a checkout rush", () => {
     await db.product.update({ where: { id: other.id }, data: { stock: 500 } });
 
     const ROUNDS = 4;
-    const carts: { userId: string; lines: Line[] }[] = [];
+    const carts: { userId: string; lines: CartLine[] }[] = [];
     for (let i = 0; i < 20 * ROUNDS; i++) {
       const lines = [{ productId: other.id, quantity: 1 }, { productId: hot.id, quantity: 1 + (i % 2) }];
       carts.push({ userId: await buyerWithCart(lines), lines });
@@ -136,7 +118,7 @@ describe("a manager's stock adjustments during a checkout rush", () => {
     const buyersDone = Promise.all(
       Array.from({ length: 20 }, async () => {
         for (let c = carts[next++]; c; c = carts[next++]) {
-          const r = await placeOrder(db, input(c.userId, c.lines)).catch((e: unknown) => (errors.push(e), null));
+          const r = await placeOrder(db, checkoutInput(c.userId, c.lines, "BANK_TRANSFER")).catch((e: unknown) => (errors.push(e), null));
           if (r && !r.ok) errors.push(r);
         }
       }),
@@ -172,7 +154,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
       // The manager's side: the product row locked, as an edit of the listing holds it.
       await holder.query("BEGIN");
       await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [p.id]);
-      const placing = placeOrder(db, input(userId, lines));
+      const placing = placeOrder(db, checkoutInput(userId, lines, "BANK_TRANSFER"));
       // Until the order waits for that row (its stock statement, the last before its commit).
       for (let waited = 0; ; waited += 20) {
         const [row] = await db.$queryRaw<{ n: number }[]>`
@@ -187,7 +169,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
       expect(await placing).toEqual({ ok: false, code: "unavailable", productName: { zh: p.nameZh, en: p.nameEn } });
       expect(await stockOf(p.id)).toBe(p.stock);
       expect(await writtenFor([userId])).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
-      expect(await cartLines(userId)).toEqual(lines);
+      expect(await cartLinesOf(db, userId)).toEqual(lines);
     } finally {
       await holder.end();
     }
@@ -196,13 +178,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
 
 describe("an order number or transfer reference that is already taken", () => {
   const zeros = (n: number) => new Uint8Array(n);
-  let lines: Line[];
+  let lines: CartLine[];
   let first: string;
   beforeAll(async () => {
     const p = await product("taihang-comb-honey");
     lines = [{ productId: p.id, quantity: 1 }];
     // The order that holds number TX<today>-000000 and reference TXZZ-0000-0000.
-    const placed = await placeOrder(db, input(await buyerWithCart(lines), lines), undefined, zeros);
+    const placed = await placeOrder(db, checkoutInput(await buyerWithCart(lines), lines, "BANK_TRANSFER"), undefined, zeros);
     if (!placed.ok) throw new Error(placed.code);
     first = placed.number;
   });
@@ -215,7 +197,7 @@ describe("an order number or transfer reference that is already taken", () => {
     let n = 0;
     const random = (size: number) => (draws[n++] ?? randomBytes)(size);
     const userId = await buyerWithCart(lines);
-    const placed = await placeOrder(db, input(userId, lines), undefined, random);
+    const placed = await placeOrder(db, checkoutInput(userId, lines, "BANK_TRANSFER"), undefined, random);
     expect(placed.ok, JSON.stringify(placed)).toBe(true);
     expect(n).toBe(4); // two draws refused by the unique index, then two that went through
     const orders = await db.order.findMany({
@@ -226,6 +208,6 @@ describe("an order number or transfer reference that is already taken", () => {
     expect(orders[0]!._count).toEqual({ items: 1, reservations: 1, payments: 1 });
     expect(orders[0]!.number).not.toBe(first);
     expect(orders[0]!.transferReference).not.toBe("TXZZ-0000-0000");
-    expect(await cartLines(userId)).toEqual([]);
+    expect(await cartLinesOf(db, userId)).toEqual([]);
   });
 });
