@@ -9,12 +9,16 @@ export const RESET_TOKEN_TTL_MS = 30 * 60_000;
 /** At most this many reset mails per account per hour, so the form cannot be used to flood an inbox. */
 export const RESET_MAILS_PER_HOUR = 3;
 
+/** A token mailed as a link (password reset, a manager's or an organisation's invitation): 32 random bytes. */
+export const newLinkToken = () => randomBytes(32).toString("base64url");
+
+/** What is stored of a mailed token: its SHA-256, so a database leak gives no working link. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function issueResetToken(userId: string, now = new Date()): Promise<string | null> {
   const recent = await db.passwordResetToken.count({ where: { userId, createdAt: { gte: new Date(now.getTime() - 3_600_000) } } });
   if (recent >= RESET_MAILS_PER_HOUR) return null;
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   await db.passwordResetToken.create({ data: { userId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) } });
   return token;
 }

@@ -5,12 +5,11 @@ import "server-only";
 // A person belongs to one organisation at most (OrganisationMember.userId is unique); an organisation keeps at
 // least one ORG_ADMIN. Membership writes lock the organisation's row first, so two admins demoting each other at
 // once cannot leave it without one. Every refusal writes nothing.
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { Prisma, type OrganisationRole } from "@/lib/generated/prisma/client";
 import type { Translate } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
-import { hashToken } from "@/lib/server/auth/password-reset";
+import { hashToken, newLinkToken } from "@/lib/server/auth/password-reset";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { INVITE_TTL_MS, inviteState, type InviteCheck } from "@/lib/server/people/invites";
 import { ORGANISATION_ROLES } from "@/lib/validation/org";
@@ -48,7 +47,7 @@ export async function inviteMember(
     if (member) return member.organisationId === organisationId ? refuse(409, "org.errors.alreadyMember", "email") : refuse(409, "org.errors.memberOfAnother", "email");
     const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
     const inviter = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true, email: true } });
-    const token = randomBytes(32).toString("base64url");
+    const token = newLinkToken();
     const invite = await tx.organisationInvite.create({
       data: { organisationId, email, roles, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_TTL_MS), createdById: actor.id },
       select: { id: true },

@@ -4,12 +4,11 @@ import "server-only";
 // creates a new MANAGER account with the name and password the person chose, linked to the cooperative — a new
 // account only: an email that already has an account is refused with a clear message (the admin links it another
 // way), and a link used twice or expired is refused with nothing written.
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
-import { hashToken } from "@/lib/server/auth/password-reset";
+import { hashToken, newLinkToken } from "@/lib/server/auth/password-reset";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 
 export const INVITE_TTL_MS = 72 * 3_600_000;
@@ -43,7 +42,7 @@ export async function inviteManager(
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, cooperatives: { where: { cooperativeId }, select: { userId: true } } } });
     if (user?.cooperatives.length) return { kind: "alreadyManager" } as const;
     if (user) return { kind: "accountExists" } as const;
-    const token = randomBytes(32).toString("base64url");
+    const token = newLinkToken();
     const invite = await tx.managerInvite.create({
       data: { email, cooperativeId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_TTL_MS), createdById: actorId },
       select: { id: true },
