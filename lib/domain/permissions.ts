@@ -3,10 +3,15 @@
 
 export type Role = "BUYER" | "MANAGER" | "ADMIN";
 
+/** A member's roles in their organisation (institutional buying, issue 15); the Prisma enum's values. */
+export type OrgRole = "ORG_ADMIN" | "PURCHASER" | "APPROVER" | "FINANCE";
+
 export interface Actor {
   id: string;
   role: Role;
   cooperativeIds: readonly string[];
+  /** The organisation the person belongs to (one at most) and their roles there; absent or null for none. */
+  organisation?: { id: string; roles: readonly OrgRole[] } | null;
 }
 
 export type Access =
@@ -16,7 +21,12 @@ export type Access =
   /** A manager of this cooperative (the tenant). */
   | { kind: "cooperative"; cooperativeId: string }
   /** The owner of a record (e.g. a buyer's address or order). */
-  | { kind: "owner"; ownerId: string };
+  | { kind: "owner"; ownerId: string }
+  /**
+   * A member of an organisation holding one of `roles` (any member when empty). `organisationId` names the
+   * organisation (another one's answers "not found"); left out, the caller's own organisation is meant (/org).
+   */
+  | { kind: "organisation"; organisationId?: string; roles: readonly OrgRole[] };
 
 export type Decision = "allow" | "unauthenticated" | "forbidden" | "notFound";
 
@@ -34,7 +44,23 @@ export function decide(actor: Actor | null, access: Access): Decision {
       return actor.cooperativeIds.includes(access.cooperativeId) ? "allow" : "notFound";
     case "owner":
       return actor.id === access.ownerId ? "allow" : "notFound";
+    case "organisation": {
+      const own = actor.organisation;
+      // Not a member of any organisation: the area is not theirs (403); someone else's organisation: not found.
+      if (!own) return "forbidden";
+      if (access.organisationId !== undefined && access.organisationId !== own.id) return "notFound";
+      return access.roles.length === 0 || access.roles.some((r) => own.roles.includes(r)) ? "allow" : "forbidden";
+    }
   }
+}
+
+/**
+ * Reading an organisation's orders, statements and invoices: its members with one of `roles`, and any admin (the
+ * county reports every organisation's reserved share and issues their invoices). Writes stay with the members.
+ */
+export function decideOrganisationRead(actor: Actor | null, organisationId: string, roles: readonly OrgRole[]): Decision {
+  if (actor?.role === "ADMIN") return "allow";
+  return decide(actor, { kind: "organisation", organisationId, roles });
 }
 
 /**

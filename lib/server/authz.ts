@@ -31,6 +31,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     role: user.role,
     buyerType: user.buyerType,
     cooperativeIds: user.cooperatives.map((c) => c.cooperativeId),
+    organisation: user.organisationMember ? { id: user.organisationMember.organisationId, roles: user.organisationMember.roles } : null,
   };
 });
 

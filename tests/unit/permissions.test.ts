@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type Access, type Actor, type Decision, decide, decisionStatus, homeFor, type Role, safeNext } from "@/lib/domain/permissions";
+import { type Access, type Actor, type Decision, decide, decideOrganisationRead, decisionStatus, homeFor, type Role, safeNext } from "@/lib/domain/permissions";
 
 const anonymous = null;
 const buyer: Actor = { id: "u-buyer", role: "BUYER", cooperativeIds: [] };
@@ -16,7 +16,7 @@ const ACTORS = [
 ] as const;
 
 // Every Access kind must appear below: adding a kind to the union without a row fails to compile.
-const KINDS_COVERED: Record<Access["kind"], true> = { public: true, signedIn: true, role: true, cooperative: true, owner: true };
+const KINDS_COVERED: Record<Access["kind"], true> = { public: true, signedIn: true, role: true, cooperative: true, owner: true, organisation: true };
 
 // One row per access, one expected decision per actor, in the order of ACTORS:
 //                                                       anonymous          buyer        manager A    manager B    admin
@@ -36,7 +36,44 @@ const MATRIX: [string, Access, [Decision, Decision, Decision, Decision, Decision
   ["owner: the buyer", { kind: "owner", ownerId: "u-buyer" }, ["unauthenticated", "allow", "notFound", "notFound", "notFound"]],
   ["owner: manager A", { kind: "owner", ownerId: "u-manager-a" }, ["unauthenticated", "notFound", "allow", "notFound", "notFound"]],
   ["owner: the admin", { kind: "owner", ownerId: "u-admin" }, ["unauthenticated", "notFound", "notFound", "notFound", "allow"]],
+  // None of these five belongs to an organisation: its area is not theirs (admins read through decideOrganisationRead).
+  ["organisation: own, any member", { kind: "organisation", roles: [] }, ["unauthenticated", "forbidden", "forbidden", "forbidden", "forbidden"]],
+  ["organisation X, finance", { kind: "organisation", organisationId: "org-x", roles: ["FINANCE"] }, ["unauthenticated", "forbidden", "forbidden", "forbidden", "forbidden"]],
 ];
+
+// Members of organisation X with different roles, against the organisation kind and the admins' read.
+const purchaserX: Actor = { id: "u-p", role: "BUYER", cooperativeIds: [], organisation: { id: "org-x", roles: ["PURCHASER"] } };
+const financeX: Actor = { id: "u-f", role: "BUYER", cooperativeIds: [], organisation: { id: "org-x", roles: ["FINANCE", "APPROVER"] } };
+const adminOfY: Actor = { id: "u-y", role: "BUYER", cooperativeIds: [], organisation: { id: "org-y", roles: ["ORG_ADMIN", "PURCHASER", "APPROVER", "FINANCE"] } };
+const ORG_TABLE: [string, Actor | null, Access, Decision][] = [
+  ["purchaser of X, own organisation, any member", purchaserX, { kind: "organisation", roles: [] }, "allow"],
+  ["purchaser of X, own organisation, purchasers", purchaserX, { kind: "organisation", roles: ["PURCHASER"] }, "allow"],
+  ["purchaser of X, own organisation, finance only", purchaserX, { kind: "organisation", roles: ["FINANCE"] }, "forbidden"],
+  ["purchaser of X, X named, purchasers", purchaserX, { kind: "organisation", organisationId: "org-x", roles: ["PURCHASER"] }, "allow"],
+  ["purchaser of X, Y named", purchaserX, { kind: "organisation", organisationId: "org-y", roles: [] }, "notFound"],
+  ["finance and approver of X, approvers or admins", financeX, { kind: "organisation", roles: ["APPROVER", "ORG_ADMIN"] }, "allow"],
+  ["finance of X, organisation admins only", financeX, { kind: "organisation", organisationId: "org-x", roles: ["ORG_ADMIN"] }, "forbidden"],
+  ["every role in Y, X named", adminOfY, { kind: "organisation", organisationId: "org-x", roles: ["ORG_ADMIN"] }, "notFound"],
+  ["ids match exactly", { ...purchaserX, organisation: { id: "ORG-X", roles: ["PURCHASER"] } }, { kind: "organisation", organisationId: "org-x", roles: [] }, "notFound"],
+  ["signed out", null, { kind: "organisation", roles: [] }, "unauthenticated"],
+];
+
+describe("organisations", () => {
+  test.each(ORG_TABLE)("%s", (_why, actor, access, expected) => {
+    expect(decide(actor, access)).toBe(expected);
+  });
+
+  test.each([
+    ["an admin reads any organisation", admin, "org-x", ["FINANCE"], "allow"],
+    ["finance of X reads X", financeX, "org-x", ["FINANCE"], "allow"],
+    ["a purchaser of X is not finance", purchaserX, "org-x", ["FINANCE"], "forbidden"],
+    ["a member of Y reads nothing of X", adminOfY, "org-x", ["FINANCE", "ORG_ADMIN"], "notFound"],
+    ["a buyer of no organisation", buyer, "org-x", ["FINANCE"], "forbidden"],
+    ["signed out", null, "org-x", [], "unauthenticated"],
+  ] as const)("read: %s → %s", (_why, actor, organisationId, roles, expected) => {
+    expect(decideOrganisationRead(actor, organisationId, roles)).toBe(expected);
+  });
+});
 
 const TABLE = MATRIX.flatMap(([accessName, access, expected]) =>
   ACTORS.map(([actorName, actor], i) => [actorName, actor, accessName, access, expected[i]!] as const),

@@ -11,7 +11,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { decide, type Access } from "@/lib/domain/permissions";
+import { decide, type Access, type OrgRole } from "@/lib/domain/permissions";
 import { translateDynamic, translator, type Translate } from "@/lib/i18n/translate";
 import { authorize, AuthzError, type SessionUser } from "@/lib/server/authz";
 import { getLocale } from "@/lib/server/i18n";
@@ -95,3 +95,14 @@ export const roleAction = <S extends z.ZodType>(roles: readonly ("BUYER" | "MANA
 export const cooperativeAction = <S extends z.ZodType<{ cooperativeId: string }>>(schema: S, handler: Handler<S, SessionUser>) =>
   // Only a manager manages a cooperative (decide() refuses anyone else with 403), so that is the gate.
   build(schema, { kind: "role", roles: ["MANAGER"] }, (input) => ({ kind: "cooperative", cooperativeId: input.cooperativeId }), handler);
+
+/** A member of an organisation who holds one of `roles` there; the handler's actor carries that membership. */
+export type OrgMemberActor = SessionUser & { organisation: { id: string; roles: readonly OrgRole[] } };
+
+/**
+ * A member of the caller's own organisation holding one of `roles` (institutional buying). The organisation is
+ * the caller's membership, never the input's: a form naming another organisation's records finds nothing there
+ * (the handler scopes every read and write by `actor.organisation.id`). Not a member, or without the role: 403.
+ */
+export const orgAction = <S extends z.ZodType>(roles: readonly OrgRole[], schema: S, handler: Handler<S, OrgMemberActor>) =>
+  build(schema, { kind: "organisation", roles }, null, handler);

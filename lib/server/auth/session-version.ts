@@ -36,6 +36,7 @@ export const readSessionRow = cache((userId: string) =>
       disabledAt: true,
       sessionVersion: true,
       cooperatives: { select: { cooperativeId: true } },
+      organisationMember: { select: { organisationId: true, roles: true } },
     },
   }),
 );
