@@ -15,7 +15,7 @@ import { basePolicy, contentSecurityPolicy } from "@/lib/http/csp.mjs";
 import { internalPath, isCachedPage, requestLocale } from "@/lib/http/storefront-route";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
-const PRIVATE = ["/account", "/coop", "/admin"];
+const PRIVATE = ["/account", "/coop", "/admin", "/org"];
 /** next.config.js experimental.proxyClientMaxBodySize ("21mb"). */
 const MAX_ACTION_BODY_BYTES = 21 * 1024 * 1024;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

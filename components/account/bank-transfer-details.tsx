@@ -17,7 +17,7 @@ export function BankTransferDetails({ bank, totalFen, reference }: { bank: BankA
         <dt className="text-earth-600">{t("bankAccount")}</dt>
         <dd className="font-mono">{bank.number}</dd>
         <dt className="text-earth-600">{t("bankAmount")}</dt>
-        <dd className="font-semibold">
+        <dd className="font-semibold" data-testid="transfer-amount">
           <Price fen={totalFen} />
         </dd>
         <dt className="text-earth-600">{t("bankReference")}</dt>

@@ -6,22 +6,26 @@ import { isReservationExpired } from "@/lib/domain/order-state";
 import type { listBuyerOrders } from "@/lib/server/queries/orders";
 import { asShown, shippingSummary } from "./order-view";
 
-type OrderRow = Awaited<ReturnType<typeof listBuyerOrders>>[number];
+type OrderRow = Awaited<ReturnType<typeof listBuyerOrders>>[number] & { buyer?: { name: string | null; email: string } };
 
-/** The buyer's orders, newest first, each a link to its page with a line about where its parcels are. */
-export function OrderList({ orders }: { orders: OrderRow[] }) {
+/**
+ * The buyer's orders (or an organisation's, with who placed each), newest first, each a link to its page with a
+ * line about where its parcels are, and its approval when the organisation's approver has a say.
+ */
+export function OrderList({ orders, basePath = "/account/orders", title }: { orders: OrderRow[]; basePath?: string; title?: string }) {
   const t = useTranslations("orders");
+  const ta = useTranslations("org.approvals");
   const format = useFormatter();
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} />
+      <PageHeader title={title ?? t("title")} />
       {orders.length === 0 ? (
         <Notice>{t("empty")}</Notice>
       ) : (
         <ul className="space-y-3">
           {orders.map((o) => (
             <li key={o.id}>
-              <Link href={`/account/orders/${o.id}`} className="block rounded-2xl bg-white p-4 shadow-sm hover:text-wine-700">
+              <Link href={`${basePath}/${o.id}`} className="block rounded-2xl bg-white p-4 shadow-sm hover:text-wine-700" data-testid="order-row" data-approval={o.approvalStatus}>
                 <span className="flex justify-between font-medium">
                   <span className="font-mono">{o.number}</span>
                   <span>{t(`status.${shown(o).status}`)}</span>
@@ -30,6 +34,12 @@ export function OrderList({ orders }: { orders: OrderRow[] }) {
                   <span>{format.dateTime(o.placedAt, "dateTime")}</span>
                   <Price fen={o.totalFen} />
                 </span>
+                {(o.buyer || o.approvalStatus !== "NONE") && (
+                  <span className="flex justify-between text-sm text-earth-600">
+                    <span>{o.buyer ? (o.buyer.name ?? o.buyer.email) : ""}</span>
+                    {o.approvalStatus !== "NONE" && <span className={o.approvalStatus === "PENDING" ? "font-medium text-wine-700" : ""}>{ta(`state.${o.approvalStatus}`)}</span>}
+                  </span>
+                )}
                 <ShippingLine order={o} />
               </Link>
             </li>

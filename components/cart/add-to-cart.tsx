@@ -3,7 +3,8 @@ import { ActionForm, Field } from "@/components/ui/action-form";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
 import { addToCartAction } from "@/lib/server/actions/cart/add-to-cart";
 
-export function AddToCart({ productId, stock, unit }: { productId: string; stock: number; unit: string }) {
+/** The quantity starts at the product's minimum order (a canteen pack), which the action enforces too. */
+export function AddToCart({ productId, stock, unit, minOrderQuantity = 1 }: { productId: string; stock: number; unit: string; minOrderQuantity?: number }) {
   const t = useTranslations("cart");
   const tp = useTranslations("product");
   const max = Math.min(stock, MAX_QUANTITY_PER_LINE);
@@ -16,10 +17,10 @@ export function AddToCart({ productId, stock, unit }: { productId: string; stock
           label={t("quantity")}
           type="number"
           inputMode="numeric"
-          min={1}
+          min={Math.max(1, minOrderQuantity)}
           max={max}
           step={1}
-          defaultValue="1"
+          defaultValue={String(Math.max(1, minOrderQuantity))}
           hint={t("stockLimit", { quantity: tp("quantity", { count: max, unit }) })}
         />
       </div>

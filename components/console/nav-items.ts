@@ -26,6 +26,8 @@ const ADMIN: readonly ConsoleNavItem[] = [
   { key: "admin.reports", href: "/admin/reports", match: "/admin/reports" },
   { key: "admin.shipments", href: "/admin/shipments", match: "/admin/shipments" },
   { key: "admin.cooperatives", href: "/admin/cooperatives", match: "/admin/cooperatives" },
+  { key: "admin.organizations", href: "/admin/organizations", match: "/admin/organizations" },
+  { key: "admin.invoices", href: "/admin/invoices", match: "/admin/invoices" },
   { key: "admin.monitoring", href: "/admin/monitoring", match: "/admin/monitoring" },
   { key: "admin.settlements", href: "/admin/settlements", match: "/admin/settlements" },
   { key: "admin.users", href: "/admin/users", match: "/admin/users" },

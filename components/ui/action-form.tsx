@@ -158,3 +158,24 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/** A multi-line field: label above, its error (or hint) below, what was typed kept after a refused submission. */
+export function TextAreaField({ name, label, hint, rows = 3, maxLength, required }: { name: string; label: string; hint?: string; rows?: number; maxLength?: number; required?: boolean }) {
+  const { id, error, value } = useField(name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        key={value}
+        defaultValue={value}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-msg` : undefined}
+        className={inputClass}
+      />
+    </FieldShell>
+  );
+}

@@ -59,7 +59,8 @@ export const RESERVATION_MS = {
   BANK_TRANSFER: 3 * 24 * 60 * 60_000,
 } as const;
 
-export const MAX_QUANTITY_PER_LINE = 99;
+/** Units of one product in one cart line: a canteen's order runs to hundreds (issue 15); the stock bounds it too. */
+export const MAX_QUANTITY_PER_LINE = 9_999;
 
 // Crockford base32 without I, L, O, U: easy to read aloud and to type into a bank's transfer note.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -146,3 +146,33 @@ export function priceQuantity(
     },
   };
 }
+
+/**
+ * The tiers as the database keeps them (Product.priceTiers, a JSON array written from validateTiers' result),
+ * sorted by threshold. Anything that would not pass validateTiers reads as no tiers: the list price, never a
+ * price nobody set.
+ */
+export function storedTiers(value: unknown): PriceTier[] {
+  if (!Array.isArray(value) || value.length === 0) return [];
+  const tiers: PriceTier[] = [];
+  for (const item of value) {
+    if (typeof item !== "object" || item === null) return [];
+    const { minQuantity, discountBp } = item as Record<string, unknown>;
+    if (typeof minQuantity !== "number" || typeof discountBp !== "number") return [];
+    tiers.push({ minQuantity, discountBp });
+  }
+  const checked = validateTiers(tiers);
+  return checked.ok ? checked.tiers : [];
+}
+
+/**
+ * A tier's discount as a Chinese shop writes it, in 折 (the share of the price paid): 500 bp off → "95" (95 折),
+ * 800 → "92", 1000 → "9" (9 折), 1250 → "87.5", 5000 → "5".
+ */
+export function zheOf(discountBp: number): string {
+  const paidPercent = (10_000 - discountBp) / 100;
+  return String(paidPercent % 10 === 0 ? paidPercent / 10 : paidPercent);
+}
+
+/** The arguments of the message org.priceTiers.discount ("95 折" / "5% off"). */
+export const discountArgs = (discountBp: number) => ({ zhe: zheOf(discountBp), percent: discountBp / 100 });

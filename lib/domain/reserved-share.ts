@@ -139,3 +139,19 @@ export function reservedShareProgress(input: { year: number; budgetFen: number; 
     months,
   };
 }
+
+/** A year from the URL (?year=2026), else the Beijing year of `now`; nonsense falls back to `now`'s year too. */
+export function parseShareYear(param: string | string[] | undefined, now: Date): number {
+  const current = beijingMonthOf(now).year;
+  const raw = Array.isArray(param) ? param[0] : param;
+  if (!raw || !/^\d{4}$/.test(raw)) return current;
+  const year = Number(raw);
+  return year >= 2020 && year <= current + 1 ? year : current;
+}
+
+/** A statement's year from its URL segment ("2026"), or null for anything else (the page answers "not found"). */
+export function parseStatementYear(segment: string): number | null {
+  if (!/^\d{4}$/.test(segment)) return null;
+  const year = Number(segment);
+  return year >= 2020 && year <= 2100 ? year : null;
+}

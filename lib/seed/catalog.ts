@@ -1,6 +1,7 @@
 // SAMPLE DATA — categories and products. Prices, stock, certificate numbers, lot numbers and benefit rules are
 // invented for the demo (certificate numbers follow a made-up TX-FPCP-<year>-<nnnn> pattern, not a real register).
 // Descriptions stay honest: origin, who makes it, how a sale reaches households; no health claims.
+import type { PriceTier } from "../domain/price-tiers";
 import { COOPERATIVES } from "./cooperatives";
 
 export interface SeedCategory {
@@ -59,6 +60,10 @@ export interface SeedProduct {
   /** false: awaiting 扶贫产品认定 (PENDING, no certificate number, not for sale). */
   certified: boolean;
   benefit: SeedBenefitRule;
+  /** Quantity prices for canteens and unions (issue 15), sorted by threshold; none when absent. */
+  priceTiers?: readonly PriceTier[];
+  /** A canteen pack: no order line below this many units; 1 when absent. */
+  minOrderQuantity?: number;
   /** Production dates (ISO) of the product's batches, oldest first. */
   batches: string[];
   art: { motif: ArtMotif; color: string };
@@ -69,6 +74,11 @@ const fixed = (fenPerUnit: number): SeedBenefitRule => ({ type: "FIXED_PER_UNIT"
 
 type Base = Omit<SeedProduct, "featured" | "certified"> & { featured?: boolean; certified?: boolean };
 const p = (x: Base): SeedProduct => ({ featured: false, certified: true, ...x });
+/** A canteen's bulk terms: 5% off from 50 units, 8% from 200. */
+const CANTEEN_TIERS: readonly PriceTier[] = [
+  { minQuantity: 50, discountBp: 500 },
+  { minQuantity: 200, discountBp: 800 },
+];
 
 const BOTTLE = { unitZh: "瓶", unitEn: "bottle" };
 const BOX = { unitZh: "箱", unitEn: "case" };
@@ -194,7 +204,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     descriptionZh: "河北鸭梨切块装罐，清甜多汁。销售额的18%按权重分给罐头车间的务工户和入股户。",
     descriptionEn: "Hebei Ya pears in pieces, sweet and juicy. 18% of the price is shared by weight among the workshop's working and shareholding households.",
     specZh: "425g×6罐", specEn: "425 g × 6 jars",
-    priceFen: 4500, stock: 180, benefit: pct(1800),
+    priceFen: 4500, stock: 480, benefit: pct(1800), priceTiers: CANTEEN_TIERS,
     batches: ["2026-09-30"], art: { motif: "jar", color: "#e3dc98" },
   }),
   p({
@@ -338,7 +348,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     descriptionZh: "旱地绿豆，易煮开花，夏天熬绿豆汤正好。销售额的18%分给合作社参与户。",
     descriptionEn: "Dry-land mung beans that cook soft quickly, good for summer mung bean soup. 18% of the price goes to the cooperative's households.",
     specZh: "1kg×1袋", specEn: "1 kg × 1 bag",
-    priceFen: 1990, stock: 150, benefit: pct(1800),
+    priceFen: 1990, stock: 150, benefit: pct(1800), minOrderQuantity: 6,
     batches: ["2026-09-15"], art: { motif: "beans", color: "#5d8a3a" },
   }),
   p({
@@ -348,7 +358,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
     descriptionZh: "庄头村石磨面粉坊慢磨的全麦粉，保留麸皮。面粉坊工人来自村里的建档立卡户，销售额的15%分给参与户。",
     descriptionEn: "Wholewheat flour slow-ground in the Zhuangtou stone-mill workshop, bran included. The millers come from the village's registered households; 15% of the price goes to participating households.",
     specZh: "5kg×1袋", specEn: "5 kg × 1 bag",
-    priceFen: 4500, stock: 100, benefit: pct(1500),
+    priceFen: 4500, stock: 400, benefit: pct(1500), priceTiers: CANTEEN_TIERS,
     batches: ["2026-11-06"], art: { motif: "sack", color: "#d8c3a0" },
   }),
   p({

@@ -232,6 +232,8 @@ export async function seedDatabase(db: PrismaClient, opts: SeedOptions = {}): Pr
                 benefitRuleType: p.benefit.type,
                 benefitBasisPoints: p.benefit.type === "PERCENT_OF_REVENUE" ? p.benefit.basisPoints : null,
                 benefitFenPerUnit: p.benefit.type === "FIXED_PER_UNIT" ? p.benefit.fenPerUnit : null,
+                priceTiers: (p.priceTiers ?? []).map((t) => ({ ...t })),
+                minOrderQuantity: p.minOrderQuantity ?? 1,
               } satisfies Prisma.ProductCreateManyInput;
             }),
             select: { id: true, slug: true },

@@ -32,6 +32,8 @@ export const SAMPLE_ORGANISATION = {
   district: "chaoyang",
   approvalThresholdFen: 500_000,
   roles: ["PURCHASER", "FINANCE", "ORG_ADMIN"],
+  /** The second member: approves the orders above the threshold (the purchaser does not approve their own). */
+  approverEmail: "approver@demo.tangxian.shop",
   /** ¥200,000 of canteen food this year, 30% reserved: a target of ¥60,000. */
   canteenBudgetFen: 20_000_000,
   reservedPercentBp: 3000,
@@ -106,7 +108,12 @@ export async function seedOrganisation(tx: Prisma.TransactionClient, ctx: Organi
       address: s.address,
       district: s.district,
       approvalThresholdFen: s.approvalThresholdFen,
-      members: { create: { userId, roles: [...s.roles] } },
+      members: {
+        create: [
+          { userId, roles: [...s.roles] },
+          ...(ctx.userIds.has(s.approverEmail) ? [{ userId: must(ctx.userIds, s.approverEmail, "demo account"), roles: ["APPROVER" as const] }] : []),
+        ],
+      },
       years: { create: { year, canteenBudgetFen: BigInt(s.canteenBudgetFen), reservedPercentBp: s.reservedPercentBp } },
     },
     select: { id: true },
@@ -243,5 +250,22 @@ export async function seedOrganisation(tx: Prisma.TransactionClient, ctx: Organi
   await tx.householdDailyIncome.createMany({ data: rowsOf(householdDays) as Prisma.HouseholdDailyIncomeCreateManyInput[] });
   await tx.householdMonthlyIncome.createMany({ data: rowsOf(householdMonths) as Prisma.HouseholdMonthlyIncomeCreateManyInput[] });
   await tx.buyerMonthlyOrders.createMany({ data: rowsOf(buyers) as Prisma.BuyerMonthlyOrdersCreateManyInput[] });
+  // A general invoice (普票) requested for the first canteen order, waiting for the county centre to issue it, so
+  // /org/invoices and /admin/invoices show a request from the first start (lib/server/orgs/invoices.ts's rows).
+  const first = orders[0]!;
+  await tx.invoiceRequest.create({
+    data: {
+      organisationId: organisation.id,
+      kind: "GENERAL",
+      scope: "ORDER",
+      orderId: first.id!,
+      title: s.invoiceTitle,
+      taxId: s.taxId,
+      amountFen: first.totalFen,
+      requestedById: userId,
+      createdAt: new Date(Math.min(new Date(first.paidAt!).getTime() + 24 * HOUR, ctx.now.getTime())),
+      orders: { create: { orderId: first.id!, netFen: first.totalFen, liveOrderId: first.id! } },
+    },
+  });
   return { organisations: 1, orders: orders.length };
 }

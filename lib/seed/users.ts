@@ -57,6 +57,18 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     purposeEn: "union / employer bulk buyer (bank transfer, invoices)",
   },
   {
+    // The union's approver (issue 15): orders above its threshold wait for this account (lib/seed/organisation.ts).
+    email: "approver@demo.tangxian.shop",
+    role: "BUYER",
+    password: DEMO_PASSWORD,
+    passwordHash: "$2b$10$oB.Fj5l1ceQXZE8NP/N8yu5EGvZlqCN0ZL7wRzV4ryRr0wG129c7S",
+    name: "演示工会审批人",
+    buyerType: "INDIVIDUAL",
+    cooperatives: [],
+    purposeZh: "示例工会的审批人（审批超过审批金额的单位订单）",
+    purposeEn: "the sample union's approver (orders above its threshold)",
+  },
+  {
     email: "manager@demo.tangxian.shop",
     role: "MANAGER",
     password: DEMO_PASSWORD,

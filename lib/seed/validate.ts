@@ -5,6 +5,7 @@ import { COOPERATIVES, ENTERPRISES } from "./cooperatives";
 import { beneficiariesOf, HOUSEHOLDS, PARTICIPATIONS } from "./households";
 import { TOWNSHIPS, VILLAGES } from "./places";
 import { parseCreditCode } from "../domain/credit-code";
+import { minOrderProblem, validateTiers } from "../domain/price-tiers";
 import { SAMPLE_ORGANISATION } from "./organisation";
 import { DEMO_ACCOUNTS } from "./users";
 
@@ -75,6 +76,8 @@ export function validateSeedData(): string[] {
     need(isPositiveInt(p.priceFen), `product ${p.slug}: price must be positive integer fen`);
     need(Number.isInteger(p.stock) && p.stock >= 0, `product ${p.slug}: stock must be a non-negative integer`);
     need(!p.certified || coop?.status === "CERTIFIED", `product ${p.slug}: certified product of an uncertified cooperative`);
+    need(minOrderProblem(p.minOrderQuantity ?? 1) === null, `product ${p.slug}: minimum order quantity`);
+    need(validateTiers(p.priceTiers ?? [], { listPriceFen: p.priceFen, minOrderQuantity: p.minOrderQuantity ?? 1 }).ok, `product ${p.slug}: price tiers`);
     if (p.benefit.type === "PERCENT_OF_REVENUE") {
       need(isPositiveInt(p.benefit.basisPoints) && p.benefit.basisPoints <= 10_000, `product ${p.slug}: basis points`);
     } else {
@@ -106,6 +109,9 @@ export function validateSeedData(): string[] {
     need(p?.certified === true && isPositiveInt(quantity), `sample organisation: order line ${slug} is not a certified product and a quantity`);
     // The demo managers' queues and statements stay as the other demos and tests expect them.
     need(p === undefined || !demoManaged.has(p.cooperative), `sample organisation: order line ${slug} is from a demo manager's cooperative`);
+    // Its lines are written at the list price (lib/seed/organisation.ts): a product with quantity prices or a
+    // minimum order would be priced otherwise by checkout.
+    need(p === undefined || ((p.priceTiers ?? []).length === 0 && (p.minOrderQuantity ?? 1) <= quantity), `sample organisation: order line ${slug} has quantity prices or is below its minimum`);
   }
   return problems;
 }

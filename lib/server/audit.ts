@@ -32,6 +32,7 @@ export type AuditAction =
   | "product.image-changed"
   | "product.image-deleted"
   | "product.batch-created"
+  | "product.price-tiers-saved"
   | "household.personal-data-read"
   | "shipment.receipt-confirmed"
   | "shipment.delivered-automatically"
@@ -69,7 +70,15 @@ export type AuditAction =
   | "organisation.member-invited"
   | "organisation.invite-accepted"
   | "organisation.member-roles-changed"
-  | "organisation.member-removed";
+  | "organisation.member-removed"
+  | "gift-list.uploaded"
+  | "gift-list.placed"
+  | "gift-list.discarded"
+  | "order.approved"
+  | "order.rejected"
+  | "invoice.requested"
+  | "invoice.cancelled"
+  | "invoice.issued";
 
 /** Appends one audit-log row. Pass the transaction client to write it with the change it records. */
 export async function audit(

@@ -6,6 +6,7 @@ import { fenToYuanString, type ReportBy } from "@/lib/domain/reports";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import type { SalesReport, SettlementStatement } from "@/lib/server/queries/reports";
+import { BEIJING_DISTRICTS } from "@/lib/validation/account";
 
 /** A CSV cell: text (from people or the database), a count we computed, or an amount of fen written as yuan. */
 export type CsvCell = string | number | { yuan: number };
@@ -69,5 +70,56 @@ export function statementCsv(s: SettlementStatement, t: Translate, locale: Local
     ...s.households.map((h): CsvCell[] => [h.code, h.headName ?? "", { yuan: h.amountFen }]),
     [],
     [t("coopIncome.owed"), { yuan: s.totalFen }],
+  ]);
+}
+
+/**
+ * An organisation's year-end reserved-share statement as its finance department files it: who, the year, the
+ * target and the total, then each order's payment (and any refund) with its date, invoice number and amount; the
+ * rows sum to the total.
+ */
+export function organisationStatementCsv(
+  statement: { organisation: { name: string; creditCode: string }; year: number; targetFen: number; totalFen: number; rows: readonly { date: string; number: string; kind: "payment" | "refund"; invoiceNumber: string | null; amountFen: number }[] },
+  t: Translate,
+): string {
+  return toCsv([
+    [t("org.statement.organisation"), statement.organisation.name],
+    [t("org.statement.creditCode"), statement.organisation.creditCode],
+    [t("org.statement.year"), String(statement.year)],
+    [t("org.statement.target"), { yuan: statement.targetFen }],
+    [t("org.statement.total"), { yuan: statement.totalFen }],
+    [],
+    [t("org.statement.cols.date"), t("org.statement.cols.order"), t("org.statement.cols.kind"), t("org.statement.cols.invoice"), t("org.statement.cols.amount")],
+    ...statement.rows.map((r): CsvCell[] => [r.date, r.number, t(`org.statement.kinds.${r.kind}`), r.invoiceNumber ?? "", { yuan: r.amountFen }]),
+    [t("org.statement.total"), "", "", "", { yuan: statement.totalFen }],
+  ]);
+}
+
+/** Every organisation's reserved share for a year (the admins' export): one row each, then the totals. */
+export function organisationsProgressCsv(
+  rows: readonly { name: string; creditCode: string; kind: string; district: string; recorded: boolean; budgetFen: number; percentBp: number; targetFen: number; countedFen: number; remainingFen: number; reachedBp: number | null }[],
+  year: number,
+  t: Translate,
+  locale: Locale,
+): string {
+  const district = (code: string) => BEIJING_DISTRICTS.find((d) => d.code === code)?.[locale === "en" ? "en" : "zh"] ?? code;
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const c = "org.admin.cols";
+  return toCsv([
+    [t(`${c}.name`), t(`${c}.creditCode`), t(`${c}.kind`), t(`${c}.district`), t(`${c}.year`), t(`${c}.budget`), t(`${c}.percent`), t(`${c}.target`), t(`${c}.counted`), t(`${c}.remaining`), t(`${c}.reached`)],
+    ...rows.map((r): CsvCell[] => [
+      r.name,
+      r.creditCode,
+      t(`org.kinds.${r.kind as "UNION"}`),
+      district(r.district),
+      year,
+      r.recorded ? { yuan: r.budgetFen } : "",
+      r.recorded ? (r.percentBp / 100).toFixed(2) : "",
+      r.recorded ? { yuan: r.targetFen } : "",
+      { yuan: r.countedFen },
+      { yuan: r.remainingFen },
+      r.reachedBp === null ? "" : (r.reachedBp / 100).toFixed(2),
+    ]),
+    [t("org.share.total"), "", "", "", year, "", "", { yuan: sum((r) => r.targetFen) }, { yuan: sum((r) => r.countedFen) }, { yuan: sum((r) => r.remainingFen) }, ""],
   ]);
 }

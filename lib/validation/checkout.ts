@@ -5,11 +5,14 @@ import { recordId, text } from "./text";
 
 const id = recordId();
 
+// "1 to 9999" (MAX_QUANTITY_PER_LINE); the product's own minimum order is checked by the cart actions.
+const QUANTITY = "org.priceTiers.cartQuantity";
+
 /** A quantity typed or sent by the browser: a whole number; nothing about price is ever accepted. */
 const quantity = (min: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),
-    z.number("cart.errors.quantity").int("cart.errors.quantity").min(min, "cart.errors.quantity").max(MAX_QUANTITY_PER_LINE, "cart.errors.quantity"),
+    z.number(QUANTITY).int(QUANTITY).min(min, QUANTITY).max(MAX_QUANTITY_PER_LINE, QUANTITY),
   );
 
 export const addToCartSchema = z.object({ productId: id, quantity: quantity(1) });
@@ -23,6 +26,8 @@ export const placeOrderSchema = z
     addressId: text().max(40).optional().transform((v) => v || undefined),
     note: text({ multiline: true }).trim().max(200).default(""),
     institutional: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    /** A purchaser of an organisation says whom the order is for; absent for everyone else. */
+    buyingFor: z.enum(["private", "organisation"], { message: "checkout.buyingFor.required" }).optional(),
     fingerprint: text().max(4000),
   })
   .catchall(z.unknown());

@@ -121,10 +121,21 @@ export type OrganisationInput = z.output<typeof organisationSchema>;
 export const organisationUpdateSchema = organisationSchema.extend({ organisationId: recordId() });
 export type OrganisationUpdateInput = z.output<typeof organisationUpdateSchema>;
 
-export const memberInviteSchema = z.object({ organisationId: recordId(), email, roles: rolesField });
+/**
+ * A form's role checkboxes (`role_PURCHASER=on`, …: a plain form sends one value per name, and the action chain
+ * reads one) as the comma-separated `roles` the schemas parse; a `roles` field sent as such is kept.
+ */
+const withRoleBoxes = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object" || "roles" in raw) return raw;
+    const boxes = raw as Record<string, unknown>;
+    return { ...boxes, roles: ORGANISATION_ROLES.filter((r) => boxes[`role_${r}`] === "on").join(",") };
+  }, schema);
+
+export const memberInviteSchema = withRoleBoxes(z.object({ organisationId: recordId(), email, roles: rolesField }));
 export type MemberInviteInput = z.output<typeof memberInviteSchema>;
 
-export const memberRolesSchema = z.object({ organisationId: recordId(), memberId: recordId(), roles: rolesField });
+export const memberRolesSchema = withRoleBoxes(z.object({ organisationId: recordId(), memberId: recordId(), roles: rolesField }));
 export const memberRemoveSchema = z.object({ organisationId: recordId(), memberId: recordId() });
 
 export const acceptOrgInviteSchema = z.object({ token: text().min(20, "auth.errors.tokenInvalid").max(200, "auth.errors.tokenInvalid") });
@@ -144,3 +155,26 @@ export const reservedShareYearSchema = z
   })
   .transform((v) => ({ organisationId: v.organisationId, year: v.year, budgetFen: v.budget, percentBp: v.percent }));
 export type ReservedShareYearInput = z.output<typeof reservedShareYearSchema>;
+
+/** An approver's decision on a waiting order: the note is required to reject (checked by lib/server/orgs/approvals.ts). */
+export const approvalDecisionSchema = z.object({
+  orderId: recordId(),
+  decision: z.enum(["approve", "reject"], { message: "org.approvals.errors.decisionInvalid" }),
+  note: text({ multiline: true }).trim().max(500, "org.approvals.errors.noteTooLong").default(""),
+});
+
+/** The parsed profile as the form's fields again (a refused save puts back what was typed): yuan, "on" for the box. */
+export function organisationFormValues(input: OrganisationInput): Record<string, string> {
+  return {
+    kind: input.kind,
+    name: input.name,
+    creditCode: input.creditCode,
+    invoiceTitle: input.invoiceTitle,
+    taxId: input.taxId ?? "",
+    address: input.address,
+    district: input.district,
+    approvalThreshold: input.approvalThreshold === undefined || input.approvalThreshold === null ? "" : (input.approvalThreshold / 100).toFixed(2),
+    approvalWindowHours: String(input.approvalWindowHours),
+    beijingOnlyDelivery: input.beijingOnlyDelivery ? "on" : "",
+  };
+}

@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_PASSWORD } from "@/lib/seed";
+import { DEMO_PASSWORD, SAMPLE_ORGANISATION } from "@/lib/seed";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 
 const baseURL = inject("baseURL");
 
-const ACTORS = ["anonymous", "forged", "otherBuyer", "managerA", "managerB", "admin", "buyer"] as const;
+const ACTORS = ["anonymous", "forged", "otherBuyer", "managerA", "managerB", "admin", "buyer", "approver"] as const;
 type Actor = (typeof ACTORS)[number];
 
 const ACCOUNTS: Partial<Record<Actor, string>> = {
@@ -19,6 +19,8 @@ const ACCOUNTS: Partial<Record<Actor, string>> = {
   managerA: "manager@demo.tangxian.shop",
   managerB: "manager2@demo.tangxian.shop",
   admin: "admin@demo.tangxian.shop",
+  // The sample union's APPROVER only (issue 15): a buyer who is a member without the purchaser's or finance's roles.
+  approver: "approver@demo.tangxian.shop",
 };
 
 // ─────────────────────────── Pages and route handlers ───────────────────────────
@@ -58,6 +60,11 @@ interface Ctx {
   coopABatch: string;
   traceCode: string;
   lotNumber: string;
+  /** Issue 15: an invoice request of the union's (the seed's, REQUESTED: no PDF yet). */
+  /** The sample union (otherBuyer's organisation), and one of its paid orders. */
+  unionOrganisation: string;
+  unionOrder: string;
+  unionInvoiceRequest: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -150,10 +157,68 @@ const ROUTES: Record<string, RouteCase> = {
   "/admin/users": { url: () => "/admin/users", expect: signedIn(403, { admin: 200 }) },
   "/admin/audit": { url: () => "/admin/audit", expect: signedIn(403, { admin: 200 }) },
   "/invite/[token]": { url: () => `/invite/${"x".repeat(43)}`, expect: all(200) },
+  // Issue 15: institutional buying. otherBuyer (union@) is ORG_ADMIN, PURCHASER and FINANCE of the sample union;
+  // the buyer belongs to no organisation (403 on /org pages); admins read organisations under /admin.
+  // ── issue 15: organisations ──
+  // /org: members of the organisation (otherBuyer is ORG_ADMIN+PURCHASER+FINANCE, approver is APPROVER); anyone
+  // else is no member (403), whatever their role. Each page asks its own roles (lib/domain/org-nav.ts).
+  "/org": { url: () => "/org", expect: signedIn(403, { otherBuyer: 200, approver: 200 }) },
+  "/org/orders": { url: () => "/org/orders", expect: signedIn(403, { otherBuyer: 200, approver: 200 }) },
+  "/org/orders/[id]": { url: (c) => `/org/orders/${c.unionOrder}`, expect: signedIn(403, { otherBuyer: 200, approver: 200 }) },
+  "/org/approvals": { url: () => "/org/approvals", expect: signedIn(403, { approver: 200 }) },
+  "/org/members": { url: () => "/org/members", expect: signedIn(403, { otherBuyer: 200, approver: 200 }) },
+  "/org/settings": { url: () => "/org/settings", expect: signedIn(403, { otherBuyer: 200 }) },
+  // This year's statement: finance and organisation admins are sent on to it.
+  "/org/statements": { url: () => "/org/statements", expect: signedIn(403, { otherBuyer: "away" }) },
+  // Without ?organisation= a county admin names none: 403 (the case below names one).
+  "/org/statements/[year]": { url: () => "/org/statements/2026", expect: signedIn(403, { otherBuyer: 200 }) },
+  "/org/statements/[year]/statement.csv": { url: () => "/org/statements/2026/statement.csv", expect: { ...all(403), anonymous: "signin", forged: 401, otherBuyer: 200 } },
+  // Any signed-in person may open an invitation link (a bogus one says why it does not work).
+  "/org/invite/[token]": { url: () => `/org/invite/${"x".repeat(43)}`, expect: signedIn(200) },
+  "/admin/organizations": { url: () => "/admin/organizations", expect: signedIn(403, { admin: 200 }) },
+  "/admin/organizations/new": { url: () => "/admin/organizations/new", expect: signedIn(403, { admin: 200 }) },
+  "/admin/organizations/[id]": { url: (c) => `/admin/organizations/${c.unionOrganisation}`, expect: signedIn(403, { admin: 200 }) },
+  "/admin/organizations/progress.csv": { url: () => "/admin/organizations/progress.csv?year=2026&sort=reached", expect: { ...all(403), anonymous: "signin", forged: 401, admin: 200 } },
+  // ── issue 15: price tiers ──
+  // ── issue 15: invoices ──
+  // Purchasers, finance members and organisation admins (otherBuyer); no one else is a member of an organisation.
+  "/org/invoices": { url: () => "/org/invoices", expect: signedIn(403, { otherBuyer: 200 }) },
+  // An invoice's PDF: the organisation's finance members and admins, and platform admins. The union's request is
+  // not issued yet, so there is no PDF (404) for those who may read it; non-members 403. The issued case, a
+  // purchaser-only member (403) and another organisation's member (404) are in tests/integration/invoices.test.ts.
+  "/org/invoices/[id]/pdf": {
+    url: (c) => `/org/invoices/${c.unionInvoiceRequest}/pdf`,
+    expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 404, admin: 404 },
+  },
+  "/admin/invoices": { url: () => "/admin/invoices", expect: signedIn(403, { admin: 200 }) },
+  // ── issue 15: gift orders ──
+  // A union's gift lists: the organisation's purchasers (otherBuyer). A list id is refused for anyone else, and one
+  // that is not the caller's organisation's is not found (tests/integration/gift-orders.test.ts: another
+  // organisation's real list; the union's own preview is opened by the browser test that uploads one).
+  "/org/gifts": { url: () => "/org/gifts", expect: signedIn(403, { otherBuyer: 200 }) },
+  "/org/gifts/[id]": { url: () => "/org/gifts/no-such-list", expect: signedIn(403, { otherBuyer: 404 }) },
+  // The template, a column per product on sale: a route handler, not behind proxy.ts (401 with no session).
+  "/org/gifts/template.csv": { url: () => "/org/gifts/template.csv", expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 200 } },
 };
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
 const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
+  // Issue 15: an organisation's papers read by a county admin naming it; a member reads no other organisation's orders.
+  { pattern: "/org/statements/[year]", name: "the union's, named (admins read any)", url: (c) => `/org/statements/2026?organisation=${c.unionOrganisation}`, expect: signedIn(403, { otherBuyer: 200, admin: 200 }) },
+  { pattern: "/org/statements/[year]", name: "an organisation that does not exist", url: () => "/org/statements/2026?organisation=no-such-organisation", expect: signedIn(403, { otherBuyer: 404, approver: 404, admin: 200 }) },
+  { pattern: "/org/statements/[year]", name: "a year that is not one", url: () => "/org/statements/20x6", expect: signedIn(403, { otherBuyer: 404 }) },
+  {
+    pattern: "/org/statements/[year]/statement.csv",
+    name: "the union's, named, for an admin",
+    url: (c) => `/org/statements/2026/statement.csv?organisation=${c.unionOrganisation}`,
+    expect: { ...all(403), anonymous: "signin", forged: 401, otherBuyer: 200, admin: 200 },
+  },
+  { pattern: "/org/orders/[id]", name: "a private buyer's order is no organisation's", url: (c) => `/org/orders/${c.orderToCancel}`, expect: signedIn(403, { otherBuyer: 404, approver: 404 }) },
+  { pattern: "/admin/organizations/[id]", name: "an organisation that does not exist", url: () => "/admin/organizations/no-such-organisation", expect: signedIn(403, { admin: 404 }) },
+  // ── issue 15: invoices ──
+  { pattern: "/org/invoices/[id]/pdf", name: "a request that does not exist", url: () => "/org/invoices/no-such-request/pdf", expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 404, admin: 404 } },
+  { pattern: "/admin/invoices", name: "every status", url: () => "/admin/invoices?status=all&page=2", expect: signedIn(403, { admin: 200 }) },
+  { pattern: "/admin/invoices", name: "an unknown status is the waiting list", url: () => "/admin/invoices?status=BOGUS", expect: signedIn(403, { admin: 200 }) },
   { pattern: "/api/products/[id]/stock", name: "a product that does not exist", url: () => "/api/products/nope/stock", expect: all(404) },
   { pattern: "/coop/products/new", name: "for cooperative A", url: (c) => `/coop/products/new?c=${c.coopA}`, expect: signedIn(403, { managerA: 200, managerB: 404 }) },
   { pattern: "/coop/products/new", name: "for cooperative B", url: (c) => `/coop/products/new?c=${c.coopB}`, expect: signedIn(403, { managerA: 404, managerB: 200 }) },
@@ -230,6 +295,20 @@ const allA = (o: ActionOutcome): ActionRow => Object.fromEntries(ACTORS.map((a) 
 // Signed-in actions live on private pages: with no session cookie at all, proxy.ts sends the request to sign in
 // before it reaches the action; a forged cookie gets past the proxy and is refused by the action itself.
 const userA = (o: ActionOutcome, overrides: Partial<ActionRow> = {}): ActionRow => ({ ...allA(o), anonymous: "redirect", forged: 401, ...overrides });
+
+/** The seeded union's profile as its form sends it (lib/seed/organisation.ts): saving it changes nothing. */
+const UNION_PROFILE = {
+  kind: SAMPLE_ORGANISATION.kind,
+  name: SAMPLE_ORGANISATION.name,
+  creditCode: SAMPLE_ORGANISATION.creditCode,
+  invoiceTitle: SAMPLE_ORGANISATION.invoiceTitle,
+  taxId: "",
+  address: SAMPLE_ORGANISATION.address,
+  district: SAMPLE_ORGANISATION.district,
+  approvalThreshold: (SAMPLE_ORGANISATION.approvalThresholdFen / 100).toFixed(2),
+  approvalWindowHours: "48",
+  beijingOnlyDelivery: "on",
+};
 
 const address = { recipient: "测试收货人", phone: "13800138000", district: "chaoyang", street: "朝阳门外大街 1 号" };
 
@@ -418,6 +497,95 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/admin/reject-product.ts#rejectProductAction", name: "reject a product not in review", fields: (c) => ({ productId: c.coopAProduct, reason: "矩阵测试" }), expect: userA(403, { admin: 409 }) },
   { action: "lib/server/actions/admin/revoke-certificate.ts#revokeCertificateAction", name: "revoke without a reason", fields: (c) => ({ productId: c.coopAProduct, reason: "" }), expect: userA(403, { admin: 400 }) },
   { action: "lib/server/actions/admin/set-featured.ts#setFeaturedAction", name: "feature a product that does not exist", fields: () => ({ productId: "no-such-product", featured: "true" }), expect: userA(403, { admin: 404 }) },
+  // ── issue 15: organisations (actions) ──
+  // Profile, year and member changes: an ORG_ADMIN of the organisation or a county admin, decided in the write's
+  // transaction — a member without the role is 403, anyone not in it 404 (lib/server/orgs/scope.ts checkOrgAdmin).
+  {
+    action: "lib/server/actions/org/organisation-create.ts#createOrganisationAction",
+    name: "a credit code with a wrong check character",
+    fields: () => ({ kind: "UNION", name: "矩阵工会", creditCode: "81110105MA01TX2680", invoiceTitle: "矩阵工会", address: "朝阳区矩阵路 1 号", district: "chaoyang", approvalWindowHours: "48" }),
+    expect: userA(403, { admin: 400 }),
+  },
+  {
+    action: "lib/server/actions/org/organisation-update.ts#updateOrganisationAction",
+    name: "the union's profile as it is",
+    fields: (c) => ({ organisationId: c.unionOrganisation, ...UNION_PROFILE }),
+    expect: userA(404, { otherBuyer: 200, admin: 200, approver: 403 }),
+  },
+  {
+    action: "lib/server/actions/org/year-save.ts#saveOrganisationYearAction",
+    name: "the union's figures for 2030",
+    fields: (c) => ({ organisationId: c.unionOrganisation, year: "2030", budget: "100000", percent: "30" }),
+    expect: userA(404, { otherBuyer: 200, admin: 200, approver: 403 }),
+  },
+  {
+    action: "lib/server/actions/org/member-invite.ts#inviteMemberAction",
+    name: "someone already a member",
+    fields: (c) => ({ organisationId: c.unionOrganisation, email: "union@demo.tangxian.shop", role_PURCHASER: "on" }),
+    expect: userA(404, { otherBuyer: 409, admin: 409, approver: 403 }),
+  },
+  {
+    action: "lib/server/actions/org/member-roles.ts#changeMemberRolesAction",
+    name: "a member who does not exist",
+    fields: (c) => ({ organisationId: c.unionOrganisation, memberId: "no-such-member", role_FINANCE: "on" }),
+    expect: userA(404, { approver: 403 }),
+  },
+  {
+    action: "lib/server/actions/org/member-remove.ts#removeMemberAction",
+    name: "a member who does not exist",
+    fields: (c) => ({ organisationId: c.unionOrganisation, memberId: "no-such-member" }),
+    expect: userA(404, { approver: 403 }),
+  },
+  { action: "lib/server/actions/org/invite-accept.ts#acceptOrgInviteAction", name: "a link that does not exist", fields: () => ({ token: "x".repeat(43) }), expect: userA(410) },
+  // Approvers of the caller's own organisation; the order is looked up within it.
+  {
+    action: "lib/server/actions/org/approval-decide.ts#decideApprovalAction",
+    name: "an order that is not the organisation's",
+    fields: (c) => ({ orderId: c.orderToCancel, decision: "approve", note: "" }),
+    expect: userA(403, { approver: 404 }),
+  },
+  // ── issue 15: price tiers (actions) ──
+  // Past the role and cooperative checks, manager A's tiers are refused as invalid (60% off: 400), so the matrix
+  // changes no product; manager B is told A's product does not exist.
+  {
+    action: "lib/server/actions/coop/save-price-tiers.ts#savePriceTiersAction",
+    name: "cooperative A's quantity prices, 60% off",
+    fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, minOrderQuantity: "1", "tier.0.from": "50", "tier.0.discount": "60" }),
+    expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  // ── issue 15: invoices (actions) ──
+  // Purchasers, finance members and organisation admins request (otherBuyer); everyone else is refused before the
+  // input is read. /org is not one of proxy.ts's private areas, so a request with no session reaches the chain (401).
+  // Each call is refused on its state, so the matrix writes no request: a month not over yet (409), and the buyer's
+  // private order, not the union's (404).
+  {
+    action: "lib/server/actions/org/invoice-request.ts#requestInvoiceAction",
+    name: "a month not over yet",
+    fields: () => ({ kind: "GENERAL", scope: "MONTH", month: "2099-12" }),
+    expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 409 },
+  },
+  {
+    action: "lib/server/actions/org/invoice-request.ts#requestInvoiceAction",
+    name: "an order that is not the organisation's",
+    fields: (c) => ({ kind: "GENERAL", scope: "ORDER", orderId: c.orderToPay }),
+    expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 },
+  },
+  { action: "lib/server/actions/org/invoice-cancel.ts#cancelInvoiceAction", name: "a request that does not exist", fields: () => ({ requestId: "no-such-request" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
+  // Admins record the issued invoice: a string where the PDF goes is bad input (400), so the union's request stays.
+  {
+    action: "lib/server/actions/admin/invoice-issue.ts#issueInvoiceAction",
+    name: "a string instead of the PDF",
+    fields: (c) => ({ requestId: c.unionInvoiceRequest, invoiceNumber: "12345678", issuedOn: "2026-11-30", file: "not a file" }),
+    expect: userA(403, { admin: 400 }),
+  },
+  { action: "lib/server/actions/admin/invoice-cancel.ts#adminCancelInvoiceAction", name: "a request that does not exist", fields: () => ({ requestId: "no-such-request" }), expect: userA(403, { admin: 404 }) },
+  // ── issue 15: gift orders (actions) ──
+  // Purchasers only (otherBuyer); everyone else is refused before the input is read, and /org is not behind
+  // proxy.ts (401 with no session). Each call is refused on its input, so the matrix writes no gift list or order:
+  // a string where the file goes (400), a list that does not exist (404).
+  { action: "lib/server/actions/org/gift-upload.ts#uploadGiftListAction", name: "a string instead of the file", fields: () => ({ file: "not a file" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 400 } },
+  { action: "lib/server/actions/org/gift-place.ts#placeGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
+  { action: "lib/server/actions/org/gift-discard.ts#discardGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
   // Both end every session of the user (the session version rises), so they come last: this one first, then
   // sign-out finds every actor's session already dead and, being public, still redirects.
   { action: "lib/server/actions/auth/sign-out-everywhere.ts#signOutEverywhereAction", name: "sign out of all devices", fields: () => ({}), expect: userA("redirect") },
@@ -500,6 +668,9 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     coopABatch: "",
     traceCode: "",
     lotNumber: "",
+    unionInvoiceRequest: "",
+    unionOrganisation: "",
+    unionOrder: "",
   };
   const page = async (path: string, actor: Actor) => (await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.get(actor)! } })).text();
 
@@ -558,6 +729,11 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     ctx.coopAParticipation = hiddenValue(await page(`/coop/households?c=${ctx.coopA}`, "managerA"), "participationId");
     const transfers = await page("/admin/transfers", "admin");
     ctx.orderToPayAmount = new RegExp(`data-order="${ctx.orderToPay}" data-amount="([\\d.]+)"`).exec(transfers)![1]!;
+    // ── issue 15: ctx ──
+    ctx.unionOrganisation = /data-organisation="([a-z0-9]+)"/.exec(await page("/admin/organizations", "admin"))![1]!;
+    ctx.unionOrder = /href="\/org\/orders\/(c[a-z0-9]{20,})"/.exec(await page("/org/orders", "otherBuyer"))![1]!;
+    // The union's invoice request waiting to be issued (the seed's): its cancel form carries its id.
+    ctx.unionInvoiceRequest = hiddenValue(await page("/org/invoices", "otherBuyer"), "requestId");
   });
 
   async function pageOutcome(url: string, cookie: string): Promise<"signin" | "away" | number> {

@@ -10,6 +10,7 @@ import { launchBrowser, phoneContext, screenshot, type BrowserSession } from "..
 import { startFakeStripe } from "../helpers/fake-stripe";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
+import { buyForMyself } from "../helpers/shop";
 
 const databaseUrl = inject("databaseUrl");
 const WEBHOOK_SECRET = "whsec_e2e_test_secret";
@@ -68,6 +69,8 @@ describe.skipIf(!inject("baseURL") || !databaseUrl)("Stripe checkout in Chromium
     await form.getByLabel("手机号", { exact: true }).fill("13611112222");
     await form.getByLabel("北京市 · 所在区").selectOption("haidian");
     await form.getByLabel("详细地址（街道、小区、楼号、门牌）").fill("海淀区中关村大街 1 号");
+    // The union's officer buys for themself here (an organisation's order is paid by transfer).
+    await buyForMyself(page);
     await form.getByLabel(/在线支付/).check();
     await form.getByRole("button", { name: "提交订单" }).click();
     // The browser is sent to the (stand-in) hosted Stripe page.

@@ -27,7 +27,7 @@ const TABLES: Record<string, string> = {
       p."certificateNumber", p."certifiedAt", p."certificateValidFrom",
       EXTRACT(YEAR FROM p."certificateValidUntil")::int - EXTRACT(YEAR FROM now())::int AS "validUntilYearsAhead",
       to_char(p."certificateValidUntil", 'MM-DD') AS "validUntilDay", p."listingStatus", p."submittedAt" IS NOT NULL AS submitted,
-      p."benefitRuleType", p."benefitBasisPoints", p."benefitFenPerUnit"
+      p."benefitRuleType", p."benefitBasisPoints", p."benefitFenPerUnit", p."priceTiers", p."minOrderQuantity"
     FROM "Product" p JOIN "Cooperative" c ON c.id = p."cooperativeId" JOIN "Category" k ON k.id = p."categoryId"
       JOIN "Village" v ON v.id = p."originVillageId" ORDER BY p.slug`,
   productImage: `SELECT p.slug AS product, i.url, i."altZh", i."altEn", i."sortOrder"

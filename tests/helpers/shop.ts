@@ -53,6 +53,7 @@ export async function checkoutByBankTransfer(page: Page, recipient = "李朝阳"
   await page.waitForURL(/\/checkout$/);
   const total = await page.getByTestId("checkout-total").innerText();
   const form = page.getByTestId("checkout-form");
+  await buyForMyself(page);
   if ((await form.getByLabel("使用新地址").count()) > 0) await form.getByLabel("使用新地址").check();
   await form.getByLabel("收货人", { exact: true }).fill(recipient);
   await form.getByLabel("手机号", { exact: true }).fill("13912345678");
@@ -71,4 +72,10 @@ export async function confirmTransfer(admin: Page, reference: string, total: str
   await row.getByLabel("实收金额（元）").fill(total.replace(/[¥,]/g, ""));
   await row.getByRole("button", { name: "确认到账" }).click();
   await row.waitFor({ state: "detached" });
+}
+
+/** A purchaser of an organisation is asked whom the order is for (issue 15): for themself, here. */
+export async function buyForMyself(page: Page): Promise<void> {
+  const choice = page.getByTestId("checkout-form").getByLabel("个人购买");
+  if ((await choice.count()) > 0) await choice.check();
 }

@@ -53,7 +53,7 @@ async function paidOrder(tag = "fulfil"): Promise<PlacedTestOrder> {
 }
 
 const shipmentOf = async (orderId: string, cooperativeId: string) =>
-  db.shipment.findUniqueOrThrow({ where: { orderId_cooperativeId: { orderId, cooperativeId } }, select: { id: true, status: true, carrier: true, trackingNumber: true, shippedAt: true, packedAt: true } });
+  db.shipment.findUniqueOrThrow({ where: { orderId_cooperativeId_recipientNo: { orderId, cooperativeId, recipientNo: 0 } }, select: { id: true, status: true, carrier: true, trackingNumber: true, shippedAt: true, packedAt: true } });
 const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
 const auditCount = (action: string) => db.auditLog.count({ where: { action } });
 

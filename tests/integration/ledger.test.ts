@@ -830,7 +830,8 @@ describe("(f) property: 20 random orders with random refunds, on a fresh databas
 
     // Edge cases among the products: a fixed amount equal to the price (the cooperative's share is 0), no
     // households at all (no pool), and three households of equal weight under an odd percentage (ties).
-    await fdb.product.updateMany({ where: { certificationStatus: "CERTIFIED" }, data: { stock: 10_000 } });
+    // No minimum order (the seed's canteen pack of 6): the orders below take 1 to 5 units of anything.
+    await fdb.product.updateMany({ where: { certificationStatus: "CERTIFIED" }, data: { stock: 10_000, minOrderQuantity: 1 } });
     const trial = await fdb.product.findUniqueOrThrow({ where: { slug: "tangxian-millet-trial-pack" }, select: { id: true, priceFen: true } });
     await fdb.product.update({ where: { id: trial.id }, data: { benefitRuleType: "FIXED_PER_UNIT", benefitFenPerUnit: trial.priceFen, benefitBasisPoints: null } });
     await fdb.productBeneficiary.deleteMany({ where: { product: { slug: "taihang-sichuan-pepper" } } });

@@ -353,6 +353,26 @@ const cases: Record<Prisma.ModelName, Case> = {
     const row = await db().organisationYear.create({ data: { organisationId: (await parents.organisation()).id, year: 2026, canteenBudgetFen: 1_000_000_000_000n, reservedPercentBp: 3000 } });
     return { row, read: () => db().organisationYear.findUniqueOrThrow({ where: { id: row.id } }) };
   },
+  InvoiceRequest: async () => {
+    const row = await db().invoiceRequest.create({
+      data: { organisationId: (await parents.organisation()).id, kind: "GENERAL", scope: "MONTH", month: "2026-10", title: "示例工会", taxId: "81110105MA01TX268P", amountFen: 3990, requestedById: (await parents.user()).id },
+    });
+    return { row, read: () => db().invoiceRequest.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
+  InvoiceRequestOrder: async () => {
+    const order = await newOrder();
+    const request = await db().invoiceRequest.create({
+      data: { organisationId: (await parents.organisation()).id, kind: "SPECIAL", scope: "ORDER", orderId: order.id, title: "示例工会", taxId: "81110105MA01TX268P", bankAccount: "工商银行 0200", addressPhone: "朝阳路 1 号 010-1", amountFen: 3990, requestedById: (await parents.user()).id },
+    });
+    const row = await db().invoiceRequestOrder.create({ data: { invoiceRequestId: request.id, orderId: order.id, netFen: 3990, liveOrderId: order.id } });
+    return { row, read: () => db().invoiceRequestOrder.findUniqueOrThrow({ where: { invoiceRequestId_orderId: { invoiceRequestId: request.id, orderId: order.id } } }) };
+  },
+  GiftList: async () => {
+    const row = await db().giftList.create({
+      data: { organisationId: (await parents.organisation()).id, createdById: (await parents.user()).id, fileName: "名单.csv", encoding: "utf-8", rowCount: 0, recipients: [], errors: [], totals: {} },
+    });
+    return { row, read: () => db().giftList.findUniqueOrThrow({ where: { id: row.id } }) };
+  },
   LoginAttempt: async () => {
     const row = await db().loginAttempt.create({ data: { email: "a@example.test", ip: "127.0.0.1", success: false } });
     return { row, read: () => db().loginAttempt.findUniqueOrThrow({ where: { id: row.id } }) };

@@ -12,6 +12,8 @@ const ROUTES: Record<ConsoleArea, string[]> = {
     "/admin/reports",
     "/admin/shipments",
     "/admin/cooperatives",
+    "/admin/organizations",
+    "/admin/invoices",
     "/admin/monitoring",
     "/admin/settlements",
     "/admin/users",

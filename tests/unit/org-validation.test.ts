@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { creditCodeCheckCharacter } from "@/lib/domain/credit-code";
 import { translator } from "@/lib/i18n/translate";
-import { memberInviteSchema, normalizeRoles, organisationSchema, reservedShareYearSchema } from "@/lib/validation/org";
+import { memberInviteSchema, memberRolesSchema, normalizeRoles, organisationSchema, reservedShareYearSchema } from "@/lib/validation/org";
 
 const code = (body17: string) => body17 + creditCodeCheckCharacter(body17)!;
 const GOOD = code("81110105MA0000101");
@@ -77,6 +77,10 @@ describe("roles", () => {
     expect(firstMessage(memberInviteSchema.safeParse({ organisationId: "o", email: "a@example.test", roles: "BOSS" }))).toBe("org.errors.rolesInvalid");
     expect(firstMessage(memberInviteSchema.safeParse({ organisationId: "o", email: "a@example.test", roles: "" }))).toBe("org.errors.rolesRequired");
     expect(firstMessage(memberInviteSchema.safeParse({ organisationId: "o", email: "not an email", roles: "FINANCE" }))).toBe("validation.emailInvalid");
+    // A plain form's checkboxes, one name per role.
+    expect(memberInviteSchema.parse({ organisationId: "o", email: "a@example.test", role_FINANCE: "on", role_APPROVER: "on", role_PURCHASER: "" })).toEqual({ organisationId: "o", email: "a@example.test", roles: ["APPROVER", "FINANCE"] });
+    expect(firstMessage(memberInviteSchema.safeParse({ organisationId: "o", email: "a@example.test" }))).toBe("org.errors.rolesRequired");
+    expect(memberRolesSchema.parse({ organisationId: "o", memberId: "m", role_ORG_ADMIN: "on" })).toEqual({ organisationId: "o", memberId: "m", roles: ["ORG_ADMIN"] });
   });
 });
 

@@ -1,7 +1,7 @@
 // Quantity tiers and the minimum order quantity: boundaries (49/50/51), the rounding rule (half up per unit,
 // never below 1 fen), line totals exact in fen, and every way a manager's tier list can be wrong.
 import { describe, expect, test } from "vitest";
-import { discountedUnitPrice, minOrderProblem, priceQuantity, QUANTITY_PROBLEM_CODES, TIER_PROBLEM_CODES, tierFor, validateTiers, type PriceTier } from "@/lib/domain/price-tiers";
+import { discountedUnitPrice, minOrderProblem, priceQuantity, QUANTITY_PROBLEM_CODES, discountArgs, storedTiers, TIER_PROBLEM_CODES, tierFor, validateTiers, zheOf, type PriceTier } from "@/lib/domain/price-tiers";
 import { translateDynamic, translator } from "@/lib/i18n/translate";
 
 const TIERS: PriceTier[] = [
@@ -205,4 +205,38 @@ test.each(["zh-CN", "en"] as const)("%s: every code has a message that renders w
   if (!r.ok) for (const p of r.problems) expect(translateDynamic(locale, `org.priceTiers.problems.${p.code}`, p.params)).not.toMatch(/[{}]|org\./);
   const q = priceQuantity({ listPriceFen: 890, tiers: [], minOrderQuantity: 24 }, 2);
   if (!q.ok) expect(translateDynamic(locale, `org.priceTiers.quantity.${q.problem.code}`, "params" in q.problem ? q.problem.params : undefined)).toMatch(/24/);
+});
+
+describe("tiers as stored (Product.priceTiers)", () => {
+  test.each<[string, unknown, PriceTier[]]>([
+    ["a saved list, sorted", [{ minQuantity: 200, discountBp: 800 }, { minQuantity: 50, discountBp: 500 }], TIERS],
+    ["none", [], []],
+    ["not an array", { minQuantity: 50, discountBp: 500 }, []],
+    ["null", null, []],
+    ["a string number", [{ minQuantity: "50", discountBp: 500 }], []],
+    ["a tier that breaks the rules (60% off)", [{ minQuantity: 50, discountBp: 6000 }], []],
+    ["one bad entry spoils the list", [{ minQuantity: 50, discountBp: 500 }, null], []],
+  ])("%s", (_why, value, expected) => {
+    expect(storedTiers(value)).toEqual(expected);
+  });
+
+  test.each([
+    [500, "95"],
+    [800, "92"],
+    [1000, "9"],
+    [1500, "85"],
+    [1250, "87.5"],
+    [2000, "8"],
+    [5000, "5"],
+  ])("%i bp is %s 折", (bp, zhe) => {
+    expect(zheOf(bp)).toBe(zhe);
+  });
+
+  test.each([
+    ["zh-CN", 500, "95 折"],
+    ["en", 500, "5% off"],
+    ["en", 1250, "12.5% off"],
+  ] as const)("%s: %i bp reads %s", (locale, bp, text) => {
+    expect(translator(locale)("org.priceTiers.discount", discountArgs(bp))).toBe(text);
+  });
 });

@@ -2,7 +2,7 @@
 // in the Beijing month and year the money moved, the year boundary in Asia/Shanghai, and the settings' checks.
 import { describe, expect, test } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { beijingMonthOf, RESERVED_SHARE_PROBLEMS, RESERVED_SHARE_WARNINGS, checkReservedShareSettings, reservedShareProgress, reservedShareTarget, reservedShareYearRange, type Movement } from "@/lib/domain/reserved-share";
+import { beijingMonthOf, RESERVED_SHARE_PROBLEMS, RESERVED_SHARE_WARNINGS, checkReservedShareSettings, reservedShareProgress, reservedShareTarget, reservedShareYearRange, parseShareYear, type Movement } from "@/lib/domain/reserved-share";
 
 const pay = (iso: string, amountFen: number): Movement => ({ kind: "payment", amountFen, at: new Date(iso) });
 const refund = (iso: string, amountFen: number): Movement => ({ kind: "refund", amountFen, at: new Date(iso) });
@@ -159,4 +159,23 @@ test.each(["zh-CN", "en"] as const)("%s: every problem and warning has a message
   const t = translator(locale);
   const keys = [...RESERVED_SHARE_PROBLEMS.map((p) => `org.reservedShare.problems.${p}`), ...RESERVED_SHARE_WARNINGS.map((w) => `org.reservedShare.warnings.${w}`)];
   expect(keys.filter((k) => !t.has(k as Parameters<typeof t.has>[0]))).toEqual([]);
+});
+
+describe("the year a page shows (?year=)", () => {
+  // 2026-12-31 16:30 UTC is already 2027-01-01 00:30 in Beijing.
+  const newYearInBeijing = new Date("2026-12-31T16:30:00Z");
+  test.each<[string | string[] | undefined, Date, number]>([
+    [undefined, new Date("2026-11-30T12:00:00Z"), 2026],
+    [undefined, newYearInBeijing, 2027],
+    ["2025", new Date("2026-11-30T12:00:00Z"), 2025],
+    [["2024", "2025"], new Date("2026-11-30T12:00:00Z"), 2024],
+    ["2027", new Date("2026-11-30T12:00:00Z"), 2027],
+    ["2028", new Date("2026-11-30T12:00:00Z"), 2026],
+    ["2019", new Date("2026-11-30T12:00:00Z"), 2026],
+    ["20x6", new Date("2026-11-30T12:00:00Z"), 2026],
+    ["２０２５", new Date("2026-11-30T12:00:00Z"), 2026],
+    ["", new Date("2026-11-30T12:00:00Z"), 2026],
+  ])("%j at %s → %i", (param, now, year) => {
+    expect(parseShareYear(param, now)).toBe(year);
+  });
 });

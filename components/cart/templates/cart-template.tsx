@@ -37,6 +37,9 @@ export function CartTemplate({ cart, setQuantity }: { cart: CartView; setQuantit
                   quantity: l.quantity,
                   max: l.max,
                   available: l.available,
+                  listPriceFen: l.listPriceFen,
+                  priceTiers: l.priceTiers,
+                  minOrderQuantity: l.minOrderQuantity,
                 }))}
               />
               <div className="mt-2 flex justify-between gap-3 text-sm text-earth-600">

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Price } from "@/components/ui/price";
 import { BenefitBreakdown } from "../benefit-breakdown";
+import { PriceTierList } from "../price-tier-list";
 import { ProductFacts } from "../product-facts";
 import { ProductGallery } from "../product-gallery";
 import { ProductJsonLd } from "../product-json-ld";
@@ -32,7 +33,8 @@ export function ProductTemplate({ product }: { product: ProductDetail }) {
           <p>
             <span className="sr-only">{t("stock")}</span> <LiveStock productId={product.id} stock={product.stock} unit={product.unit} />
           </p>
-          {product.stock > 0 && <AddToCart productId={product.id} stock={product.stock} unit={product.unit} />}
+          <PriceTierList listPriceFen={product.priceFen} tiers={product.priceTiers} minOrderQuantity={product.minOrderQuantity} unit={product.unit} />
+          {product.stock >= Math.max(1, product.minOrderQuantity) && <AddToCart productId={product.id} stock={product.stock} unit={product.unit} minOrderQuantity={product.minOrderQuantity} />}
           <BenefitBreakdown product={product} />
         </div>
       </div>

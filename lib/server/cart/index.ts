@@ -7,6 +7,7 @@ import { cookies } from "next/headers";
 import type { Db } from "@/lib/db/client";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/domain/checkout";
 import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
+import { priceQuantity, storedTiers, type PriceTier } from "@/lib/domain/price-tiers";
 import { authSecret, secureCookies } from "@/lib/server/env";
 
 export const CART_COOKIE = "cart";
@@ -66,7 +67,15 @@ export interface CartLine {
   image: string | null;
   cooperativeId: string;
   cooperativeName: string;
+  /** The price at this quantity: the list price less the tier reached (lib/domain/price-tiers.ts), as checkout charges. */
   unitPriceFen: number;
+  listPriceFen: number;
+  priceTiers: PriceTier[];
+  /** The tier reached, null when none; the next one up, for "buy N more for x% off", null at the top. */
+  tier: { minQuantity: number; discountBp: number } | null;
+  nextTier: { minQuantity: number; discountBp: number; moreUnits: number } | null;
+  /** A canteen pack's minimum (1: none); a line below it cannot be ordered. */
+  minOrderQuantity: number;
   quantity: number;
   stock: number;
   available: boolean;
@@ -88,6 +97,8 @@ export async function readCart(db: Db, owner: CartOwner | null, locale: "zh-CN" 
               nameZh: true,
               nameEn: true,
               priceFen: true,
+              priceTiers: true,
+              minOrderQuantity: true,
               stock: true,
               ...SELLABLE_SELECT,
               images: { select: { url: true }, orderBy: { sortOrder: "asc" }, take: 1 },
@@ -98,18 +109,29 @@ export async function readCart(db: Db, owner: CartOwner | null, locale: "zh-CN" 
       },
     },
   });
-  return (cart?.items ?? []).map(({ quantity, product: p }) => ({
-    productId: p.id,
-    slug: p.slug,
-    name: locale === "en" ? p.nameEn : p.nameZh,
-    image: p.images[0]?.url ?? null,
-    cooperativeId: p.cooperative.id,
-    cooperativeName: locale === "en" ? p.cooperative.nameEn : p.cooperative.nameZh,
-    unitPriceFen: p.priceFen,
-    quantity,
-    stock: p.stock,
-    available: isSellable(p) && p.stock > 0,
-  }));
+  return (cart?.items ?? []).map(({ quantity, product: p }) => {
+    const priceTiers = storedTiers(p.priceTiers);
+    // Priced whatever the minimum (the line shows what it would cost); the minimum itself is minOrderQuantity.
+    const priced = priceQuantity({ listPriceFen: p.priceFen, tiers: priceTiers, minOrderQuantity: 1 }, quantity);
+    const value = priced.ok ? priced.value : null;
+    return {
+      productId: p.id,
+      slug: p.slug,
+      name: locale === "en" ? p.nameEn : p.nameZh,
+      image: p.images[0]?.url ?? null,
+      cooperativeId: p.cooperative.id,
+      cooperativeName: locale === "en" ? p.cooperative.nameEn : p.cooperative.nameZh,
+      unitPriceFen: value?.unitPriceFen ?? p.priceFen,
+      listPriceFen: p.priceFen,
+      priceTiers,
+      tier: value && value.tierMinQuantity !== null ? { minQuantity: value.tierMinQuantity, discountBp: value.discountBp } : null,
+      nextTier: value?.next ?? null,
+      minOrderQuantity: p.minOrderQuantity,
+      quantity,
+      stock: p.stock,
+      available: isSellable(p) && p.stock > 0,
+    };
+  });
 }
 
 /** Sets a line's quantity (0 removes it). The caller has checked the product is sellable and in stock. */

@@ -2,7 +2,8 @@ import "server-only";
 // The cooperative's side of its orders: its shipments of paid orders, newest payment first (or as the queue's
 // sort links ask, in the database), with only its own lines, the batch to pick for each, the shipping fee as
 // charged and the buyer's delivery address. Every read takes the caller's scope (lib/server/queries/coop-scope.ts)
-// and answers nothing for another cooperative's shipment. The address is personal data: the pages that show it write an audit row (./audit.ts).
+// and answers nothing for another cooperative's shipment. A gift order's parcel shows its recipient's own address
+// (Shipment.recipient…street), an ordinary one the order's. The address is personal data: the pages that show it write an audit row (./audit.ts).
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -95,6 +96,12 @@ const SHIPMENT_SELECT = {
   shippedAt: true,
   deliveredAt: true,
   deliveredAutomatically: true,
+  // A gift order's parcel (recipientNo > 0) goes to its recipient's own address, not the order's.
+  recipientNo: true,
+  recipient: true,
+  phone: true,
+  district: true,
+  street: true,
   items: { orderBy: { nameZh: "asc" }, select: LINE_SELECT },
   order: {
     select: {
@@ -116,12 +123,13 @@ const SHIPMENT_SELECT = {
 type Raw = Prisma.ShipmentGetPayload<{ select: typeof SHIPMENT_SELECT }>;
 
 function shape(s: Raw) {
-  const { order, items, ...rest } = s;
+  const { order, items, recipient: toName, phone: toPhone, district: toDistrict, street: toStreet, ...rest } = s;
   const { refunds, recipient, phone, district, street, ...o } = order;
+  const own = toName !== null && toPhone !== null && toDistrict !== null && toStreet !== null;
   return {
     ...rest,
     order: { ...o, openRefund: refunds.length > 0 },
-    address: { recipient, phone, district, street },
+    address: own ? { recipient: toName, phone: toPhone, district: toDistrict, street: toStreet } : { recipient, phone, district, street },
     lines: items.map(({ product, ...i }) => ({ ...i, productId: product.id, specZh: product.specZh, specEn: product.specEn, unitZh: product.unitZh, unitEn: product.unitEn, batch: product.batches[0] ?? null })),
   };
 }
@@ -164,6 +172,8 @@ export type CoopShipment = NonNullable<Awaited<ReturnType<typeof getCoopShipment
 /** This cooperative's shipment ids by order number, for a pickup list's rows (numbers it has no shipment for are absent). */
 export async function shipmentsByOrderNumber(db: Db, { cooperativeIds, cooperativeId }: OneCoopScope, numbers: readonly string[]): Promise<Map<string, string>> {
   if (!cooperativeIds.includes(cooperativeId) || numbers.length === 0) return new Map();
-  const rows = await db.shipment.findMany({ where: { cooperativeId, order: { number: { in: [...numbers] } } }, select: { id: true, order: { select: { number: true } } } });
+  // An order's one parcel from this cooperative: a gift order's parcels (one per recipient, recipientNo > 0) share
+  // its number, so a row naming it could not say which; they are shipped one by one from their own pages.
+  const rows = await db.shipment.findMany({ where: { cooperativeId, recipientNo: 0, order: { number: { in: [...numbers] } } }, select: { id: true, order: { select: { number: true } } } });
   return new Map(rows.map((r) => [r.order.number, r.id]));
 }

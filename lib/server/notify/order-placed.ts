@@ -8,6 +8,7 @@ const PLACED_ORDER_SELECT = {
   id: true,
   number: true,
   paymentMethod: true,
+  approvalStatus: true,
   shippingFen: true,
   discountFen: true,
   totalFen: true,
@@ -33,8 +34,11 @@ export function orderPlacedMailOf(order: PlacedOrderFacts): OutboxMail {
   const count = order.items.reduce((n, i) => n + i.quantity, 0);
   const deadline = order.reservedUntil ? c.time(order.reservedUntil) : null;
   const bank = operatorBankAccount();
+  // An organisation's order waiting for its approver is not paid yet: the approval mail brings the transfer details.
   const payment =
-    order.paymentMethod === "BANK_TRANSFER"
+    order.approvalStatus === "PENDING"
+      ? deadline && t("mail.orderPlaced.awaitingApproval", { deadline })
+      : order.paymentMethod === "BANK_TRANSFER"
       ? [
           t("mail.orderPlaced.bankTitle"),
           t("mail.orderPlaced.bankDetails", { name: bank.name, bank: bank.bank, account: bank.number, amount: c.money(order.totalFen), reference: order.transferReference ?? "" }),

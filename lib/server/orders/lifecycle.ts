@@ -5,6 +5,7 @@ import "server-only";
 // status: two deliveries of the same event, or any race between them, change the order once. Which status
 // follows which is decided in lib/domain/order-state.ts; money going back to the buyer is accounted in refunds.ts.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayPay } from "@/lib/domain/approval";
 import { sellableWhere } from "@/lib/domain/catalog";
 import { bulkMove, CAPTURED_PAYMENT_STATUSES, next } from "@/lib/domain/order-state";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
@@ -21,7 +22,8 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
 /** A conditional update that found the order in another state after its lock was taken: a bug, so roll back. */
 class LostRace extends Error {}
 
-export type CancelReason = "buyer" | "expired" | "paymentFailed";
+/** "rejected": the organisation's approver said no (lib/server/orgs/approvals.ts mails the purchaser with the note itself). */
+export type CancelReason = "buyer" | "expired" | "paymentFailed" | "rejected";
 
 /** PENDING_PAYMENT → CANCELLED, giving reserved stock back. Returns false when the order was not pending. */
 export async function cancelPendingOrder(tx: Tx, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {
@@ -41,11 +43,12 @@ export async function cancelPendingOrder(tx: Tx, orderId: string, reason: Cancel
   await tx.payment.updateMany({ where: { orderId, status: { in: payment.from } }, data: { status: payment.to } });
   const shipments = bulkMove("shipment", "cancelled");
   await tx.shipment.updateMany({ where: { orderId, status: { in: shipments.from } }, data: { status: shipments.to } });
-  await notify(tx, { type: "orderCancelled", orderId, reason: reason === "expired" ? "expired" : "cancelled" });
+  if (reason !== "rejected") await notify(tx, { type: "orderCancelled", orderId, reason: reason === "expired" ? "expired" : "cancelled" });
   return true;
 }
 
-export type PaidOutcome = "paid" | "alreadyPaid" | "amountMismatch" | "notFound" | "paidAfterCancel";
+/** "awaitingApproval": an organisation's order still waiting for its approver; nothing is written (lib/domain/approval.ts). */
+export type PaidOutcome = "paid" | "alreadyPaid" | "amountMismatch" | "notFound" | "paidAfterCancel" | "awaitingApproval";
 
 export interface PaymentProof {
   orderId: string;
@@ -71,11 +74,12 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   if (!(await lockOrder(tx, proof.orderId))) return "notFound";
   const order = await tx.order.findUnique({
     where: { id: proof.orderId },
-    select: { id: true, status: true, totalFen: true, items: { select: { productId: true, quantity: true } } },
+    select: { id: true, status: true, totalFen: true, approvalStatus: true, items: { select: { productId: true, quantity: true } } },
   });
   if (!order) return "notFound";
   const paid = next("order", order.status, "paid");
   if (!paid) return "alreadyPaid";
+  if (order.status === "PENDING_PAYMENT" && !mayPay(order.approvalStatus)) return "awaitingApproval";
   if (proof.amountFen !== order.totalFen) return "amountMismatch";
   if (order.status === "CANCELLED") {
     // A second delivery of a payment already recorded against this cancelled order: its refund is open.

@@ -12,7 +12,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
+import { approvalAtPlacing, type ApprovalPolicy } from "@/lib/domain/approval";
 import { isSellable } from "@/lib/domain/catalog";
+import { priceQuantity, storedTiers } from "@/lib/domain/price-tiers";
 import {
   cartFingerprint,
   MAX_QUANTITY_PER_LINE,
@@ -23,11 +25,12 @@ import {
   transferReference,
   type CooperativeTerms,
 } from "@/lib/domain/checkout";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { BenefitRuleType, CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
 import { enqueueMailSql } from "@/lib/server/mail/outbox";
 import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
+import { mailApprovers } from "@/lib/server/orgs/approvals";
+import { insertRows, numberTaken, sellableProbe, takeStock } from "@/lib/server/orders/order-rows";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -37,12 +40,27 @@ export interface PlaceOrderInput {
   institution: { unitName: string; invoiceTitle: string; taxId: string } | null;
   /** The cart the buyer reviewed (see cartFingerprint); a different cart now means it changed in another tab. */
   fingerprint: string;
+  /**
+   * Bought for the buyer's organisation (its PURCHASER, checked by the caller): the order carries its id, name,
+   * invoice title and tax id, and waits for an approver when above its threshold (lib/domain/approval.ts).
+   */
+  organisation?: OrganisationBuying | null;
+}
+
+export interface OrganisationBuying extends ApprovalPolicy {
+  id: string;
+  name: string;
+  invoiceTitle: string;
+  taxId: string;
+  /** The purchaser's name as the approvers' mail gives it. */
+  buyerName: string;
 }
 
 export type PlaceOrderResult =
-  | { ok: true; orderId: string; number: string; totalFen: number; reservedUntil: Date }
+  | { ok: true; orderId: string; number: string; totalFen: number; reservedUntil: Date; awaitingApproval: boolean }
   | { ok: false; code: "emptyCart" | "cartChanged" }
-  | { ok: false; code: "soldOut" | "unavailable"; productName: { zh: string; en: string } };
+  | { ok: false; code: "soldOut" | "unavailable"; productName: { zh: string; en: string } }
+  | { ok: false; code: "belowMinOrder"; productName: { zh: string; en: string }; minOrder: number };
 
 class Refusal extends Error {
   constructor(readonly result: Exclude<PlaceOrderResult, { ok: true }>) {
@@ -58,6 +76,9 @@ interface CartLine {
   nameZh: string;
   nameEn: string;
   priceFen: number;
+  /** Product.priceTiers as stored (JSON); read with storedTiers. */
+  priceTiers: unknown;
+  minOrderQuantity: number;
   listingStatus: ListingStatus;
   certificationStatus: CertificationStatus;
   certificateValidFrom: Date | null;
@@ -76,30 +97,6 @@ interface CartLine {
   locale: string;
 }
 
-/** A product row as the stock statement left it, locked: what isSellable judges. */
-interface TakenRow {
-  id: string;
-  listingStatus: ListingStatus;
-  certificationStatus: CertificationStatus;
-  certificateValidFrom: Date | null;
-  certificateValidUntil: Date | null;
-  cooperativeStatus: CooperativeStatus;
-}
-
-/**
- * `INSERT INTO "<table>" (…) SELECT … FROM` the statement's JSON document ("rows"."d"): the row, or the array of rows,
- * under the table's name there; the columns are the keys of `sample` (the row, or the first of them). Dates are in
- * the document as ISO strings in UTC, which is what a timestamp column without time zone keeps.
- */
-function insertRows(table: "Order" | "Shipment" | "OrderItem" | "StockReservation" | "Payment", sample: object | readonly object[]): Prisma.Sql {
-  const many = Array.isArray(sample);
-  const first: object = (many ? (sample as readonly object[])[0] : sample) ?? {};
-  const columns = Prisma.raw(Object.keys(first).map((c) => `"${c}"`).join(", "));
-  const from = Prisma.raw(`${many ? "jsonb_populate_recordset" : "jsonb_populate_record"}(NULL::"${table}", "rows"."d"->'${table}')`);
-  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columns}) SELECT ${columns} FROM "rows", ${from}`;
-}
-
-const sellableProbe = (r: Omit<TakenRow, "id">) => ({ ...r, cooperative: { status: r.cooperativeStatus } });
 const nameOf = (l: CartLine) => ({ zh: l.nameZh, en: l.nameEn });
 
 /**
@@ -118,16 +115,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
   }
 }
 
-// 32^6 order numbers a day: among tens of thousands of orders in a day, two may draw the same one.
-const numberTaken = (error: unknown) => error instanceof Error && /"Order_(number|transferReference)_key"/.test(error.message);
-
 async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: number) => Uint8Array): Promise<PlaceOrderResult> {
   return db.$transaction(
     async (tx) => {
       // The cart's lines in its order (kept by the order's lines, so a cart given back below reads as it did),
       // each with its product, cooperative and beneficiaries, and the buyer's mail address and language.
       const lines = await tx.$queryRaw<CartLine[]>`
-        SELECT c."id" AS "cartId", ci."quantity", p."id", p."nameZh", p."nameEn", p."priceFen", p."listingStatus"::text AS "listingStatus",
+        SELECT c."id" AS "cartId", ci."quantity", p."id", p."nameZh", p."nameEn", p."priceFen", p."priceTiers", p."minOrderQuantity", p."listingStatus"::text AS "listingStatus",
                p."certificationStatus"::text AS "certificationStatus", p."certificateValidFrom", p."certificateValidUntil",
                p."categoryId", p."originVillageId", p."benefitRuleType"::text AS "benefitRuleType", p."benefitBasisPoints", p."benefitFenPerUnit",
                COALESCE((SELECT json_agg(json_build_object('householdId', b."householdId", 'weight', b."weight") ORDER BY b."householdId")
@@ -148,14 +142,29 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
       for (const l of lines) {
         if (!isSellable(sellableProbe(l))) throw new Refusal({ ok: false, code: "unavailable", productName: nameOf(l) });
       }
+      // Each line at its quantity's price (lib/domain/price-tiers.ts): the tier reached, never below the minimum.
+      const unitPriceOf = new Map<string, number>();
+      for (const l of lines) {
+        const priced = priceQuantity({ listPriceFen: l.priceFen, tiers: storedTiers(l.priceTiers), minOrderQuantity: l.minOrderQuantity }, l.quantity);
+        if (!priced.ok) {
+          if (priced.problem.code === "belowMinOrder") throw new Refusal({ ok: false, code: "belowMinOrder", productName: nameOf(l), minOrder: priced.problem.params.minOrder });
+          throw new Error(`cart line ${l.id}: quantity ${l.quantity} cannot be priced`);
+        }
+        unitPriceOf.set(l.id, priced.value.unitPriceFen);
+      }
+      const unitPrice = (l: CartLine) => unitPriceOf.get(l.id)!;
 
       const [{ cartId, email, locale }] = lines as [CartLine, ...CartLine[]];
       const terms = new Map<string, CooperativeTerms>(lines.map((l) => [l.cooperativeId, l]));
       const totals = orderTotals(
-        lines.map((l) => ({ productId: l.id, cooperativeId: l.cooperativeId, unitPriceFen: l.priceFen, quantity: l.quantity })),
+        lines.map((l) => ({ productId: l.id, cooperativeId: l.cooperativeId, unitPriceFen: unitPrice(l), quantity: l.quantity })),
         terms,
       );
-      const reservedUntil = new Date(now.getTime() + RESERVATION_MS[input.method]);
+      const organisation = input.organisation ?? null;
+      // An organisation's order above its threshold holds its stock for the approval window instead.
+      const { approvalStatus, reservedUntil } = organisation
+        ? approvalAtPlacing(organisation, totals.totalFen, now, RESERVATION_MS[input.method])
+        : { approvalStatus: "NONE" as const, reservedUntil: new Date(now.getTime() + RESERVATION_MS[input.method]) };
       const stamp = new Date();
       const orderId = newId();
       const shipments = totals.shipments.map((s) => ({ id: newId(), orderId, cooperativeId: s.cooperativeId, shippingFen: s.shippingFen }));
@@ -168,16 +177,18 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
           number: orderNumber(now, random),
           buyerId: input.userId,
           paymentMethod: input.method,
-          buyerType: input.institution ? "INSTITUTION" : "INDIVIDUAL",
+          buyerType: input.institution || organisation ? "INSTITUTION" : "INDIVIDUAL",
           itemsFen: totals.itemsFen,
           shippingFen: totals.shippingFen,
           discountFen: totals.discountFen,
           totalFen: totals.totalFen,
           ...input.address,
           note: input.note,
-          unitName: input.institution?.unitName ?? null,
-          invoiceTitle: input.institution?.invoiceTitle ?? null,
-          taxId: input.institution?.taxId ?? null,
+          unitName: organisation?.name ?? input.institution?.unitName ?? null,
+          invoiceTitle: organisation?.invoiceTitle ?? input.institution?.invoiceTitle ?? null,
+          taxId: organisation?.taxId ?? input.institution?.taxId ?? null,
+          organisationId: organisation?.id ?? null,
+          approvalStatus,
           transferReference: input.method === "BANK_TRANSFER" ? transferReference(random) : null,
           reservedUntil,
           placedAt: now,
@@ -194,9 +205,9 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
           originVillageId: l.originVillageId,
           nameZh: l.nameZh,
           nameEn: l.nameEn,
-          unitPriceFen: l.priceFen,
+          unitPriceFen: unitPrice(l),
           quantity: l.quantity,
-          lineTotalFen: l.priceFen * l.quantity,
+          lineTotalFen: unitPrice(l) * l.quantity,
           benefitRuleType: l.benefitRuleType,
           benefitBasisPoints: l.benefitBasisPoints,
           benefitFenPerUnit: l.benefitFenPerUnit,
@@ -228,22 +239,14 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
         DELETE FROM "CartItem" WHERE "cartId" = (SELECT "id" FROM "cart") RETURNING "productId", "quantity"`;
       const removed = cartFingerprint(emptied);
       if (removed !== input.fingerprint) throw new Refusal({ ok: false, code: removed === "" ? "emptyCart" : "cartChanged" });
+      // Waiting for an approver: they are told, in this transaction (an order nobody hears of would just expire).
+      if (organisation && approvalStatus === "PENDING") {
+        await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, buyerId: input.userId, buyerName: organisation.buyerName, organisationId: organisation.id });
+      }
 
-      // Last, the stock: every product row locked in one fixed order (so concurrent orders cannot deadlock on each
-      // other's rows), each taken only if it has the units, and the taken rows handed back as they are under the
-      // lock, so a product taken off sale since the read above is refused too. NO KEY UPDATE is the lock the
-      // UPDATE itself takes: FOR UPDATE would also wait for the key-share locks that other orders' lines and
-      // reservations hold on the same product (their foreign keys), while those orders wait for this one here.
-      const taken = await tx.$queryRaw<TakenRow[]>`
-        WITH "locked" AS MATERIALIZED (
-          SELECT "id" FROM "Product" WHERE "id" = ANY(${lines.map((l) => l.id)}::text[]) ORDER BY "id" FOR NO KEY UPDATE
-        )
-        UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = ${stamp}::timestamp(3)
-        FROM "locked" l JOIN unnest(${lines.map((l) => l.id)}::text[], ${lines.map((l) => l.quantity)}::int[]) AS w("id", "quantity") ON w."id" = l."id"
-        WHERE p."id" = l."id" AND p."stock" >= w."quantity"
-        RETURNING p."id", p."listingStatus"::text AS "listingStatus", p."certificationStatus"::text AS "certificationStatus",
-                  p."certificateValidFrom", p."certificateValidUntil",
-                  (SELECT c."status"::text FROM "Cooperative" c WHERE c."id" = p."cooperativeId") AS "cooperativeStatus"`;
+      // Last, the stock, for every product at once (./order-rows.ts takeStock: rows locked in id order, each taken
+      // only if it has the units, handed back as they stand under the lock).
+      const taken = await takeStock(tx, lines.map((l) => ({ productId: l.id, quantity: l.quantity })), stamp);
       const refused = stockTakeRefusal(
         lines.map((l) => l.id),
         new Map(taken.map((r) => [r.id, isSellable(sellableProbe(r))])),
@@ -252,7 +255,7 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
         const line = lines.find((l) => l.id === refused.productId)!;
         throw new Refusal({ ok: false, code: refused.code, productName: nameOf(line) });
       }
-      return { ok: true as const, orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil };
+      return { ok: true as const, orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, awaitingApproval: approvalStatus === "PENDING" };
     },
     // Many buyers may race for the last units: wait for a connection rather than fail. The isolation is the
     // database's default, READ COMMITTED (PostgreSQL's and PGlite's; naming it would cost a statement): the

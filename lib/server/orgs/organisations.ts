@@ -105,3 +105,20 @@ export async function saveOrganisationYear(db: Db, actor: OrgActor, input: Reser
     return { ok: true, warnings } as const;
   });
 }
+
+/**
+ * The organisation `userId` may buy for at checkout: theirs, when they are its PURCHASER and it is active; else
+ * null (a private buyer). Read again when the order is placed, so a purchaser removed meanwhile buys privately or not at all.
+ */
+export async function buyingOrganisation(db: Db, userId: string) {
+  const member = await db.organisationMember.findUnique({
+    where: { userId },
+    select: {
+      roles: true,
+      organisation: { select: { id: true, name: true, invoiceTitle: true, taxId: true, status: true, approvalThresholdFen: true, approvalWindowHours: true } },
+    },
+  });
+  if (!member || !member.roles.includes("PURCHASER") || member.organisation.status !== "ACTIVE") return null;
+  const { status: _status, ...organisation } = member.organisation;
+  return organisation;
+}

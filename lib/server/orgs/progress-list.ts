@@ -5,6 +5,7 @@ import "server-only";
 // not one each; the target, the amount still to buy and the percent reached come from lib/domain/reserved-share.ts,
 // the same rule the organisation's own page uses. Sorted here, as a CSV export needs every row anyway.
 import type { Db } from "@/lib/db/client";
+import type { ListSpec } from "@/lib/domain/list-query";
 import { reservedShareProgress, reservedShareYearRange, type Movement, type ReservedShareProgress } from "@/lib/domain/reserved-share";
 import type { OrganisationKind, OrganisationStatus } from "@/lib/generated/prisma/client";
 import { ledgerDays } from "./reserved-share";
@@ -95,3 +96,6 @@ export async function organisationsProgress(db: Db, input: { year: number; sort?
   const sign = dir === "desc" ? -1 : 1;
   return out.sort((a, b) => sign * by(a, b) || collator.compare(a.name, b.name) || (a.organisationId < b.organisationId ? -1 : 1));
 }
+
+/** The admins' list in the URL: ?sort=name|reached|remaining&dir=…&page=… (the sorting itself is organisationsProgress'). */
+export const PROGRESS_LIST = { sorts: PROGRESS_SORTS, dirs: { name: "asc", reached: "asc", remaining: "desc" }, pageSize: 50 } as const satisfies ListSpec<ProgressSort>;

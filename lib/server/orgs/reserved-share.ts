@@ -89,7 +89,7 @@ export interface StatementRow {
   orderId: string;
   number: string;
   kind: "payment" | "refund";
-  /** There is no invoice model yet (issue 15, invoices): always null for now. */
+  /** The number of the VAT invoice issued for the order (lib/server/orgs/invoices.ts), or null while there is none. */
   invoiceNumber: string | null;
   /** What counts toward the reserved share: the goods paid (positive) or refunded (negative; positive if a counted refund failed). */
   amountFen: number;
@@ -107,6 +107,7 @@ export async function yearStatement(db: Db, scope: OrgScope, year: number) {
   ]);
   if (!organisation) return null;
   const progress = progressOf(year, settings, movements);
+  const invoices = await issuedInvoiceNumbers(db, [...new Set(movements.map((m) => m.orderId))]);
   const rows: StatementRow[] = movements
     .filter((m) => m.netFen !== 0)
     .map((m) => ({
@@ -115,10 +116,20 @@ export async function yearStatement(db: Db, scope: OrgScope, year: number) {
       number: m.number,
       // A refund row is negative, or positive when a counted refund failed and its money came back into the year.
       kind: m.payment ? "payment" : "refund",
-      invoiceNumber: null,
+      invoiceNumber: invoices.get(m.orderId) ?? null,
       amountFen: m.netFen,
     }));
   return { organisation, year, targetFen: progress.targetFen, totalFen: progress.countedFen, progress, rows };
+}
+
+/** The issued invoices' numbers by order (an order is on one live request at most). */
+async function issuedInvoiceNumbers(db: Db, orderIds: readonly string[]): Promise<Map<string, string>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db.invoiceRequestOrder.findMany({
+    where: { orderId: { in: [...orderIds] }, request: { status: "ISSUED", invoiceNumber: { not: null } } },
+    select: { orderId: true, request: { select: { invoiceNumber: true } } },
+  });
+  return new Map(rows.map((r) => [r.orderId, r.request.invoiceNumber!]));
 }
 
 export interface BoughtProduct {

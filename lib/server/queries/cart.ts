@@ -1,6 +1,7 @@
 import "server-only";
-// The cart as the cart and checkout pages show it: grouped by cooperative with each one's shipping, and the
-// fingerprint the checkout form sends back so a cart changed in another tab is noticed.
+// The cart as the cart and checkout pages show it: grouped by cooperative with each one's shipping, each line at
+// its quantity's price (the tier reached, as checkout charges it: lib/server/cart readCart), and the fingerprint
+// the checkout form sends back so a cart changed in another tab is noticed.
 import { cartFingerprint, MAX_QUANTITY_PER_LINE, orderTotals, type CooperativeTerms } from "@/lib/domain/checkout";
 import type { Locale } from "@/lib/i18n/config";
 import { readCart, type CartLine, type CartOwner } from "@/lib/server/cart";
@@ -46,6 +47,6 @@ export async function getCartView(owner: CartOwner | null, locale: Locale): Prom
     totalFen: totals.totalFen,
     count: lines.reduce((s, l) => s + l.quantity, 0),
     fingerprint: cartFingerprint(lines),
-    allAvailable: lines.every((l) => l.available && l.quantity <= l.stock),
+    allAvailable: lines.every((l) => l.available && l.quantity <= l.stock && l.quantity >= l.minOrderQuantity),
   };
 }

@@ -85,6 +85,8 @@ export async function getCoopProductTerms(db: Db, { cooperativeIds, productId }:
       benefitRuleType: true,
       benefitBasisPoints: true,
       benefitFenPerUnit: true,
+      priceTiers: true,
+      minOrderQuantity: true,
       beneficiaries: { select: { householdId: true, weight: true } },
     },
   });

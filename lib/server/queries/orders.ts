@@ -11,19 +11,48 @@ import { env } from "@/lib/server/env";
 
 const name = (r: { nameZh: string; nameEn: string }, locale: Locale) => (locale === "en" ? r.nameEn : r.nameZh);
 
+const ORDER_ROW_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  totalFen: true,
+  placedAt: true,
+  paymentMethod: true,
+  reservedUntil: true,
+  cancelledAt: true,
+  approvalStatus: true,
+  shipments: { select: { status: true } },
+} as const satisfies Prisma.OrderSelect;
+
 export async function listBuyerOrders(db: Db, { buyerId }: { buyerId: string }) {
-  return db.order.findMany({
-    where: { buyerId },
-    orderBy: { placedAt: "desc" },
-    take: 100,
-    select: { id: true, number: true, status: true, totalFen: true, placedAt: true, paymentMethod: true, reservedUntil: true, cancelledAt: true, shipments: { select: { status: true } } },
-  });
+  return db.order.findMany({ where: { buyerId }, orderBy: { placedAt: "desc" }, take: 100, select: ORDER_ROW_SELECT });
+}
+
+/** An organisation's orders, newest first, with who placed each: for its members' list (the organisation's only). */
+export async function listOrganisationOrders(db: Db, { organisationId }: { organisationId: string }) {
+  return db.order.findMany({ where: { organisationId }, orderBy: { placedAt: "desc" }, take: 200, select: { ...ORDER_ROW_SELECT, buyer: { select: { name: true, email: true } } } });
 }
 
 export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buyerId: string; orderId: string; locale: Locale }) {
+  return orderView(db, { id: orderId, buyerId }, locale);
+}
+
+/** One of an organisation's orders, for its members (whoever of them placed it); another organisation's is null. */
+export async function getOrganisationOrder(db: Db, { organisationId, orderId, locale }: { organisationId: string; orderId: string; locale: Locale }) {
+  return orderView(db, { id: orderId, organisationId }, locale);
+}
+
+/** An order as its pages show it, found only within its owner's scope (the buyer's, or the organisation's). */
+async function orderView(db: Db, where: { id: string; buyerId: string } | { id: string; organisationId: string }, locale: Locale) {
   const order = await db.order.findFirst({
-    where: { id: orderId, buyerId },
+    where,
     select: {
+      buyerId: true,
+      organisationId: true,
+      approvalStatus: true,
+      approvalNote: true,
+      approvalDecidedAt: true,
+      buyer: { select: { name: true, email: true } },
       id: true,
       number: true,
       status: true,
@@ -78,7 +107,13 @@ export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buye
 
 /** Bank-transfer orders waiting for their money whose reservation has not run out (isReservationExpired, in SQL). */
 const awaitingWhere = (now: Date) =>
-  ({ paymentMethod: "BANK_TRANSFER", status: "PENDING_PAYMENT", OR: [{ reservedUntil: null }, { reservedUntil: { gte: now } }] }) satisfies Prisma.OrderWhereInput;
+  ({
+    paymentMethod: "BANK_TRANSFER",
+    status: "PENDING_PAYMENT",
+    // An organisation's order waiting for its approver is not to be paid yet (lib/domain/approval.ts mayPay).
+    approvalStatus: { in: ["NONE", "APPROVED"] },
+    OR: [{ reservedUntil: null }, { reservedUntil: { gte: now } }],
+  }) satisfies Prisma.OrderWhereInput;
 const AWAITING_SELECT = { id: true, number: true, status: true, totalFen: true, transferReference: true, placedAt: true, reservedUntil: true, unitName: true, buyer: { select: { email: true } } } as const;
 
 /**

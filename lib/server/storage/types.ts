@@ -18,13 +18,14 @@ export interface Storage {
 
 // Segments of letters, digits, _ and -, separated by single slashes, ending in a known extension: no "..", no
 // leading slash, no backslash, no empty segment, nothing a file system or an S3 store would read specially.
-const KEY = /^[A-Za-z0-9_-]{1,64}(?:\/[A-Za-z0-9_-]{1,64}){0,4}\.(?:webp)$/;
+// PDFs are invoices (issue 15): private, served only by their guarded route (app/media serves .webp renditions only).
+const KEY = /^[A-Za-z0-9_-]{1,64}(?:\/[A-Za-z0-9_-]{1,64}){0,4}\.(?:webp|pdf)$/;
 
 export function isStorageKey(key: string): boolean {
   return key.length <= 300 && KEY.test(key);
 }
 
-export const CONTENT_TYPES: Record<string, string> = { webp: "image/webp" };
+export const CONTENT_TYPES: Record<string, string> = { webp: "image/webp", pdf: "application/pdf" };
 
 export function contentTypeOf(key: string): string {
   return CONTENT_TYPES[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";

@@ -4,13 +4,15 @@ import { guardPage } from "@/lib/server/authz";
 import { getT } from "@/lib/server/i18n";
 
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
-  await guardPage({ kind: "signedIn" }, "/account");
+  const user = await guardPage({ kind: "signedIn" }, "/account");
   const t = await getT();
   const links = [
     { href: "/account", label: t("account.profile") },
     { href: "/account/addresses", label: t("account.addresses") },
     { href: "/account/orders", label: t("nav.orders") },
     { href: "/account/impact", label: t("impact.nav") },
+    // A member of an organisation buys for it too (institutional buying, /org).
+    ...(user.organisation ? [{ href: "/org", label: t("org.area.nav") }] : []),
   ];
   return (
     <div className="space-y-6">

@@ -6,6 +6,7 @@ import { absoluteUrl } from "@/lib/server/env";
 import { getLocale } from "@/lib/server/i18n";
 import { log, requestContext } from "@/lib/server/log";
 import { cancelUnopenedStripeOrder, placeOrder } from "@/lib/server/orders/place-order";
+import { buyingOrganisation } from "@/lib/server/orgs/organisations";
 import { createCheckoutSession } from "@/lib/server/orders/stripe-checkout";
 import { sweepForCart } from "@/lib/server/orders/sweep";
 import { stripeClient, stripeConfig } from "@/lib/server/stripe";
@@ -41,19 +42,42 @@ export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (i
   }
 
   let institution = null;
-  if (input.institutional) {
+  if (input.institutional && input.buyingFor !== "organisation") {
     const parsed = checkoutInstitutionSchema.safeParse(input);
     if (!parsed.success) return { ok: false, status: 400, message: t("validation.fixErrors"), fieldErrors: fieldError(parsed.error.issues), values };
     institution = parsed.data;
+  }
+
+  // A purchaser of an organisation is asked whom the order is for; an organisation's order is paid by transfer
+  // from its account (对公转账), with its own invoice details, after its approver's yes when above its threshold.
+  const organisation = actor.organisation ? await buyingOrganisation(db, actor.id) : null;
+  if (organisation && !input.buyingFor) {
+    const message = t("checkout.buyingFor.required");
+    return { ok: false, status: 400, message, fieldErrors: { buyingFor: message }, values };
+  }
+  const forOrganisation = input.buyingFor === "organisation";
+  if (forOrganisation && !organisation) return { ok: false, status: 403, message: t("checkout.buyingFor.notPurchaser"), values };
+  if (forOrganisation && input.method !== "BANK_TRANSFER") {
+    const message = t("checkout.buyingFor.bankOnly");
+    return { ok: false, status: 400, message, fieldErrors: { method: message }, values };
   }
 
   const config = stripeConfig();
   if (input.method === "STRIPE" && !config) return { ok: false, status: 400, message: t("checkout.noStripe"), values };
 
   await sweepForCart(db, actor.id);
-  const result = await placeOrder(db, { userId: actor.id, method: input.method, address, note: input.note, institution, fingerprint: input.fingerprint });
+  const result = await placeOrder(db, {
+    userId: actor.id,
+    method: input.method,
+    address,
+    note: input.note,
+    institution: forOrganisation ? null : institution,
+    fingerprint: input.fingerprint,
+    organisation: forOrganisation && organisation ? { ...organisation, buyerName: actor.name ?? actor.email } : null,
+  });
   if (!result.ok) {
     const name = "productName" in result ? (locale === "en" ? result.productName.en : result.productName.zh) : "";
+    if (result.code === "belowMinOrder") return { ok: false, status: 409, message: t("org.priceTiers.checkout.belowMinOrder", { name, minOrder: result.minOrder }), values };
     return { ok: false, status: 409, message: t(`checkout.errors.${result.code}`, { name }), values };
   }
 
@@ -79,5 +103,6 @@ export const placeOrderAction = roleAction(["BUYER"], placeOrderSchema, async (i
     }
     redirect(url);
   }
-  redirect(`/account/orders/${result.orderId}`);
+  // An organisation's order opens where its members follow it (its approval, then its transfer).
+  redirect(forOrganisation ? `/org/orders/${result.orderId}` : `/account/orders/${result.orderId}`);
 });

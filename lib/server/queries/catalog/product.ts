@@ -3,6 +3,7 @@ import "server-only";
 // Household personal data never leaves this read: only counts, villages and benefit types.
 import { splitLine, ruleFromColumns, type BenefitRule } from "@/lib/domain/benefit";
 import type { Db } from "@/lib/db/client";
+import { storedTiers, type PriceTier } from "@/lib/domain/price-tiers";
 import type { Locale } from "@/lib/i18n/config";
 import { cardSelect, name, sellable, text, toCard, withAvailability, type ProductCard } from "./shared";
 
@@ -21,6 +22,9 @@ export interface ProductDetail extends ProductCard {
   householdVillages: { name: string; count: number }[];
   benefitTypes: ("LAND_RENT" | "WAGES" | "DIVIDEND")[];
   batches: { lotNumber: string; productionDate: string }[];
+  /** Quantity prices, sorted by threshold (lib/domain/price-tiers.ts), and the minimum order (1: none). */
+  priceTiers: PriceTier[];
+  minOrderQuantity: number;
   updatedAt: string;
   /** Epoch ms when an expiring reservation next changes the stock shown; null: none due. */
   stockValidUntil: number | null;
@@ -37,6 +41,8 @@ export async function getProduct(db: Db, slug: string, locale: Locale): Promise<
       unitEn: true,
       certificateNumber: true,
       certifiedAt: true,
+      priceTiers: true,
+      minOrderQuantity: true,
       updatedAt: true,
       images: { select: { url: true, altZh: true, altEn: true }, orderBy: { sortOrder: "asc" } },
       originVillage: {
@@ -100,6 +106,8 @@ export async function getProduct(db: Db, slug: string, locale: Locale): Promise<
     householdVillages: [...villageCounts].map(([n, count]) => ({ name: n, count })).sort((a, b) => b.count - a.count),
     benefitTypes,
     batches: row.batches.map((b) => ({ lotNumber: b.lotNumber, productionDate: b.productionDate.toISOString().slice(0, 10) })),
+    priceTiers: storedTiers(row.priceTiers),
+    minOrderQuantity: row.minOrderQuantity,
     updatedAt: row.updatedAt.toISOString(),
     stockValidUntil: shown.stockValidUntil,
   };

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { named } from "@/components/coop/dates";
 import { ListingPanel } from "@/components/coop/listing-panel";
+import { PriceTiersForm } from "@/components/coop/price-tiers-form";
+import { PriceTierList } from "@/components/catalog/price-tier-list";
 import { ProductEditor } from "@/components/coop/product-editor";
 import { ProductSubnav } from "@/components/coop/product-subnav";
 import { ProductTermsForm } from "@/components/coop/product-terms-form";
 import { PageHeader, Section } from "@/components/ui/section";
 import { splitLine } from "@/lib/domain/benefit";
 import { canEditDetails } from "@/lib/domain/listing";
+import { storedTiers } from "@/lib/domain/price-tiers";
 import { yuan } from "@/lib/i18n/format";
 import { guardPage } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
@@ -48,6 +51,16 @@ export default async function CoopProductPage({ params }: Props) {
       <Section title={t("productEditor.termsTitle")}>
         <p className="mb-3 text-sm">{t("coopProducts.current", { price: yuan(p.priceFen), pool: yuan(unit.poolFen), cooperative: yuan(unit.cooperativeFen) })}</p>
         {canEditDetails(product.listingStatus) ? <ProductTermsForm terms={terms} /> : <p className="text-sm text-earth-600">{t("productEditor.lockedNotice")}</p>}
+      </Section>
+      <Section title={t("org.priceTiers.form.title")}>
+        <div className="mb-3">
+          {storedTiers(p.priceTiers).length === 0 && p.minOrderQuantity <= 1 ? (
+            <p className="text-sm text-earth-600">{t("org.priceTiers.form.none")}</p>
+          ) : (
+            <PriceTierList listPriceFen={p.priceFen} tiers={storedTiers(p.priceTiers)} minOrderQuantity={p.minOrderQuantity} unit={named({ nameZh: product.unitZh, nameEn: product.unitEn }, locale)} heading={false} />
+          )}
+        </div>
+        {canEditDetails(product.listingStatus) ? <PriceTiersForm product={p} /> : <p className="text-sm text-earth-600">{t("productEditor.lockedNotice")}</p>}
       </Section>
     </div>
   );
