@@ -43,7 +43,7 @@ export function GiftListTable({ lists }: { lists: ListRow[] }) {
         { key: "rows", header: t("list.rows"), numeric: true, cell: (r) => r.validRows + r.errorRows },
         { key: "errors", header: t("list.errorRows"), numeric: true, cell: (r) => r.errorRows },
         { key: "status", header: t("list.status"), cell: (r) => <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[r.status]}`}>{t(`status.${r.status}`)}</span> },
-        { key: "order", header: t("list.order"), cell: (r) => (r.order ? <Link href={`/account/orders/${r.order.id}`} className="font-mono underline">{r.order.number}</Link> : "—") },
+        { key: "order", header: t("list.order"), cell: (r) => (r.order ? <Link href={`/org/orders/${r.order.id}`} className="font-mono underline">{r.order.number}</Link> : "—") },
       ]}
     />
   );
@@ -77,7 +77,7 @@ export function GiftPreview({ list }: { list: GiftListView }) {
       {list.status === "PLACED" && list.order && (
         <Notice tone="good" role="status">
           {t("preview.placed", { number: list.order.number })}{" "}
-          <Link href={`/account/orders/${list.order.id}`} className="font-medium underline" data-testid="gift-order-link">
+          <Link href={`/org/orders/${list.order.id}`} className="font-medium underline" data-testid="gift-order-link">
             {t("preview.viewOrder")}
           </Link>
         </Notice>

@@ -96,7 +96,7 @@ const ROUTES: Record<string, RouteCase> = {
   // Development outbox: served in tests (DEV_OUTBOX=1), 404 in production otherwise.
   "/cart": { url: () => "/cart", expect: all(200) },
   // Buyers only; a buyer with an empty cart is sent back to the cart.
-  "/checkout": { url: () => "/checkout", expect: signedIn(403, { buyer: "away", otherBuyer: "away" }) },
+  "/checkout": { url: () => "/checkout", expect: signedIn(403, { buyer: "away", otherBuyer: "away", approver: "away" }) },
   "/account/orders": { url: () => "/account/orders", expect: signedIn(200) },
   "/account/orders/[id]": { url: (c) => `/account/orders/${c.orderToCancel}`, expect: signedIn(404, { buyer: 200 }) },
   "/admin/transfers": { url: () => "/admin/transfers", expect: signedIn(403, { admin: 200 }) },
@@ -188,7 +188,7 @@ const ROUTES: Record<string, RouteCase> = {
   // purchaser-only member (403) and another organisation's member (404) are in tests/integration/invoices.test.ts.
   "/org/invoices/[id]/pdf": {
     url: (c) => `/org/invoices/${c.unionInvoiceRequest}/pdf`,
-    expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 404, admin: 404 },
+    expect: { ...all(403), anonymous: "signin", forged: 401, otherBuyer: 404, admin: 404 },
   },
   "/admin/invoices": { url: () => "/admin/invoices", expect: signedIn(403, { admin: 200 }) },
   // ── issue 15: gift orders ──
@@ -198,14 +198,14 @@ const ROUTES: Record<string, RouteCase> = {
   "/org/gifts": { url: () => "/org/gifts", expect: signedIn(403, { otherBuyer: 200 }) },
   "/org/gifts/[id]": { url: () => "/org/gifts/no-such-list", expect: signedIn(403, { otherBuyer: 404 }) },
   // The template, a column per product on sale: a route handler, not behind proxy.ts (401 with no session).
-  "/org/gifts/template.csv": { url: () => "/org/gifts/template.csv", expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 200 } },
+  "/org/gifts/template.csv": { url: () => "/org/gifts/template.csv", expect: { ...all(403), anonymous: "signin", forged: 401, otherBuyer: 200 } },
 };
 
 // More cases for routes already in ROUTES: bad parameters, and each manager on their own cooperative.
 const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
   // Issue 15: an organisation's papers read by a county admin naming it; a member reads no other organisation's orders.
   { pattern: "/org/statements/[year]", name: "the union's, named (admins read any)", url: (c) => `/org/statements/2026?organisation=${c.unionOrganisation}`, expect: signedIn(403, { otherBuyer: 200, admin: 200 }) },
-  { pattern: "/org/statements/[year]", name: "an organisation that does not exist", url: () => "/org/statements/2026?organisation=no-such-organisation", expect: signedIn(403, { otherBuyer: 404, approver: 404, admin: 200 }) },
+  { pattern: "/org/statements/[year]", name: "an organisation that does not exist", url: () => "/org/statements/2026?organisation=no-such-organisation", expect: signedIn(403, { otherBuyer: 404, approver: 404, admin: 404 }) },
   { pattern: "/org/statements/[year]", name: "a year that is not one", url: () => "/org/statements/20x6", expect: signedIn(403, { otherBuyer: 404 }) },
   {
     pattern: "/org/statements/[year]/statement.csv",
@@ -216,7 +216,7 @@ const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
   { pattern: "/org/orders/[id]", name: "a private buyer's order is no organisation's", url: (c) => `/org/orders/${c.orderToCancel}`, expect: signedIn(403, { otherBuyer: 404, approver: 404 }) },
   { pattern: "/admin/organizations/[id]", name: "an organisation that does not exist", url: () => "/admin/organizations/no-such-organisation", expect: signedIn(403, { admin: 404 }) },
   // ── issue 15: invoices ──
-  { pattern: "/org/invoices/[id]/pdf", name: "a request that does not exist", url: () => "/org/invoices/no-such-request/pdf", expect: { ...all(403), anonymous: 401, forged: 401, otherBuyer: 404, admin: 404 } },
+  { pattern: "/org/invoices/[id]/pdf", name: "a request that does not exist", url: () => "/org/invoices/no-such-request/pdf", expect: { ...all(403), anonymous: "signin", forged: 401, otherBuyer: 404, admin: 404 } },
   { pattern: "/admin/invoices", name: "every status", url: () => "/admin/invoices?status=all&page=2", expect: signedIn(403, { admin: 200 }) },
   { pattern: "/admin/invoices", name: "an unknown status is the waiting list", url: () => "/admin/invoices?status=BOGUS", expect: signedIn(403, { admin: 200 }) },
   { pattern: "/api/products/[id]/stock", name: "a product that does not exist", url: () => "/api/products/nope/stock", expect: all(404) },
@@ -332,14 +332,14 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/account/update-profile.ts#updateProfileAction", name: "own profile", fields: () => ({ name: "矩阵测试", phone: "" }), expect: userA(200) },
   { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "add own address", fields: () => address, expect: userA(200) },
   { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "edit the buyer's address", fields: (c) => ({ ...address, id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
-  { action: "lib/server/actions/account/save-institution.ts#saveInstitutionAction", name: "institution details", fields: () => ({ unitName: "北京某工会", invoiceTitle: "北京某工会", taxId: "81110105MA01TX268P" }), expect: userA(403, { buyer: 200, otherBuyer: 200 }) },
+  { action: "lib/server/actions/account/save-institution.ts#saveInstitutionAction", name: "institution details", fields: () => ({ unitName: "北京某工会", invoiceTitle: "北京某工会", taxId: "81110105MA01TX268P" }), expect: userA(403, { buyer: 200, otherBuyer: 200, approver: 200 }) },
   // The buyer goes last in ACTORS, so everyone else has tried (and failed) to delete the address first.
   { action: "lib/server/actions/account/delete-address.ts#deleteAddressAction", name: "delete the buyer's address", fields: (c) => ({ id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
   { action: "lib/server/actions/cart/add-to-cart.ts#addToCartAction", name: "add to own cart", fields: (c) => ({ productId: c.productId, quantity: "1" }), expect: allA(200) },
   // No session and no guest cookie: there is no cart to change.
   { action: "lib/server/actions/cart/set-cart-quantity.ts#setCartQuantityAction", name: "remove from own cart", fields: (c) => ({ productId: c.productId, quantity: "0" }), expect: { ...allA(200), anonymous: 404, forged: 404 } },
   // Buyers get past the role check and find their cart empty (409); nobody else may order.
-  { action: "lib/server/actions/checkout/place-order.ts#placeOrderAction", name: "place an order", fields: () => ({ method: "BANK_TRANSFER", ...address, note: "", fingerprint: "" }), expect: { ...allA(403), anonymous: 401, forged: 401, buyer: 409, otherBuyer: 409 } },
+  { action: "lib/server/actions/checkout/place-order.ts#placeOrderAction", name: "place an order", fields: () => ({ method: "BANK_TRANSFER", ...address, note: "", fingerprint: "" }), expect: { ...allA(403), anonymous: 401, forged: 401, buyer: 409, approver: 409, otherBuyer: 400 } },
   { action: "lib/server/actions/orders/cancel-order.ts#cancelOrderAction", name: "cancel the buyer's order", fields: (c) => ({ orderId: c.orderToCancel }), expect: userA(404, { buyer: 200 }) },
   { action: "lib/server/actions/admin/confirm-transfer.ts#confirmTransferAction", name: "confirm a transfer", fields: (c) => ({ orderId: c.orderToPay, amount: c.orderToPayAmount }), expect: userA(403, { admin: 200 }) },
   { action: "lib/server/actions/orders/request-refund.ts#requestRefundAction", name: "refund the buyer's paid order", fields: (c) => ({ orderId: c.orderToPay, reason: "矩阵测试退款" }), expect: userA(404, { buyer: 200 }) },
@@ -562,15 +562,15 @@ const ACTIONS: ActionCase[] = [
     action: "lib/server/actions/org/invoice-request.ts#requestInvoiceAction",
     name: "a month not over yet",
     fields: () => ({ kind: "GENERAL", scope: "MONTH", month: "2099-12" }),
-    expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 409 },
+    expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 409 },
   },
   {
     action: "lib/server/actions/org/invoice-request.ts#requestInvoiceAction",
     name: "an order that is not the organisation's",
     fields: (c) => ({ kind: "GENERAL", scope: "ORDER", orderId: c.orderToPay }),
-    expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 },
+    expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 404 },
   },
-  { action: "lib/server/actions/org/invoice-cancel.ts#cancelInvoiceAction", name: "a request that does not exist", fields: () => ({ requestId: "no-such-request" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
+  { action: "lib/server/actions/org/invoice-cancel.ts#cancelInvoiceAction", name: "a request that does not exist", fields: () => ({ requestId: "no-such-request" }), expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 404 } },
   // Admins record the issued invoice: a string where the PDF goes is bad input (400), so the union's request stays.
   {
     action: "lib/server/actions/admin/invoice-issue.ts#issueInvoiceAction",
@@ -580,12 +580,12 @@ const ACTIONS: ActionCase[] = [
   },
   { action: "lib/server/actions/admin/invoice-cancel.ts#adminCancelInvoiceAction", name: "a request that does not exist", fields: () => ({ requestId: "no-such-request" }), expect: userA(403, { admin: 404 }) },
   // ── issue 15: gift orders (actions) ──
-  // Purchasers only (otherBuyer); everyone else is refused before the input is read, and /org is not behind
-  // proxy.ts (401 with no session). Each call is refused on its input, so the matrix writes no gift list or order:
+  // Purchasers only (otherBuyer); everyone else is refused before the input is read (with no session at all,
+  // proxy.ts sends the request to sign in, as for every /org page). Each call is refused on its input, so the matrix writes no gift list or order:
   // a string where the file goes (400), a list that does not exist (404).
-  { action: "lib/server/actions/org/gift-upload.ts#uploadGiftListAction", name: "a string instead of the file", fields: () => ({ file: "not a file" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 400 } },
-  { action: "lib/server/actions/org/gift-place.ts#placeGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
-  { action: "lib/server/actions/org/gift-discard.ts#discardGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: 401, forged: 401, otherBuyer: 404 } },
+  { action: "lib/server/actions/org/gift-upload.ts#uploadGiftListAction", name: "a string instead of the file", fields: () => ({ file: "not a file" }), expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 400 } },
+  { action: "lib/server/actions/org/gift-place.ts#placeGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 404 } },
+  { action: "lib/server/actions/org/gift-discard.ts#discardGiftListAction", name: "a list that does not exist", fields: () => ({ giftListId: "no-such-list" }), expect: { ...allA(403), anonymous: "redirect", forged: 401, otherBuyer: 404 } },
   // Both end every session of the user (the session version rises), so they come last: this one first, then
   // sign-out finds every actor's session already dead and, being public, still redirects.
   { action: "lib/server/actions/auth/sign-out-everywhere.ts#signOutEverywhereAction", name: "sign out of all devices", fields: () => ({}), expect: userA("redirect") },

@@ -2,7 +2,9 @@
 // price, above the union's approval threshold; the approver (on a desktop) sees the basket and approves it; the
 // purchaser's order page then shows the transfer, which the admin confirms; the union's finance member reads the
 // year-end statement with that order and downloads it as CSV; the admin sees every organisation's progress. Each
-// step is photographed in Chinese and English (test-results/screenshots/institutional-*).
+// step is photographed in Chinese and English (test-results/screenshots/institutional-*). Then the union uploads a
+// 100-recipient gift list (tests/fixtures/gift-list-100.csv), previews it and places it as one order.
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, phoneContext, screenshot, type BrowserSession } from "../helpers/browser";
@@ -65,7 +67,7 @@ describe.skipIf(!baseURL)("a canteen order: placed for the organisation, approve
     await checkout.getByLabel("手机号", { exact: true }).fill("13911112222");
     await checkout.getByLabel("北京市 · 所在区").selectOption("chaoyang");
     await checkout.getByLabel("详细地址（街道、小区、楼号、门牌）").fill("朝阳区望京街道示例路 8 号 职工食堂");
-    await checkout.getByLabel("对公转账").check();
+    await checkout.getByRole("radio", { name: /^对公转账/ }).check();
     await checkout.getByRole("button", { name: "提交订单" }).click();
     await expect.poll(() => checkout.getByText("请选择为本单位采购还是个人购买", { exact: false }).count()).toBeGreaterThan(0);
 
@@ -92,7 +94,9 @@ describe.skipIf(!baseURL)("a canteen order: placed for the organisation, approve
     await card.getByLabel("通过").check();
     await card.getByLabel("审批说明").fill("同意，列入第四季度食堂采购。");
     await card.getByRole("button", { name: "提交审批" }).click();
-    await expect.poll(() => approver.getByText(`已通过订单 ${orderNumber}`, { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => approver.getByRole("status").filter({ hasText: `已通过订单 ${orderNumber}` }).count()).toBeGreaterThan(0);
+    // The decided order is listed under the recent decisions, with the note.
+    expect(await approver.getByTestId("approval-card").filter({ hasText: orderNumber }).innerText()).toContain("列入第四季度食堂采购");
   });
 
   test("the purchaser pays by transfer from the union's account; the admin confirms it", async () => {
@@ -112,12 +116,35 @@ describe.skipIf(!baseURL)("a canteen order: placed for the organisation, approve
     const row = purchaser.getByTestId("statement-row").filter({ hasText: orderNumber });
     await row.waitFor();
     await shoot(purchaser, "05-statement");
-    const csv = await purchaser.evaluate(async (href) => (await fetch(href)).text(), (await purchaser.getByTestId("statement-csv").getAttribute("href"))!);
-    expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(csv).toContain(orderNumber);
+    // The bytes, not text(): a decoder drops the byte order mark Excel needs.
+    const csv = await purchaser.evaluate(async (href) => {
+      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+      return { bom: [...bytes.slice(0, 3)].join(","), text: new TextDecoder().decode(bytes) };
+    }, (await purchaser.getByTestId("statement-csv").getAttribute("href"))!);
+    expect(csv.bom).toBe("239,187,191");
+    expect(csv.text).toContain(orderNumber);
     await purchaser.goto("/org");
     await purchaser.getByTestId("reserved-share").waitFor();
     await shoot(purchaser, "06-reserved-share");
+  });
+
+  test("the union uploads a 100-recipient gift list, previews it and places it as one order", async () => {
+    await purchaser.goto("/org/gifts");
+    const upload = purchaser.getByTestId("gift-upload");
+    await upload.locator('input[type="file"]').setInputFiles(path.resolve("tests/fixtures/gift-list-100.csv"));
+    await upload.getByRole("button", { name: "上传并预览" }).click();
+    await purchaser.waitForURL(/\/org\/gifts\/c[a-z0-9]+$/);
+    const preview = purchaser.getByTestId("gift-preview");
+    await preview.waitFor();
+    expect(await purchaser.getByTestId("gift-rows").innerText()).toContain("100");
+    expect(await purchaser.getByTestId("gift-errors").innerText()).toContain("0");
+    expect(await preview.getAttribute("data-placeable")).toBe("yes");
+    await shoot(purchaser, "09-gift-preview");
+    await purchaser.getByTestId("gift-place").getByRole("button").click();
+    await purchaser.getByTestId("gift-order-link").waitFor();
+    await purchaser.getByTestId("gift-order-link").click();
+    await purchaser.waitForURL(/\/org\/orders\/c[a-z0-9]+$/);
+    await shoot(purchaser, "10-gift-order");
   });
 
   test("the admin sees every organisation's progress and the union's page", async () => {

@@ -59,7 +59,8 @@ export async function checkoutByBankTransfer(page: Page, recipient = "李朝阳"
   await form.getByLabel("手机号", { exact: true }).fill("13912345678");
   await form.getByLabel("北京市 · 所在区").selectOption("chaoyang");
   await form.getByLabel("详细地址（街道、小区、楼号、门牌）").fill("朝阳区工体北路 8 号");
-  await form.getByLabel("对公转账").check();
+  // By its name's start: an organisation's "buy for the union" choice mentions 对公转账 in its hint.
+  await form.getByRole("radio", { name: /^对公转账/ }).check();
   await form.getByRole("button", { name: "提交订单" }).click();
   await page.waitForURL(/\/account\/orders\/[a-z0-9]+$/);
   return { orderUrl: page.url(), reference: await page.getByTestId("transfer-reference").innerText(), total };

@@ -389,7 +389,8 @@ export async function invoicePdfResponse(db: Db, storage: Storage, user: Actor |
   if (!user) return plain(401, "Unauthorized");
   const admin = user.role === "ADMIN";
   if (!admin) {
-    const member = decide(user, { kind: "organisation", roles: [] });
+    // A member without the reader's roles is refused before any id is looked up: 403 whatever the id.
+    const member = decide(user, { kind: "organisation", roles: INVOICE_READER_ROLES });
     if (member !== "allow") return plain(decisionStatus[member], "Forbidden");
   }
   const request = await db.invoiceRequest.findFirst({

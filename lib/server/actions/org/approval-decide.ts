@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
 import { decideApproval } from "@/lib/server/orgs/approvals";
 import { orgReply } from "@/lib/server/orgs/scope";
@@ -13,7 +14,8 @@ import { orgAction } from "../chain";
 export const decideApprovalAction = orgAction(["APPROVER"], approvalDecisionSchema, async (input, { actor, t }) => {
   const approve = input.decision === "approve";
   const outcome = await decideApproval(db, actor.id, { organisationId: actor.organisation.id, orderId: input.orderId, approve, note: input.note });
-  if (outcome.ok) revalidatePath("/[locale]/org", "layout");
-  const done = outcome.ok ? t(approve ? "org.approvals.done.approved" : "org.approvals.done.rejected", { number: outcome.number }) : "";
-  return orgReply(t, outcome, done, outcome.ok ? undefined : { orderId: input.orderId, note: input.note });
+  if (!outcome.ok) return orgReply(t, outcome, "", { orderId: input.orderId, note: input.note });
+  revalidatePath("/[locale]/org", "layout");
+  // The decided order leaves the waiting list (and its form with it): the page says what was done.
+  redirect(`/org/approvals?${new URLSearchParams({ done: approve ? "approved" : "rejected", number: outcome.number }).toString()}`);
 });

@@ -13,13 +13,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The organisation's approvers: the orders waiting for them (the soonest deadline first), then the recent decisions. */
-export default async function OrgApprovalsPage() {
+type Props = { searchParams: Promise<{ done?: string; number?: string }> };
+
+export default async function OrgApprovalsPage({ searchParams }: Props) {
   const member = await guardOrgPage(orgPageRoles("approvals"), "/org/approvals");
+  const { done, number } = await searchParams;
   const scope = { organisationId: member.organisationId };
   const [t, locale, waiting, decided] = await Promise.all([getT(), getLocale(), approvalQueue(db, scope), recentDecisions(db, scope)]);
   return (
     <div className="space-y-5">
       <PageHeader title={t("org.area.links.approvals")} lead={t("org.approvals.lead")} />
+      {(done === "approved" || done === "rejected") && number && /^[A-Z0-9-]{1,40}$/.test(number) && (
+        <Notice tone="good" role="status">
+          {t(`org.approvals.done.${done}`, { number })}
+        </Notice>
+      )}
       {waiting.length === 0 ? <Notice>{t("org.approvals.none")}</Notice> : waiting.map((o) => <ApprovalCard key={o.id} order={o} locale={locale} decide />)}
       {decided.length > 0 && (
         <section className="space-y-3">
