@@ -20,7 +20,7 @@ import { DEMO_PASSWORD } from "../../lib/seed";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { percentile, throwawayDatabase } from "./support";
+import { median, percentile, throwawayDatabase } from "./support";
 
 const server = process.env.BENCH_DATABASE_URL;
 if (!server) {
@@ -95,13 +95,13 @@ try {
       samples.get(t.name)!.push(await get(t.path));
     }
   }
-  const base50 = percentile(samples.get(targets[0]!.name)!, 50);
+  const base50 = median(samples.get(targets[0]!.name)!);
   console.log(`\n${ROUNDS} interleaved rounds; load average (1 min) ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}; year ${year}`);
   console.log("| request | p50 ms | p95 ms | × baseline p50 |\n| --- | --- | --- | --- |");
   for (const t of targets) {
     const s = samples.get(t.name)!;
-    const p50 = percentile(s, 50);
-    console.log(`| ${t.name} | ${p50.toFixed(1)} | ${percentile(s, 95).toFixed(1)} | ${(p50 / base50).toFixed(2)} |`);
+    const p50 = median(s);
+    console.log(`| ${t.name} | ${p50.toFixed(1)} | ${percentile(s, 0.95).toFixed(1)} | ${(p50 / base50).toFixed(2)} |`);
   }
 } finally {
   shop?.kill("SIGTERM");
