@@ -71,7 +71,7 @@ export function OrderDetail({
       {pending && !awaitingApproval && order.paymentMethod === "BANK_TRANSFER" && <BankTransferDetails bank={bank} totalFen={order.totalFen} reference={order.transferReference} />}
       {pending && !awaitingApproval && order.organisationId && order.invoiceTitle && <p className="text-sm" data-testid="payer">{ta("payFrom", { title: order.invoiceTitle, taxId: order.taxId ?? "" })}</p>}
       {impact && impact.orders > 0 && <ImpactSummary impact={impact} title={ti("orderTitle")} lead={ti("orderLead")} testId="order-impact" />}
-      <OrderParcels order={order} />
+      <OrderParcels order={order} ownOrder={ownOrder} />
       <Section title={t("deliverTo")} className="text-sm">
         <p>
           {order.recipient} {order.phone}

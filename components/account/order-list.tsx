@@ -34,10 +34,10 @@ export function OrderList({ orders, basePath = "/account/orders", title }: { ord
                   <span>{format.dateTime(o.placedAt, "dateTime")}</span>
                   <Price fen={o.totalFen} />
                 </span>
-                {(o.buyer || o.approvalStatus !== "NONE") && (
+                {(o.buyer || approvalShown(o)) && (
                   <span className="flex justify-between text-sm text-earth-600">
                     <span>{o.buyer ? (o.buyer.name ?? o.buyer.email) : ""}</span>
-                    {o.approvalStatus !== "NONE" && <span className={o.approvalStatus === "PENDING" ? "font-medium text-wine-700" : ""}>{ta(`state.${o.approvalStatus}`)}</span>}
+                    {approvalShown(o) && <span className={o.approvalStatus === "PENDING" ? "font-medium text-wine-700" : ""}>{ta(`state.${o.approvalStatus}`)}</span>}
                   </span>
                 )}
                 <ShippingLine order={o} />
@@ -49,6 +49,9 @@ export function OrderList({ orders, basePath = "/account/orders", title }: { ord
     </div>
   );
 }
+
+/** The approval's state, except a "waiting" that no longer waits (the order cancelled or expired undecided). */
+const approvalShown = (o: OrderRow) => o.approvalStatus !== "NONE" && !(o.approvalStatus === "PENDING" && shown(o).status !== "PENDING_PAYMENT");
 
 /** An unpaid order whose reservation ran out reads as cancelled, as on its own page (order-view.ts). */
 const shown = (o: OrderRow) => asShown(o, isReservationExpired(o));

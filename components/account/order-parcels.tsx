@@ -20,7 +20,7 @@ const tone: Record<ParcelState, string> = {
 };
 
 /** One parcel per cooperative: its state, courier and tracking number, its times, its lines and shipping. */
-export function OrderParcels({ order }: { order: Pick<BuyerOrder, "status" | "shipments" | "totalFen" | "paymentMethod"> }) {
+export function OrderParcels({ order, ownOrder = true }: { order: Pick<BuyerOrder, "status" | "shipments" | "totalFen" | "paymentMethod">; ownOrder?: boolean }) {
   const t = useTranslations("orders");
   const tc = useTranslations("cart");
   const tl = useTranslations("checkout");
@@ -34,7 +34,11 @@ export function OrderParcels({ order }: { order: Pick<BuyerOrder, "status" | "sh
         return (
           <Section as="div" key={s.id} testId="shipment" data={{ "data-state": state }} className="space-y-3">
             <p className="flex flex-wrap items-center justify-between gap-2">
-              <span className="font-medium">{s.cooperative}</span>
+              <span className="font-medium">
+                {s.cooperative}
+                {/* A gift order's parcel goes to its recipient, not to the order's address. */}
+                {s.recipientNo > 0 && s.recipient && <span className="ml-2 font-normal text-earth-600">{t("parcel.to", { number: s.recipientNo, recipient: s.recipient })}</span>}
+              </span>
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${tone[state]}`} data-testid="shipment-status">
                 {t(`shipmentStatus.${state}`)}
               </span>
@@ -53,7 +57,7 @@ export function OrderParcels({ order }: { order: Pick<BuyerOrder, "status" | "sh
                 {s.shippingFen > 0 ? <Price fen={s.shippingFen} /> : <span>{tc("freeShipping")}</span>}
               </li>
             </ul>
-            {s.status === "SHIPPED" && <ConfirmReceipt parcel={s} />}
+            {ownOrder && s.status === "SHIPPED" && <ConfirmReceipt parcel={s} />}
           </Section>
         );
       })}

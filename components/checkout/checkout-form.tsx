@@ -48,7 +48,7 @@ export function CheckoutForm({
         <div data-personal-invoice="">
           <InvoiceFields wanted={institution} details={profile.institution} />
         </div>
-        <PaymentChoice stripe={stripe} preferBank={institution} />
+        <PaymentChoice stripe={stripe} preferBank={institution || organisation !== null} />
       </ActionForm>
     </div>
   );

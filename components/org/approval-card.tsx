@@ -9,6 +9,20 @@ import { Section } from "@/components/ui/section";
 import { decideApprovalAction } from "@/lib/server/actions/org/approval-decide";
 import type { ApprovalBasket } from "@/lib/server/orgs/approvals";
 
+/** The basket by product: a gift order has a line per recipient, and the approver decides on the totals. */
+function byProduct(items: ApprovalBasket["items"]) {
+  const out = new Map<string, { id: string; nameZh: string; nameEn: string; quantity: number; lineTotalFen: number }>();
+  for (const i of items) {
+    const key = `${i.nameZh}\u0000${i.unitPriceFen}`;
+    const hit = out.get(key);
+    if (hit) {
+      hit.quantity += i.quantity;
+      hit.lineTotalFen += i.lineTotalFen;
+    } else out.set(key, { id: i.id, nameZh: i.nameZh, nameEn: i.nameEn, quantity: i.quantity, lineTotalFen: i.lineTotalFen });
+  }
+  return [...out.values()];
+}
+
 export function ApprovalCard({ order, locale, decide }: { order: ApprovalBasket; locale: string; decide: boolean }) {
   const t = useTranslations("org.approvals");
   const format = useFormatter();
@@ -26,7 +40,7 @@ export function ApprovalCard({ order, locale, decide }: { order: ApprovalBasket;
       </p>
       {order.reservedUntil && order.approvalStatus === "PENDING" && <p className="text-sm font-medium text-wine-700">{t("deadline", { deadline: format.dateTime(order.reservedUntil, "dateTime") })}</p>}
       <ul className="my-3 divide-y divide-earth-100 text-sm">
-        {order.items.map((i) => (
+        {byProduct(order.items).map((i) => (
           <li key={i.id} className="flex justify-between gap-3 py-2">
             <span>
               {named(i)} <span className="text-earth-600">× {i.quantity}</span>

@@ -76,7 +76,7 @@ export function GiftPreview({ list }: { list: GiftListView }) {
 
       {list.status === "PLACED" && list.order && (
         <Notice tone="good" role="status">
-          {t("preview.placed", { number: list.order.number })}{" "}
+          {t(list.order.approvalStatus === "PENDING" ? "done.placedPending" : "preview.placed", { number: list.order.number })}{" "}
           <Link href={`/org/orders/${list.order.id}`} className="font-medium underline" data-testid="gift-order-link">
             {t("preview.viewOrder")}
           </Link>

@@ -23,8 +23,12 @@ export const PRICE_TIER_LIMITS = {
   minDiscountBp: 1,
   /** Half price at most: deeper cuts are a mistake more often than a policy. */
   maxDiscountBp: 5000,
-  /** A canteen pack: 1 (no minimum) up to this. */
-  maxMinOrderQuantity: 10_000,
+  /**
+   * A canteen pack: 1 (no minimum) up to this — the cart's per-line maximum (lib/domain/checkout.ts
+   * MAX_QUANTITY_PER_LINE), so a product's minimum can always be put in a cart. (Tier thresholds may go higher:
+   * a gift list's total of a product is not one cart line.)
+   */
+  maxMinOrderQuantity: 9_999,
 } as const;
 
 export const TIER_PROBLEM_CODES = ["tooMany", "thresholdInvalid", "duplicateThreshold", "discountInvalid", "discountNotIncreasing", "noPriceGain", "belowMinOrder"] as const;

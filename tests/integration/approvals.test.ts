@@ -18,6 +18,8 @@ const { markOrderPaid } = await import("@/lib/server/orders/lifecycle");
 const { sweepExpiredReservations } = await import("@/lib/server/orders/sweep");
 const { decideApproval, approvalQueue } = await import("@/lib/server/orgs/approvals");
 const { buyingOrganisation } = await import("@/lib/server/orgs/organisations");
+const { confirmReceipt } = await import("@/lib/server/orders/delivery");
+const { listBuyerOrders, getBuyerOrder } = await import("@/lib/server/queries/orders");
 
 let t: TestDatabase;
 let db: Db;
@@ -57,12 +59,16 @@ async function organisation(approvers = 1, window = 48) {
 
 /** The purchaser's cart of `units` of the product, placed for the organisation at `now`. */
 async function placeFor(o: Awaited<ReturnType<typeof organisation>>, units: number, now = new Date()) {
+  const placed = await tryPlaceFor(o, units, now);
+  if (!placed.ok) throw new Error(placed.code);
+  return placed;
+}
+
+async function tryPlaceFor(o: Awaited<ReturnType<typeof organisation>>, units: number, now = new Date()) {
   await db.cart.upsert({ where: { userId: o.purchaser.id }, create: { userId: o.purchaser.id, items: { create: [{ productId: product, quantity: units }] } }, update: { items: { create: [{ productId: product, quantity: units }] } } });
   const buying = await buyingOrganisation(db, o.purchaser.id);
   expect(buying).not.toBeNull();
-  const placed = await placeOrder(db, { ...checkoutInput(o.purchaser.id, [{ productId: product, quantity: units }], "BANK_TRANSFER"), organisation: { ...buying!, buyerName: "采购员" } }, now);
-  if (!placed.ok) throw new Error(placed.code);
-  return placed;
+  return placeOrder(db, { ...checkoutInput(o.purchaser.id, [{ productId: product, quantity: units }], "BANK_TRANSFER"), organisation: { ...buying!, buyerName: "采购员" } }, now);
 }
 
 const stock = async () => (await db.product.findUniqueOrThrow({ where: { id: product }, select: { stock: true } })).stock;
@@ -96,7 +102,7 @@ describe("approvals", () => {
     const o = await organisation(1);
     const placed = await placeFor(o, 20);
     const pay = () => db.$transaction((tx) => markOrderPaid(tx, { orderId: placed.orderId, method: "BANK_TRANSFER", amountFen: placed.totalFen }));
-    expect(await pay()).toBe("awaitingApproval");
+    expect(await pay()).toBe("notApproved");
     expect((await orderRow(placed.orderId)).status).toBe("PENDING_PAYMENT");
 
     const decidedAt = new Date(Date.now() + 60_000);
@@ -164,6 +170,47 @@ describe("approvals", () => {
     await db.organisationMember.update({ where: { userId: solo.purchaser.id }, data: { roles: ["APPROVER", "PURCHASER"] } });
     const own = await placeFor(solo, 20);
     expect(await decideApproval(db, solo.purchaser.id, { organisationId: solo.organisationId, orderId: own.orderId, approve: true, note: "" })).toMatchObject({ ok: true });
+  });
+
+  test("rejected, or cancelled undecided: the order can never be paid afterwards", async () => {
+    const o = await organisation(1, 1);
+    const rejected = await placeFor(o, 20);
+    await decideApproval(db, o.approverIds[0]!, { organisationId: o.organisationId, orderId: rejected.orderId, approve: false, note: "不买了" });
+    const now = new Date();
+    const expired = await placeFor(o, 20, now);
+    await sweepExpiredReservations(db, new Date(now.getTime() + 3_600_001));
+    expect((await orderRow(expired.orderId)).status).toBe("CANCELLED");
+    for (const placed of [rejected, expired]) {
+      const before = await stock();
+      const outcome = await db.$transaction((tx) => markOrderPaid(tx, { orderId: placed.orderId, method: "BANK_TRANSFER", amountFen: placed.totalFen }));
+      expect(outcome).toBe("notApproved");
+      expect((await orderRow(placed.orderId)).status).toBe("CANCELLED");
+      expect(await stock()).toBe(before);
+      expect(await db.payment.count({ where: { orderId: placed.orderId, status: "SUCCEEDED" } })).toBe(0);
+    }
+  });
+
+  test("an organisation above its threshold with nobody to approve: refused at placing, nothing written", async () => {
+    const o = await organisation(0);
+    const before = await stock();
+    const orders = await db.order.count({ where: { organisationId: o.organisationId } });
+    const placed = await tryPlaceFor(o, 20);
+    expect(placed).toEqual({ ok: false, code: "noApprover" });
+    expect(await stock()).toBe(before);
+    expect(await db.order.count({ where: { organisationId: o.organisationId } })).toBe(orders);
+    // The cart is kept for buying privately instead.
+    expect(await db.cartItem.count({ where: { cart: { userId: o.purchaser.id } } })).toBe(1);
+  });
+
+  test("a purchaser removed from the organisation no longer reads or acts on the orders they placed for it", async () => {
+    const o = await organisation(1);
+    const placed = await placeFor(o, 1);
+    expect((await listBuyerOrders(db, { buyerId: o.purchaser.id, organisationId: o.organisationId })).map((r) => r.id)).toContain(placed.orderId);
+    await db.organisationMember.delete({ where: { userId: o.purchaser.id } });
+    expect((await listBuyerOrders(db, { buyerId: o.purchaser.id, organisationId: null })).map((r) => r.id)).not.toContain(placed.orderId);
+    expect(await getBuyerOrder(db, { buyerId: o.purchaser.id, organisationId: null, orderId: placed.orderId, locale: "zh-CN" })).toBeNull();
+    const shipment = await db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId }, select: { id: true } });
+    expect(await confirmReceipt(db, { buyerId: o.purchaser.id, organisationId: null, shipmentId: shipment.id })).toBe("notFound");
   });
 
   test("two approvers deciding at once: exactly one decision stands", async () => {

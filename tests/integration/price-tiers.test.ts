@@ -147,7 +147,7 @@ describe("a manager saves the quantity prices", () => {
     ["two tiers at one threshold", { "tier.0.from": "50", "tier.0.discount": "5", "tier.3.from": "50", "tier.3.discount": "6" }, { "tier.3.from": zh("org.priceTiers.problems.duplicateThreshold", { quantity: 50 }) }],
     ["a tier below the minimum order", { minOrderQuantity: "60", "tier.0.from": "50", "tier.0.discount": "5" }, { "tier.0.from": zh("org.priceTiers.problems.belowMinOrder", { minOrder: 60 }) }],
     ["a minimum of 0", { minOrderQuantity: "0" }, { minOrderQuantity: zh("org.priceTiers.minOrderInvalid") }],
-    ["a minimum beyond 10,000", { minOrderQuantity: "10001" }, { minOrderQuantity: zh("org.priceTiers.minOrderInvalid") }],
+    ["a minimum beyond the cart's 9,999 a line", { minOrderQuantity: "10000" }, { minOrderQuantity: zh("org.priceTiers.minOrderInvalid") }],
   ])("%s → 400 with the message next to the field, typed values kept, nothing written", async (_why, fields, fieldErrors) => {
     const before = await footprint();
     const state = await savePriceTiersAction(undefined, form({ cooperativeId: coopA, productId: ours, ...fields }));

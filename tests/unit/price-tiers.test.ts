@@ -108,9 +108,9 @@ describe("minimum order quantity (a canteen pack)", () => {
   test.each<[number, string | null]>([
     [1, null],
     [24, null],
-    [10_000, null],
+    [9_999, null],
     [0, "minOrderInvalid"],
-    [10_001, "minOrderInvalid"],
+    [10_000, "minOrderInvalid"],
     [2.5, "minOrderInvalid"],
   ])("minimum %s → %s", (moq, problem) => expect(minOrderProblem(moq)).toBe(problem));
 });
@@ -239,4 +239,10 @@ describe("tiers as stored (Product.priceTiers)", () => {
   ] as const)("%s: %i bp reads %s", (locale, bp, text) => {
     expect(translator(locale)("org.priceTiers.discount", discountArgs(bp))).toBe(text);
   });
+});
+
+test("a product's minimum order always fits in one cart line", async () => {
+  const { MAX_QUANTITY_PER_LINE } = await import("@/lib/domain/checkout");
+  const { PRICE_TIER_LIMITS } = await import("@/lib/domain/price-tiers");
+  expect(PRICE_TIER_LIMITS.maxMinOrderQuantity).toBe(MAX_QUANTITY_PER_LINE);
 });

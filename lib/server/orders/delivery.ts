@@ -4,6 +4,7 @@ import "server-only";
 // an order, lifecycle.ts), a conditional update from SHIPPED, so a buyer's tap and the sweep — or two sweeps
 // in two server processes — deliver a parcel once, and notify once. When the order's last live parcel is
 // delivered the order is DELIVERED (lib/domain/delivery.ts decides).
+import { ownOrderWhere } from "@/lib/server/queries/orders";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { autoDeliverCutoff, orderStatusAfterDelivery } from "@/lib/domain/delivery";
@@ -53,8 +54,8 @@ export type ConfirmReceiptOutcome = "delivered" | "notFound" | "notShipped";
  * The buyer confirms a parcel arrived. Only the order's buyer finds the shipment (anyone else: notFound, as if
  * it did not exist); only a SHIPPED one moves.
  */
-export async function confirmReceipt(db: Db, input: { buyerId: string; shipmentId: string }, now = new Date()): Promise<ConfirmReceiptOutcome> {
-  const shipment = await db.shipment.findFirst({ where: { id: input.shipmentId, order: { buyerId: input.buyerId } }, select: { id: true, orderId: true } });
+export async function confirmReceipt(db: Db, input: { buyerId: string; organisationId?: string | null; shipmentId: string }, now = new Date()): Promise<ConfirmReceiptOutcome> {
+  const shipment = await db.shipment.findFirst({ where: { id: input.shipmentId, order: ownOrderWhere(input.buyerId, input.organisationId) }, select: { id: true, orderId: true } });
   if (!shipment) return "notFound";
   const delivered = await db.$transaction((tx) => deliverShipment(tx, shipment, { actorId: input.buyerId, automatically: false }, now));
   return delivered ? "delivered" : "notShipped";

@@ -47,8 +47,11 @@ export async function cancelPendingOrder(tx: Tx, orderId: string, reason: Cancel
   return true;
 }
 
-/** "awaitingApproval": an organisation's order still waiting for its approver; nothing is written (lib/domain/approval.ts). */
-export type PaidOutcome = "paid" | "alreadyPaid" | "amountMismatch" | "notFound" | "paidAfterCancel" | "awaitingApproval";
+/**
+ * "notApproved": an organisation's order its approver has not approved — still waiting, rejected, or cancelled when
+ * nobody decided in time; nothing is written (lib/domain/approval.ts mayPay).
+ */
+export type PaidOutcome = "paid" | "alreadyPaid" | "amountMismatch" | "notFound" | "paidAfterCancel" | "notApproved";
 
 export interface PaymentProof {
   orderId: string;
@@ -79,7 +82,8 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
   if (!order) return "notFound";
   const paid = next("order", order.status, "paid");
   if (!paid) return "alreadyPaid";
-  if (order.status === "PENDING_PAYMENT" && !mayPay(order.approvalStatus)) return "awaitingApproval";
+  // Whatever its status: a rejected or expired-unapproved order is cancelled, and must not come back paid either.
+  if (!mayPay(order.approvalStatus)) return "notApproved";
   if (proof.amountFen !== order.totalFen) return "amountMismatch";
   if (order.status === "CANCELLED") {
     // A second delivery of a payment already recorded against this cancelled order: its refund is open.

@@ -58,7 +58,7 @@ export interface OrganisationBuying extends ApprovalPolicy {
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; number: string; totalFen: number; reservedUntil: Date; awaitingApproval: boolean }
-  | { ok: false; code: "emptyCart" | "cartChanged" }
+  | { ok: false; code: "emptyCart" | "cartChanged" | "noApprover" }
   | { ok: false; code: "soldOut" | "unavailable"; productName: { zh: string; en: string } }
   | { ok: false; code: "belowMinOrder"; productName: { zh: string; en: string }; minOrder: number };
 
@@ -240,8 +240,10 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
       const removed = cartFingerprint(emptied);
       if (removed !== input.fingerprint) throw new Refusal({ ok: false, code: removed === "" ? "emptyCart" : "cartChanged" });
       // Waiting for an approver: they are told, in this transaction (an order nobody hears of would just expire).
+      // An organisation with a threshold and nobody to approve would only see the order expire: refused, nothing kept.
       if (organisation && approvalStatus === "PENDING") {
-        await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, buyerId: input.userId, buyerName: organisation.buyerName, organisationId: organisation.id });
+        const told = await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, buyerId: input.userId, buyerName: organisation.buyerName, organisationId: organisation.id });
+        if (told === 0) throw new Refusal({ ok: false, code: "noApprover" });
       }
 
       // Last, the stock, for every product at once (./order-rows.ts takeStock: rows locked in id order, each taken

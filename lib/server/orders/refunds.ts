@@ -6,6 +6,7 @@ import "server-only";
 // refund rows add up to, is decided in lib/domain/order-state.ts. The server actions are thin wrappers that turn
 // these outcomes into messages.
 import type Stripe from "stripe";
+import { ownOrderWhere } from "@/lib/server/queries/orders";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -50,12 +51,12 @@ export type RequestRefundOutcome =
  */
 export async function requestRefund(
   db: Db,
-  input: { orderId: string; buyerId: string; reason: string; shipmentId?: string | null; reasonCode?: RefundReasonCode | null },
+  input: { orderId: string; buyerId: string; organisationId?: string | null; reason: string; shipmentId?: string | null; reasonCode?: RefundReasonCode | null },
 ): Promise<RequestRefundOutcome> {
   return db.$transaction(async (tx) => {
     await lockOrder(tx, input.orderId);
     const order = await tx.order.findFirst({
-      where: { id: input.orderId, buyerId: input.buyerId },
+      where: { id: input.orderId, ...ownOrderWhere(input.buyerId, input.organisationId) },
       select: {
         id: true,
         status: true,

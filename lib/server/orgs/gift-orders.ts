@@ -251,7 +251,7 @@ function quoteOf(
 // ─────────────────────────── Place ───────────────────────────
 
 export type PlaceGiftRefusal =
-  | { code: "notFound" | "placed" | "discarded" | "hasErrors" | "suspended" }
+  | { code: "notFound" | "placed" | "discarded" | "hasErrors" | "suspended" | "noApprover" }
   | { code: "unavailable" | "soldOut"; product: { zh: string; en: string } }
   | { code: "belowMinOrder"; products: { zh: string; en: string; minOrder: number }[] }
   | { code: "shortfall"; products: { zh: string; en: string; wanted: number; available: number }[] };
@@ -453,8 +453,10 @@ async function placeOnce(db: Db, input: OrgScope & { actorId: string; giftListId
         )
         UPDATE "GiftList" SET "status" = 'PLACED', "orderId" = ${orderId}, "placedAt" = ${now}::timestamp(3) WHERE "id" = ${list.id}`;
       // Waiting for an approver: they are told in this transaction, as for a cart's order (./approvals.ts).
+      // An organisation with a threshold and nobody to approve would only see its order expire: refused, nothing kept.
       if (approvalStatus === "PENDING") {
-        await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: quote.totalFen, reservedUntil, buyerId: input.actorId, buyerName: actor.name?.trim() || actor.email, organisationId: input.organisationId });
+        const told = await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: quote.totalFen, reservedUntil, buyerId: input.actorId, buyerName: actor.name?.trim() || actor.email, organisationId: input.organisationId });
+        if (told === 0) throw new Refusal({ code: "noApprover" });
       }
       await audit(tx, {
         action: "gift-list.placed",

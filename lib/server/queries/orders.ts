@@ -11,6 +11,13 @@ import { env } from "@/lib/server/env";
 
 const name = (r: { nameZh: string; nameEn: string }, locale: Locale) => (locale === "en" ? r.nameEn : r.nameZh);
 
+/**
+ * The buyer's own orders: their private ones, and those they placed for their organisation only while they still
+ * belong to it (a purchaser removed from it no longer reads, cancels or asks refunds of the organisation's orders).
+ */
+export const ownOrderWhere = (buyerId: string, organisationId: string | null | undefined) =>
+  ({ buyerId, OR: [{ organisationId: null }, ...(organisationId ? [{ organisationId }] : [])] }) satisfies Prisma.OrderWhereInput;
+
 const ORDER_ROW_SELECT = {
   id: true,
   number: true,
@@ -24,8 +31,8 @@ const ORDER_ROW_SELECT = {
   shipments: { select: { status: true } },
 } as const satisfies Prisma.OrderSelect;
 
-export async function listBuyerOrders(db: Db, { buyerId }: { buyerId: string }) {
-  return db.order.findMany({ where: { buyerId }, orderBy: { placedAt: "desc" }, take: 100, select: ORDER_ROW_SELECT });
+export async function listBuyerOrders(db: Db, { buyerId, organisationId }: { buyerId: string; organisationId?: string | null }) {
+  return db.order.findMany({ where: ownOrderWhere(buyerId, organisationId), orderBy: { placedAt: "desc" }, take: 100, select: ORDER_ROW_SELECT });
 }
 
 /** An organisation's orders, newest first, with who placed each: for its members' list (the organisation's only). */
@@ -33,8 +40,8 @@ export async function listOrganisationOrders(db: Db, { organisationId }: { organ
   return db.order.findMany({ where: { organisationId }, orderBy: { placedAt: "desc" }, take: 200, select: { ...ORDER_ROW_SELECT, buyer: { select: { name: true, email: true } } } });
 }
 
-export async function getBuyerOrder(db: Db, { buyerId, orderId, locale }: { buyerId: string; orderId: string; locale: Locale }) {
-  return orderView(db, { id: orderId, buyerId }, locale);
+export async function getBuyerOrder(db: Db, { buyerId, organisationId, orderId, locale }: { buyerId: string; organisationId?: string | null; orderId: string; locale: Locale }) {
+  return orderView(db, { id: orderId, ...ownOrderWhere(buyerId, organisationId) }, locale);
 }
 
 /** One of an organisation's orders, for its members (whoever of them placed it); another organisation's is null. */
@@ -43,7 +50,7 @@ export async function getOrganisationOrder(db: Db, { organisationId, orderId, lo
 }
 
 /** An order as its pages show it, found only within its owner's scope (the buyer's, or the organisation's). */
-async function orderView(db: Db, where: { id: string; buyerId: string } | { id: string; organisationId: string }, locale: Locale) {
+async function orderView(db: Db, where: Prisma.OrderWhereInput & { id: string }, locale: Locale) {
   const order = await db.order.findFirst({
     where,
     select: {
@@ -86,6 +93,8 @@ async function orderView(db: Db, where: { id: string; buyerId: string } | { id: 
           shippedAt: true,
           deliveredAt: true,
           deliveredAutomatically: true,
+          recipientNo: true,
+          recipient: true,
           cooperative: { select: { nameZh: true, nameEn: true } },
           items: { select: { id: true, nameZh: true, nameEn: true, unitPriceFen: true, quantity: true, lineTotalFen: true } },
         },

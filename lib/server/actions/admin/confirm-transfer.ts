@@ -37,7 +37,7 @@ export const confirmTransferAction = roleAction(["ADMIN"], confirmTransferSchema
   }
   if (result.outcome === "alreadyPaid") return { ok: false, status: 409, message: t("admin.notPending"), values };
   // An organisation's order above its threshold is paid only once its approver said yes.
-  if (result.outcome === "awaitingApproval") return { ok: false, status: 409, message: t("org.approvals.notApprovedYet", { number: result.number }), values };
+  if (result.outcome === "notApproved") return { ok: false, status: 409, message: t("org.approvals.notApprovedYet", { number: result.number }), values };
   // A payment after a cancellation or expiry takes stock again: the pages of this order's products only.
   await ordersMovedStock([orderId], "taken");
   revalidatePath("/admin/transfers");

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { ownOrderWhere } from "@/lib/server/queries/orders";
 import { db } from "@/lib/server/db";
 import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
@@ -10,7 +11,7 @@ import { userAction } from "../chain";
 
 /** The buyer cancels their own unpaid order; its reserved stock goes back on sale and its Stripe page closes. */
 export const cancelOrderAction = userAction(orderIdSchema, async ({ orderId }, { actor, t }) => {
-  const order = await db.order.findFirst({ where: { id: orderId, buyerId: actor.id }, select: { id: true } });
+  const order = await db.order.findFirst({ where: { id: orderId, ...ownOrderWhere(actor.id, actor.organisation?.id) }, select: { id: true } });
   if (!order) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
   const cancelled = await db.$transaction((tx) => cancelPendingOrder(tx, order.id, "buyer"));
   if (!cancelled) return { ok: false, status: 409, message: t("orders.notPending") };

@@ -22,7 +22,7 @@ const PROBLEM_FIELD = {
 export const requestRefundAction = userAction(afterSalesRefundSchema, async (input, { actor, t }) => {
   const { orderId, shipmentId, reasonCode, reason } = input;
   const values = { orderId, shipmentId: shipmentId ?? "", reasonCode: reasonCode ?? "", reason };
-  const outcome = await requestRefund(db, { orderId, buyerId: actor.id, reason, shipmentId, reasonCode });
+  const outcome = await requestRefund(db, { orderId, buyerId: actor.id, organisationId: actor.organisation?.id, reason, shipmentId, reasonCode });
   switch (outcome) {
     case "notFound":
     case "shipmentNotFound":

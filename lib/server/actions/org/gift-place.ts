@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import type { Translate } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
+import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
 import { getLocale } from "@/lib/server/i18n";
 import { placeGiftList, type PlaceGiftResult } from "@/lib/server/orgs/gift-orders";
 import { recordId } from "@/lib/validation/text";
@@ -21,6 +22,7 @@ function refusal(t: Translate, locale: string, r: Extract<PlaceGiftResult, { ok:
     case "discarded":
     case "hasErrors":
     case "suspended":
+    case "noApprover":
       return { ok: false, status: 409, message: t(`org.gifts.errors.${r.code}`) };
     case "unavailable":
     case "soldOut":
@@ -39,6 +41,8 @@ function refusal(t: Translate, locale: string, r: Extract<PlaceGiftResult, { ok:
 export const placeGiftListAction = orgAction(["PURCHASER"], schema, async (input, { actor, t }) => {
   const result = await placeGiftList(db, { organisationId: actor.organisation.id, actorId: actor.id, giftListId: input.giftListId });
   if (!result.ok) return refusal(t, await getLocale(), result);
+  // The pages of the products it took, and the listings where one of them changed stock level.
+  await ordersMovedStock([result.orderId], "taken");
   revalidatePath("/org/gifts");
   revalidatePath(`/org/gifts/${input.giftListId}`);
   return { ok: true, status: 200, message: t(result.approvalStatus === "PENDING" ? "org.gifts.done.placedPending" : "org.gifts.done.placed", { number: result.number }) };

@@ -12,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrdersPage() {
   const user = await guardPage({ kind: "signedIn" }, "/account/orders");
-  return <OrderList orders={await listBuyerOrders(db, { buyerId: user.id })} />;
+  return <OrderList orders={await listBuyerOrders(db, { buyerId: user.id, organisationId: user.organisation?.id })} />;
 }

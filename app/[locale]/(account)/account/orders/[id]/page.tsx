@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ id }, { paid }] = await Promise.all([params, searchParams]);
   const user = await guardPage({ kind: "signedIn" }, `/account/orders/${id}`);
-  const order = await getBuyerOrder(db, { buyerId: user.id, orderId: id, locale: await getLocale() });
+  const order = await getBuyerOrder(db, { buyerId: user.id, organisationId: user.organisation?.id, orderId: id, locale: await getLocale() });
   if (!order) notFound();
   // The ledger of a paid order (the read is scoped to the buyer as well).
   const impact = order.paidAt ? await orderImpact(db, { buyerId: user.id, orderId: order.id }) : null;
