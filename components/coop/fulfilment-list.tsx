@@ -19,7 +19,7 @@ export function FulfilmentList({ cooperativeId, shipments }: { cooperativeId: st
       {shipments.map((s) => (
         <Section key={s.id} as="li" className="space-y-2" testId="shipment" data={{ "data-order": s.order.number, "data-status": s.status }}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="font-mono font-semibold">{t("orderNumber", { number: s.order.number })}</h2>
+            <h2 className="font-mono font-semibold">{t("orderNumber", { number: s.reference })}</h2>
             <ShipmentStatusLine shipment={s} />
           </div>
           <p className="text-xs text-earth-600">

@@ -36,7 +36,7 @@ export function PackingSlip({ shipment, lines }: { shipment: CoopShipment; lines
       <article className="slip space-y-4 rounded-2xl p-5 shadow-sm" data-testid="packing-slip" data-order={shipment.order.number}>
         <header className="flex items-baseline justify-between gap-2 border-b border-black pb-2">
           <h2 className="text-lg font-bold">{t("slip.title")}</h2>
-          <p className="font-mono text-lg font-bold">{shipment.order.number}</p>
+          <p className="font-mono text-lg font-bold">{shipment.reference}</p>
         </header>
         <p className="text-sm">{t("slip.from", { cooperative: named(shipment.cooperative, locale) })}</p>
         <section>

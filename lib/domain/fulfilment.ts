@@ -93,3 +93,21 @@ export function orderStatusAfterShipping(current: OrderStatus, shipments: readon
 export function isLate(paidAt: Date, now: Date): boolean {
   return now.getTime() - paidAt.getTime() > LATE_AFTER_HOURS * 3600_000;
 }
+
+/**
+ * A parcel's reference, as the cooperative writes it on the courier's pickup list and the packing slip: the order
+ * number for an ordinary order's parcel; for a gift order's (one parcel per recipient, all sharing the order's
+ * number) the number, a dash and the recipient's place in the list ("TX20261201-20KF0S-7").
+ */
+export function parcelReference(orderNumber: string, recipientNo: number): string {
+  return recipientNo > 0 ? `${orderNumber}-${recipientNo}` : orderNumber;
+}
+
+/**
+ * The order number and recipient a reference names. Order numbers are "TX" + a Beijing date + "-" + letters and
+ * digits (lib/domain/checkout.ts orderNumber), so a further "-" and digits can only be a recipient.
+ */
+export function parseParcelReference(reference: string): { orderNumber: string; recipientNo: number } {
+  const m = /^(TX\d{8}-[A-Z0-9]+)-([1-9]\d{0,4})$/.exec(reference);
+  return m ? { orderNumber: m[1]!, recipientNo: Number(m[2]) } : { orderNumber: reference, recipientNo: 0 };
+}

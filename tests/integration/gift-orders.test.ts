@@ -16,6 +16,7 @@ import { strToU8, zipSync } from "fflate";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { bulkShip } from "@/lib/server/fulfilment/bulk-ship";
 import { listFulfilmentQueue } from "@/lib/server/fulfilment/queue";
 import { discardGiftList, getGiftList, placeGiftList, uploadGiftList } from "@/lib/server/orgs/gift-orders";
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
@@ -223,7 +224,17 @@ describe("a valid list", () => {
     for (const s of ours) {
       const r = recipients.find((x) => x.name === s.address.recipient)!;
       expect(s.address).toEqual({ recipient: r.name, phone: r.phone, district: r.district, street: r.street });
+      // Each parcel has its own reference: the order's number and the recipient's place in the list.
+      expect(s.reference).toBe(`${placed.number}-${s.recipientNo}`);
     }
+
+    // The courier's pickup list ships gift parcels by those references; the bare order number names none of them.
+    const scope = { cooperativeId: peach.cooperativeId, cooperativeIds: [peach.cooperativeId], actorId: org.actorId };
+    const [first, second] = [...ours].sort((a, b) => a.recipientNo - b.recipientNo);
+    const pickup = `订单号,快递公司,快递单号\r\n${first!.reference},SF,SF1234567890121\r\n${second!.reference},SF,SF1234567890122\r\n${placed.number},SF,SF1234567890123\r\n`;
+    const shipped = await bulkShip(db, scope, new TextEncoder().encode(pickup), null);
+    expect(shipped.ok && shipped.rows.map((r) => r.outcome)).toEqual(["shipped", "shipped", "invalid"]);
+    expect(await db.shipment.count({ where: { orderId: placed.orderId, status: "SHIPPED" } })).toBe(2);
   }, 60_000);
 
   test("above the organisation's threshold it waits for an approver, its stock held for the approval window", async () => {

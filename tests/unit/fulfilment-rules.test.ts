@@ -1,7 +1,7 @@
 // What a cooperative may do with a shipment given its order, and what shipping does to the order. The expected
 // outcomes are written out by hand.
 import { describe, expect, test } from "vitest";
-import { decidePack, decideShip, isLate, orderBlocks, orderStatusAfterShipping } from "@/lib/domain/fulfilment";
+import { decidePack, decideShip, isLate, orderBlocks, orderStatusAfterShipping, parcelReference, parseParcelReference } from "@/lib/domain/fulfilment";
 import type { OrderStatus, RefundStatus, ShipmentStatus } from "@/lib/domain/order-state";
 
 const data = { carrier: "SF", carrierName: null, trackingNumber: "SF1234567890123" };
@@ -73,4 +73,25 @@ test("late after 48 hours", () => {
   const paid = new Date("2026-12-01T00:00:00Z");
   expect(isLate(paid, new Date("2026-12-03T00:00:00Z"))).toBe(false);
   expect(isLate(paid, new Date("2026-12-03T00:00:01Z"))).toBe(true);
+});
+
+describe("a parcel's reference on the slip and the pickup list", () => {
+  test.each<[string, number, string]>([
+    ["TX20261201-20KF0S", 0, "TX20261201-20KF0S"],
+    ["TX20261201-20KF0S", 1, "TX20261201-20KF0S-1"],
+    ["TX20261201-20KF0S", 500, "TX20261201-20KF0S-500"],
+  ])("%s, recipient %i → %s, and back", (number, recipientNo, reference) => {
+    expect(parcelReference(number, recipientNo)).toBe(reference);
+    expect(parseParcelReference(reference)).toEqual({ orderNumber: number, recipientNo });
+  });
+
+  test.each([
+    // Not a recipient: no number after the order's, a zero, a leading zero, too long, or not an order number at all.
+    ["TX20261201-20KF0S-0", { orderNumber: "TX20261201-20KF0S-0", recipientNo: 0 }],
+    ["TX20261201-20KF0S-07", { orderNumber: "TX20261201-20KF0S-07", recipientNo: 0 }],
+    ["TX20261201-20KF0S-123456", { orderNumber: "TX20261201-20KF0S-123456", recipientNo: 0 }],
+    ["SF1234567890-7", { orderNumber: "SF1234567890-7", recipientNo: 0 }],
+  ])("%s → %j", (reference, parsed) => {
+    expect(parseParcelReference(reference)).toEqual(parsed);
+  });
 });

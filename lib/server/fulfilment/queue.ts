@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startOfBeijingDay } from "@/lib/domain/calendar";
-import { FULFILLABLE_ORDER_STATUSES, isQueueState, type QueueState } from "@/lib/domain/fulfilment";
+import { FULFILLABLE_ORDER_STATUSES, isQueueState, type QueueState, parcelReference, parseParcelReference } from "@/lib/domain/fulfilment";
 import { firstParam, type ListQuery, type ListSpec, MAX_LIST_PAGE, pageCount, pageWindow, parseListQuery, type SearchParams, type SortDir } from "@/lib/domain/list-query";
 import type { ShipmentStatus } from "@/lib/domain/order-state";
 import type { OneCoopScope } from "@/lib/server/queries/coop-scope";
@@ -129,6 +129,8 @@ function shape(s: Raw) {
   return {
     ...rest,
     order: { ...o, openRefund: refunds.length > 0 },
+    /** What the slip and the pickup list call this parcel (a gift order's: its number and the recipient's place). */
+    reference: parcelReference(o.number, rest.recipientNo),
     address: own ? { recipient: toName, phone: toPhone, district: toDistrict, street: toStreet } : { recipient, phone, district, street },
     lines: items.map(({ product, ...i }) => ({ ...i, productId: product.id, specZh: product.specZh, specEn: product.specEn, unitZh: product.unitZh, unitEn: product.unitEn, batch: product.batches[0] ?? null })),
   };
@@ -170,10 +172,14 @@ export async function getCoopShipment(db: Db, { cooperativeIds }: { cooperativeI
 export type CoopShipment = NonNullable<Awaited<ReturnType<typeof getCoopShipment>>>;
 
 /** This cooperative's shipment ids by order number, for a pickup list's rows (numbers it has no shipment for are absent). */
-export async function shipmentsByOrderNumber(db: Db, { cooperativeIds, cooperativeId }: OneCoopScope, numbers: readonly string[]): Promise<Map<string, string>> {
-  if (!cooperativeIds.includes(cooperativeId) || numbers.length === 0) return new Map();
-  // An order's one parcel from this cooperative: a gift order's parcels (one per recipient, recipientNo > 0) share
-  // its number, so a row naming it could not say which; they are shipped one by one from their own pages.
-  const rows = await db.shipment.findMany({ where: { cooperativeId, recipientNo: 0, order: { number: { in: [...numbers] } } }, select: { id: true, order: { select: { number: true } } } });
-  return new Map(rows.map((r) => [r.order.number, r.id]));
+export async function shipmentsByOrderNumber(db: Db, { cooperativeIds, cooperativeId }: OneCoopScope, references: readonly string[]): Promise<Map<string, string>> {
+  if (!cooperativeIds.includes(cooperativeId) || references.length === 0) return new Map();
+  // A pickup list's row names a parcel by its reference (lib/domain/fulfilment.ts parcelReference): an order's one
+  // parcel from this cooperative by the order number, a gift order's parcel by the number and its recipient's place.
+  const wanted = references.map(parseParcelReference);
+  const rows = await db.shipment.findMany({
+    where: { cooperativeId, OR: wanted.map((w) => ({ recipientNo: w.recipientNo, order: { number: w.orderNumber } })) },
+    select: { id: true, recipientNo: true, order: { select: { number: true } } },
+  });
+  return new Map(rows.map((r) => [parcelReference(r.order.number, r.recipientNo), r.id]));
 }

@@ -27,7 +27,7 @@ export default async function CoopShipmentPage({ params }: Props) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t("fulfilment.detailTitle", { number: shipment.order.number })} subtitle={named(shipment.cooperative, locale)} />
+      <PageHeader title={t("fulfilment.detailTitle", { number: shipment.reference })} subtitle={named(shipment.cooperative, locale)} />
       <ShipmentDetail shipment={shipment} />
       <Link href={`/coop/orders?c=${shipment.cooperativeId}`} prefetch={false} className="inline-block py-2 text-sm text-wine-700 underline">
         {t("fulfilment.back")}

@@ -43,7 +43,7 @@ export default async function PackingSlipPage({ params }: Props) {
   return (
     <div className="space-y-4">
       <div className="space-y-4 print:hidden">
-        <PageHeader title={t("fulfilment.slip.title")} subtitle={shipment.order.number} lead={t("fulfilment.slip.lead")} />
+        <PageHeader title={t("fulfilment.slip.title")} subtitle={shipment.reference} lead={t("fulfilment.slip.lead")} />
         <div className="flex flex-wrap items-center gap-3">
           <LabelPrintButton label={t("fulfilment.slip.print")} />
           <Link href={`/coop/orders/${shipment.id}`} prefetch={false} className="py-2 text-sm text-wine-700 underline">
