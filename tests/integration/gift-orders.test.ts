@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { bulkShip } from "@/lib/server/fulfilment/bulk-ship";
 import { listFulfilmentQueue } from "@/lib/server/fulfilment/queue";
+import { shipShipment } from "@/lib/server/fulfilment/ship";
 import { discardGiftList, getGiftList, placeGiftList, uploadGiftList } from "@/lib/server/orgs/gift-orders";
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
 import { placeOrder } from "@/lib/server/orders/place-order";
@@ -235,6 +236,19 @@ describe("a valid list", () => {
     const shipped = await bulkShip(db, scope, new TextEncoder().encode(pickup), null);
     expect(shipped.ok && shipped.rows.map((r) => r.outcome)).toEqual(["shipped", "shipped", "invalid"]);
     expect(await db.shipment.count({ where: { orderId: placed.orderId, status: "SHIPPED" } })).toBe(2);
+
+    // The purchaser is not mailed per parcel; once, when the last one leaves, with the count.
+    const orderParcels = await db.shipment.findMany({ where: { orderId: placed.orderId }, select: { id: true, cooperativeId: true, status: true } });
+    const mailsOf = () => db.mailMessage.findMany({ where: { OR: [{ dedupeKey: { in: orderParcels.map((p) => `shipmentShipped:${p.id}`) } }, { dedupeKey: `giftShipped:${placed.orderId}` }] }, select: { dedupeKey: true, text: true } });
+    expect(await mailsOf()).toEqual([]);
+    let n = 0;
+    for (const p of orderParcels.filter((x) => x.status !== "SHIPPED")) {
+      const done = await shipShipment(db, { cooperativeId: p.cooperativeId, cooperativeIds: [p.cooperativeId], actorId: org.actorId, shipmentId: p.id, carrier: "SF", carrierName: null, trackingNumber: `SF${String(2_000_000_000_000 + ++n)}`, source: "form" });
+      expect(done.kind).toBe("done");
+    }
+    const sent = await mailsOf();
+    expect(sent.map((m) => m.dedupeKey)).toEqual([`giftShipped:${placed.orderId}`]);
+    expect(sent[0]!.text).toContain(`${orderParcels.length} 个包裹`);
   }, 60_000);
 
   test("above the organisation's threshold it waits for an approver, its stock held for the approval window", async () => {

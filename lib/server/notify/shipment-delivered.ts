@@ -13,11 +13,13 @@ export async function shipmentDeliveredMail(tx: Tx, shipmentId: string, automati
     where: { id: shipmentId },
     select: {
       id: true,
+      recipientNo: true,
       cooperative: { select: { nameZh: true, nameEn: true } },
       order: { select: { id: true, number: true, buyer: { select: { email: true, locale: true, mailOptOut: true } } } },
     },
   });
-  if (!shipment || shipment.order.buyer.mailOptOut) return null;
+  // A gift order's parcels arrive at their recipients, not the purchaser: no mail per parcel (the order page shows each).
+  if (!shipment || shipment.order.buyer.mailOptOut || shipment.recipientNo > 0) return null;
   const { order } = shipment;
   const perHousehold = await tx.ledgerEntry.groupBy({
     by: ["householdId"],

@@ -1,13 +1,19 @@
 import "server-only";
 import type { OutboxMail } from "@/lib/server/mail/outbox";
+import { absoluteUrl } from "@/lib/server/env";
 import { body, carrierLabel, lineTexts, mailContext, orderUrl, type Tx } from "./common";
 
-/** One parcel left its cooperative: who sent it, the carrier and tracking number, and what is in it. */
+/**
+ * One parcel left its cooperative: who sent it, the carrier and tracking number, and what is in it. A gift order's
+ * parcels (one per recipient) are not mailed one by one — a union's 500 recipients would be 500 mails to its
+ * purchaser — but once, when the last of them leaves, with the count and a link to the order's parcels.
+ */
 export async function shipmentShippedMail(tx: Tx, shipmentId: string): Promise<OutboxMail | null> {
   const shipment = await tx.shipment.findUnique({
     where: { id: shipmentId },
     select: {
       id: true,
+      recipientNo: true,
       carrier: true,
       carrierName: true,
       trackingNumber: true,
@@ -20,6 +26,18 @@ export async function shipmentShippedMail(tx: Tx, shipmentId: string): Promise<O
   const { order } = shipment;
   const c = mailContext(order.buyer.locale);
   const { t } = c;
+  if (shipment.recipientNo > 0) {
+    const waiting = await tx.shipment.count({ where: { orderId: order.id, status: { in: ["PENDING", "PACKED"] } } });
+    if (waiting > 0) return null;
+    const parcels = await tx.shipment.count({ where: { orderId: order.id, status: { not: "CANCELLED" } } });
+    return {
+      to: order.buyer.email,
+      kind: "gift-shipped",
+      dedupeKey: `giftShipped:${order.id}`,
+      subject: t("mail.giftShipped.subject", { number: order.number }),
+      text: body(c, [t("mail.giftShipped.intro", { number: order.number, parcels }), t("mail.orderLink", { url: absoluteUrl(`/org/orders/${order.id}`) })]),
+    };
+  }
   return {
     to: order.buyer.email,
     kind: "shipment-shipped",
