@@ -50,7 +50,7 @@ export async function savePriceTiers(db: Db, actor: ProductActor, input: PriceTi
       const [product] = await tx.$queryRaw<
         { id: string; slug: string; priceFen: number; listingStatus: string; benefitRuleType: string; benefitFenPerUnit: number | null; priceTiers: unknown; minOrderQuantity: number }[]
       >`SELECT "id", "slug", "priceFen", "listingStatus"::text AS "listingStatus", "benefitRuleType"::text AS "benefitRuleType", "benefitFenPerUnit", "priceTiers", "minOrderQuantity"
-        FROM "Product" WHERE "id" = ${input.productId} AND "cooperativeId" = ${input.cooperativeId} FOR UPDATE`;
+        FROM "Product" WHERE "id" = ${input.productId} AND "cooperativeId" = ${input.cooperativeId} FOR NO KEY UPDATE`;
       if (!product) throw new Refused({ ok: false, status: 404, message: "errors.notFoundTitle" });
       // Terms of sale, like the price: frozen while in review and once archived.
       if (!canEditDetails(product.listingStatus as Parameters<typeof canEditDetails>[0])) throw new Refused({ ok: false, status: 409, message: "productEditor.errors.locked" });

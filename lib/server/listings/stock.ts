@@ -1,6 +1,7 @@
 import "server-only";
 // Stock adjustments and the low-stock threshold, scoped to the caller's cooperative. An adjustment takes the
-// product's row lock first (SELECT … FOR UPDATE): placing an order (a conditional decrement of the same row),
+// product's row lock first (SELECT … FOR NO KEY UPDATE, the lock its UPDATE takes): placing an order (a conditional
+// decrement of the same row, under the same lock),
 // cancelling one (an increment) and another adjustment all queue behind it, so the stock and the reserved units
 // read under the lock are the ones the write is judged against, and stock never goes below zero. The rule itself
 // is lib/domain/stock.ts; every adjustment leaves a StockMovement row and an audit row in the same transaction.
@@ -20,12 +21,17 @@ export interface StockTarget {
   productId: string;
 }
 
-/** Takes the product's row lock, within the caller's cooperative; null when it is not theirs (or does not exist). */
+/**
+ * Takes the product's row lock, within the caller's cooperative; null when it is not theirs (or does not exist).
+ * NO KEY UPDATE, not FOR UPDATE: an order being placed holds KEY SHARE on the row (its lines' and reservations'
+ * foreign keys) before it takes the stock; FOR UPDATE would queue behind that while the order then queued behind
+ * it — a deadlock seen under a checkout rush (tests/integration/checkout-contention.test.ts).
+ */
 async function lockProduct(tx: Tx, { scope, productId }: StockTarget) {
   if (!scope.cooperativeIds.includes(scope.cooperativeId)) return null;
   const rows = await tx.$queryRaw<{ id: string; stock: number; listingStatus: string }[]>`
     SELECT "id", "stock", "listingStatus"::text AS "listingStatus" FROM "Product"
-    WHERE "id" = ${productId} AND "cooperativeId" = ${scope.cooperativeId} FOR UPDATE`;
+    WHERE "id" = ${productId} AND "cooperativeId" = ${scope.cooperativeId} FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }
 
