@@ -4,11 +4,39 @@ import "server-only";
 // the stock taken last, for every product at once, with one conditional statement.
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
+import type { BenefitRuleType, CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
 
 type Tx = PrismaTypes.TransactionClient;
 
 /** A product row as the stock statement left it, locked: what isSellable judges. */
+/**
+ * A product as an order being placed reads it (a cart's line, a gift list's product): price and tiers, what
+ * isSellable judges, the snapshot its line keeps, its beneficiaries and its cooperative's shipping terms.
+ */
+export interface SoldProductRow {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  priceFen: number;
+  /** Product.priceTiers as stored (JSON); read with storedTiers. */
+  priceTiers: unknown;
+  minOrderQuantity: number;
+  listingStatus: ListingStatus;
+  certificationStatus: CertificationStatus;
+  certificateValidFrom: Date | null;
+  certificateValidUntil: Date | null;
+  categoryId: string;
+  originVillageId: string;
+  benefitRuleType: BenefitRuleType;
+  benefitBasisPoints: number | null;
+  benefitFenPerUnit: number | null;
+  beneficiaries: { householdId: string; weight: number }[];
+  cooperativeId: string;
+  cooperativeStatus: CooperativeStatus;
+  shippingFeeFen: number;
+  freeShippingMinFen: number;
+}
+
 export interface TakenRow {
   id: string;
   listingStatus: ListingStatus;

@@ -25,12 +25,11 @@ import {
   transferReference,
   type CooperativeTerms,
 } from "@/lib/domain/checkout";
-import type { BenefitRuleType, CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
 import { enqueueMailSql } from "@/lib/server/mail/outbox";
 import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
-import { insertRows, numberTaken, sellableProbe, takeStock } from "@/lib/server/orders/order-rows";
+import { insertRows, numberTaken, sellableProbe, takeStock, type SoldProductRow } from "@/lib/server/orders/order-rows";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -69,30 +68,9 @@ class Refusal extends Error {
 }
 
 /** What the order needs to know about one line of the cart: its product, cooperative, benefit rule and buyer. */
-interface CartLine {
+interface CartLine extends SoldProductRow {
   cartId: string;
   quantity: number;
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  priceFen: number;
-  /** Product.priceTiers as stored (JSON); read with storedTiers. */
-  priceTiers: unknown;
-  minOrderQuantity: number;
-  listingStatus: ListingStatus;
-  certificationStatus: CertificationStatus;
-  certificateValidFrom: Date | null;
-  certificateValidUntil: Date | null;
-  categoryId: string;
-  originVillageId: string;
-  benefitRuleType: BenefitRuleType;
-  benefitBasisPoints: number | null;
-  benefitFenPerUnit: number | null;
-  beneficiaries: { householdId: string; weight: number }[];
-  cooperativeId: string;
-  cooperativeStatus: CooperativeStatus;
-  shippingFeeFen: number;
-  freeShippingMinFen: number;
   email: string;
   locale: string;
 }

@@ -32,12 +32,12 @@ import {
 import { giftOrderQuote, type GiftOrderProduct, type GiftOrderQuote } from "@/lib/domain/gift-order";
 import { storedTiers } from "@/lib/domain/price-tiers";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { BenefitRuleType, CertificationStatus, CooperativeStatus, GiftListStatus, ListingStatus } from "@/lib/generated/prisma/enums";
+import type { GiftListStatus } from "@/lib/generated/prisma/enums";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
 import { enqueueMailSql } from "@/lib/server/mail/outbox";
 import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
-import { insertRows, numberTaken, sellableProbe, takeStock } from "@/lib/server/orders/order-rows";
+import { insertRows, numberTaken, sellableProbe, takeStock, type SoldProductRow } from "@/lib/server/orders/order-rows";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
 import { toCsv } from "@/lib/server/reports-csv";
 import { districtName } from "@/lib/validation/account";
@@ -264,28 +264,8 @@ class Refusal extends Error {
   }
 }
 
-interface ProductRow {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  priceFen: number;
-  priceTiers: unknown;
-  minOrderQuantity: number;
+interface ProductRow extends SoldProductRow {
   stock: number;
-  listingStatus: ListingStatus;
-  certificationStatus: CertificationStatus;
-  certificateValidFrom: Date | null;
-  certificateValidUntil: Date | null;
-  categoryId: string;
-  originVillageId: string;
-  benefitRuleType: BenefitRuleType;
-  benefitBasisPoints: number | null;
-  benefitFenPerUnit: number | null;
-  beneficiaries: { householdId: string; weight: number }[];
-  cooperativeId: string;
-  cooperativeStatus: CooperativeStatus;
-  shippingFeeFen: number;
-  freeShippingMinFen: number;
 }
 
 /**
