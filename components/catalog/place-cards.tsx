@@ -14,7 +14,7 @@ export function VillageCardView({ village }: { village: VillageCardData }) {
   return (
     <Link href={`/villages/${village.slug}`} className="flex gap-3 rounded-xl bg-white p-3 shadow-sm hover:text-wine-700">
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} className="h-16 w-24 shrink-0 rounded-lg object-cover" />
+      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} loading="lazy" decoding="async" className="h-16 w-24 shrink-0 rounded-lg object-cover" />
       <span className="flex flex-col text-sm">
         <span className="text-base font-semibold">{village.name}</span>
         <span className="text-earth-600">

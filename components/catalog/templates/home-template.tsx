@@ -39,7 +39,7 @@ export function HomeTemplate({ home }: { home: HomeData }) {
             <li key={c.slug}>
               <Link href={`/products?category=${c.slug}`} className="flex flex-col items-center gap-1 rounded-xl bg-white p-3 text-center text-sm font-medium shadow-sm hover:text-wine-700">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={c.image} alt="" width={64} height={64} className="h-16 w-16" />
+                <img src={c.image} alt="" width={64} height={64} loading="lazy" decoding="async" className="h-16 w-16" />
                 <span>{c.name}</span>
               </Link>
             </li>
