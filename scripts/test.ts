@@ -1,7 +1,8 @@
 // `npm test`: unit, integration (real PostgreSQL, or embedded PGlite when TEST_DATABASE_URL is unset) and
 // end-to-end (Chromium) suites in one vitest run, then one plain summary line.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { relative } from "node:path";
 import { findChromium } from "../tests/helpers/chromium";
 
@@ -53,28 +54,68 @@ console.log(
 
 mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
-const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
 // The browser suites' teardown writes this when `ledger:check` finds differences on their database (vitest
 // itself does not fail a run for an error in a global teardown).
 const ledgerFailure = "test-results/ledger-check.failed";
 rmSync(ledgerFailure, { force: true });
-const result = spawnSync("npx", args, { stdio: "inherit", env });
+
+type Report = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+};
+
+/** One vitest run of the given projects, its output prefixed with `label` when two run side by side. */
+function vitest(names: string[], output: string, label: string | null): Promise<number> {
+  const args = ["vitest", "run", ...names.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra];
+  if (!label) return new Promise((done) => spawn("npx", args, { stdio: "inherit", env }).on("close", (code) => done(code ?? 1)));
+  const child = spawn("npx", args, { stdio: ["ignore", "pipe", "pipe"], env });
+  for (const stream of [child.stdout, child.stderr]) {
+    const target = stream === child.stdout ? process.stdout : process.stderr;
+    createInterface({ input: stream }).on("line", (line) => target.write(`${label} ${line}\n`));
+  }
+  return new Promise((done) => child.on("close", (code) => done(code ?? 1)));
+}
+
+// Vitest runs its groups of files one after another, and on two cores it gives each group one worker: the browser
+// suites (one at a time, against one server) would wait for every unit and integration file to finish. When all
+// three suites are asked for, the browser suites run in a second vitest beside the other two (each on its own
+// databases), which shortens `npm test` by the length of the shorter of the two.
+const split = projects.includes("e2e") && extra.length === 0;
+const runs: { names: string[]; output: string; label: string | null }[] = split
+  ? [
+      { names: projects.filter((p) => p !== "e2e"), output: "test-results/vitest-unit-integration.json", label: "[unit+integration]" },
+      { names: ["e2e"], output: "test-results/vitest-e2e.json", label: "[e2e]" },
+    ]
+  : [{ names: projects, output: report, label: null }];
+for (const run of runs) rmSync(run.output, { force: true });
+const statuses = await Promise.all(runs.map((run) => vitest(run.names, run.output, run.label)));
+
+if (split) {
+  // One report for both, as a single run writes.
+  const parts = runs.filter((run) => existsSync(run.output)).map((run) => JSON.parse(readFileSync(run.output, "utf8")) as Report);
+  const merged: Report = {
+    numPassedTests: parts.reduce((n, r) => n + r.numPassedTests, 0),
+    numFailedTests: parts.reduce((n, r) => n + r.numFailedTests, 0),
+    numPendingTests: parts.reduce((n, r) => n + r.numPendingTests, 0),
+    numTodoTests: parts.reduce((n, r) => n + r.numTodoTests, 0),
+    testResults: parts.flatMap((r) => r.testResults),
+  };
+  if (parts.length > 0) writeFileSync(report, JSON.stringify(merged));
+}
 
 if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, "utf8")) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
-  };
+  const r = JSON.parse(readFileSync(report, "utf8")) as Report;
   // A file that fails before any test runs (an import error) counts no failed test: name it, or "0 failed" lies.
   const broken = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
   const files = broken.length > 0 ? `, ${broken.length} file(s) failed before their tests ran: ${broken.map((f) => relative(process.cwd(), f.name)).join(", ")}` : "";
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}`);
+  const missing = split && runs.some((run) => !existsSync(run.output)) ? ` (no report from ${runs.filter((run) => !existsSync(run.output)).map((run) => run.label).join(", ")})` : "";
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}${missing}`);
 }
 if (existsSync(ledgerFailure)) {
   console.error(`\nledger:check found differences after the browser suites (see above): ${readFileSync(ledgerFailure, "utf8").trim()}`);
   process.exit(1);
 }
-process.exit(result.status ?? 1);
+process.exit(statuses.find((status) => status !== 0) ?? 0);
