@@ -2,6 +2,7 @@
 // the demo data: create → update → submit → withdraw → submit; refusals write nothing (another cooperative's
 // ids, unknown category or village, editing in review); delete a draft with everything hanging off it; a product
 // with order lines is archived, never deleted; order lines keep the price and rule they were sold under.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CANNING_COOPERATIVE_SLUG, GRAPE_COOPERATIVE_SLUG, seedDatabase } from "@/lib/seed";
 import {
@@ -129,6 +130,29 @@ describe("create → update → submit → withdraw → submit", () => {
     const audit = (await auditsOf(id)).at(-1)!;
     expect(audit.action).toBe("product.updated");
     expect(audit.metadata).toEqual({ changed: { priceFen: { from: 8800, to: 9650 }, nameZh: { from: "南洪城桃红起泡酒", to: "南洪城桃红起泡葡萄酒" } } });
+  });
+
+  // An order being placed holds KEY SHARE on its products' rows (its lines' foreign keys) until it commits. The edit
+  // takes the lock its UPDATE takes (FOR NO KEY UPDATE), which does not wait for that: with FOR UPDATE it queued
+  // behind the order while the order's stock statement could queue behind it, a deadlock.
+  test.skipIf(!process.env.TEST_DATABASE_URL)("an edit does not wait for an order holding the product row's key share", async () => {
+    const created = await createProduct(t.db, managerA, form({ nameEn: "Nanhongcheng Lock Test" }));
+    if (!created.ok) throw new Error("the product was not created");
+    const other = created.productId;
+    const order = new pg.Client({ connectionString: t.url! });
+    await order.connect();
+    try {
+      await order.query("BEGIN");
+      await order.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR KEY SHARE`, [other]);
+      const editing = updateProduct(t.db, managerA, { ...form({ price: "¥97.00", nameEn: "Nanhongcheng Lock Test" }), productId: other });
+      const waited = await Promise.race([editing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
+      await order.query("COMMIT");
+      expect(waited).toBe(false);
+      expect((await editing).ok).toBe(true);
+      expect((await t.db.product.findUniqueOrThrow({ where: { id: other } })).priceFen).toBe(9700);
+    } finally {
+      await order.end();
+    }
   });
 
   test("submitting needs a benefit rule with households", async () => {

@@ -47,9 +47,13 @@ async function productInScope(db: Db | Tx, scope: PhotoScope, productId: string)
   return db.product.findFirst({ where: { id: productId, cooperativeId: scope.cooperativeId }, select: { id: true, slug: true, listingStatus: true } });
 }
 
-/** Takes the product's row lock: photo changes of one product run one after another (count, order). */
+/**
+ * Takes the product's row lock: photo changes of one product run one after another (count, order). FOR NO KEY
+ * UPDATE (they never change the product row): it serializes them as well, and does not queue behind an order's
+ * KEY SHARE on the row (its lines' foreign keys) nor hold the order up.
+ */
 async function lockProduct(tx: Tx, productId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR NO KEY UPDATE`;
 }
 
 const allRenditionKeys = (storageKey: string) => RENDITION_WIDTHS.map((w) => renditionKey(storageKey, w));

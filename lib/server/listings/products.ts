@@ -144,11 +144,15 @@ export async function createProduct(db: Db, actor: ProductActor, input: ProductE
 
 /**
  * Locks the product row and reads it, only when it belongs to the cooperative the form names and that
- * cooperative is the actor's; otherwise a 404 refusal.
+ * cooperative is the actor's; otherwise a 404 refusal. The lock is the one the change itself takes: an edit
+ * (no key column changes) FOR NO KEY UPDATE, which an order being placed does not wait for and is not waited for
+ * by (its lines hold KEY SHARE on the row: FOR UPDATE queued behind that while the order queued behind it, the
+ * deadlock of 99d7737); a delete FOR UPDATE.
  */
-async function lockOwnProduct(tx: Tx, actor: ProductActor, cooperativeId: string, productId: string) {
+async function lockOwnProduct(tx: Tx, actor: ProductActor, cooperativeId: string, productId: string, change: "edit" | "delete") {
   if (!actor.cooperativeIds.includes(cooperativeId)) throw new Refused(notFound);
-  await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR UPDATE`;
+  if (change === "delete") await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR NO KEY UPDATE`;
   const product = await tx.product.findFirst({
     where: { id: productId, cooperativeId },
     select: {
@@ -178,7 +182,7 @@ async function lockOwnProduct(tx: Tx, actor: ProductActor, cooperativeId: string
 export async function updateProduct(db: Db, actor: ProductActor, input: ProductEditorInput & { productId: string }): Promise<ProductResult<{ productId: string; slug: string; listingStatus: ListingStatus }>> {
   return refusing(() =>
     db.$transaction(async (tx) => {
-      const before = await lockOwnProduct(tx, actor, input.cooperativeId, input.productId);
+      const before = await lockOwnProduct(tx, actor, input.cooperativeId, input.productId, "edit");
       if (!canEditDetails(before.listingStatus)) throw new Refused({ ok: false, status: 409, message: `${E}.locked` });
       await checkReferences(tx, input);
       // A fixed benefit per unit above the price could not be paid out (lib/domain/benefit.ts validateBenefitRule).
@@ -261,7 +265,7 @@ const refusalKey = (reason: ListingRefusal): string => `listing.refusal.${reason
 export async function deleteProduct(db: Db, actor: ProductActor, input: { cooperativeId: string; productId: string }): Promise<ProductResult<{ productId: string; slug: string; storageKeys: string[] }>> {
   return refusing(() =>
     db.$transaction(async (tx) => {
-      const product = await lockOwnProduct(tx, actor, input.cooperativeId, input.productId);
+      const product = await lockOwnProduct(tx, actor, input.cooperativeId, input.productId, "delete");
       const orderLines = await tx.orderItem.count({ where: { productId: product.id } });
       if (!canDelete(product.listingStatus, orderLines > 0)) throw new Refused({ ok: false, status: 409, message: `${E}.archiveInstead` });
       const images = await tx.productImage.findMany({ where: { productId: product.id }, select: { storageKey: true } });
