@@ -8,7 +8,6 @@ import type { BenefitRuleType, CertificationStatus, CooperativeStatus, ListingSt
 
 type Tx = PrismaTypes.TransactionClient;
 
-/** A product row as the stock statement left it, locked: what isSellable judges. */
 /**
  * A product as an order being placed reads it (a cart's line, a gift list's product): price and tiers, what
  * isSellable judges, the snapshot its line keeps, its beneficiaries and its cooperative's shipping terms.
@@ -37,6 +36,7 @@ export interface SoldProductRow {
   freeShippingMinFen: number;
 }
 
+/** A product row as the stock statement left it, locked: what isSellable judges. */
 export interface TakenRow {
   id: string;
   listingStatus: ListingStatus;
