@@ -37,6 +37,7 @@ import { migrateDeploy } from "../../lib/db/migrations";
 import { isSellable } from "../../lib/domain/catalog";
 import { cartFingerprint, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "../../lib/domain/checkout";
 import { seedDatabase } from "../../lib/seed";
+import { numberTaken } from "../../lib/server/orders/order-rows";
 import { placeOrder, type PlaceOrderInput } from "../../lib/server/orders/place-order";
 import { loadAverage, median, percentile, throwawayDatabase } from "./support";
 
@@ -107,9 +108,7 @@ interface LineRow {
 const dateColumn = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
 const fen = (x: number) => `¥${(x / 100).toFixed(2)}`;
 
-/** An order number (or transfer reference) drawn twice in a day: drawn again, up to three times, as placeOrder does. */
-const numberTaken = (error: unknown) => error instanceof Error && "code" in error && error.code === "23505" && "constraint" in error && /number|transferReference/.test(String(error.constraint));
-
+/** The baselines draw a taken order number (or transfer reference) again, up to three times, as placeOrder does. */
 function baseline(stockLast: boolean): PlaceFn {
   const once = baselineOnce(stockLast);
   return async (input) => {
