@@ -1,5 +1,6 @@
 // `npm test`: unit, integration (real PostgreSQL, or embedded PGlite when TEST_DATABASE_URL is unset) and
-// end-to-end (Chromium) suites in one vitest run, then one plain summary line.
+// end-to-end (Chromium) suites, the last in a vitest of its own beside the other two (below), then one plain
+// summary line.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -90,7 +91,8 @@ const runs: { names: string[]; output: string; label: string | null }[] = split
       { names: ["e2e"], output: "test-results/vitest-e2e.json", label: "[e2e]" },
     ]
   : [{ names: projects, output: report, label: null }];
-for (const run of runs) rmSync(run.output, { force: true });
+// No report from an earlier run may stand in for one this run did not write.
+for (const output of new Set([report, ...runs.map((run) => run.output)])) rmSync(output, { force: true });
 const statuses = await Promise.all(runs.map((run) => vitest(run.names, run.output, run.label)));
 
 if (split) {
@@ -111,7 +113,8 @@ if (existsSync(report)) {
   // A file that fails before any test runs (an import error) counts no failed test: name it, or "0 failed" lies.
   const broken = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
   const files = broken.length > 0 ? `, ${broken.length} file(s) failed before their tests ran: ${broken.map((f) => relative(process.cwd(), f.name)).join(", ")}` : "";
-  const missing = split && runs.some((run) => !existsSync(run.output)) ? ` (no report from ${runs.filter((run) => !existsSync(run.output)).map((run) => run.label).join(", ")})` : "";
+  const unreported = split ? runs.filter((run) => !existsSync(run.output)).map((run) => run.label) : [];
+  const missing = unreported.length > 0 ? ` (no report from ${unreported.join(", ")})` : "";
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}${missing}`);
 }
 if (existsSync(ledgerFailure)) {
