@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { clearDataCache, prepareDatabase } from "@/lib/db/prepare";
-import { createEmptyPostgresDatabase } from "../helpers/db";
+import { createPostgresDatabase } from "../helpers/db";
 import { findChromium } from "../helpers/chromium";
 import { freePort, startServer } from "../helpers/server";
 
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   let cleanupDb: () => Promise<void>;
   let databaseUrl: string | null = null;
   if (process.env.TEST_DATABASE_URL) {
-    const created = await createEmptyPostgresDatabase("shop_e2e");
+    const created = await createPostgresDatabase("shop_e2e");
     await prepareDatabase({ kind: "postgres", url: created.url });
     databaseUrl = created.url;
     serverEnv = { DATABASE_URL: created.url };

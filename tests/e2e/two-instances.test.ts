@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { TIMER_JOBS } from "@/lib/domain/timers";
 import { DEMO_PASSWORD } from "@/lib/seed";
-import { createEmptyPostgresDatabase } from "../helpers/db";
+import { createPostgresDatabase } from "../helpers/db";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp, type CookieJar } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 
@@ -113,7 +113,7 @@ describe.skipIf(!baseURL || !hasPostgres || !hasRedis)("two instances behind one
 
   beforeAll(async () => {
     await redis.connect();
-    database = await createEmptyPostgresDatabase("shop_two_instances");
+    database = await createPostgresDatabase("shop_two_instances");
     await prepareDatabase({ kind: "postgres", url: database.url });
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();

@@ -29,7 +29,7 @@ export const TEMPLATE_DATABASE_ENV = "TEST_TEMPLATE_DATABASE";
  * Creates a database on the TEST_DATABASE_URL server and returns its URL: empty, or a copy of `template` (a
  * database nobody is connected to).
  */
-export async function createEmptyPostgresDatabase(prefix: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(prefix: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = uniqueName(prefix);
@@ -61,7 +61,7 @@ export async function createTestDatabase(prefix = "shop_test"): Promise<TestData
     // A copy of the migrated template when the integration suites' global setup made one (a file copy on the
     // server, ~10× faster than applying every migration through the schema engine), else migrated here.
     const template = process.env[TEMPLATE_DATABASE_ENV];
-    const created = await createEmptyPostgresDatabase(prefix, template);
+    const created = await createPostgresDatabase(prefix, template);
     const target: DatabaseTarget = { kind: "postgres", url: created.url };
     if (!template) await migrateDeploy(target);
     const opened = openDatabase(target);

@@ -4,11 +4,11 @@
 // Dropped at the end. On the embedded database (no TEST_DATABASE_URL) there is nothing to do: PGlite migrates
 // an empty in-memory database through its own shortcut.
 import { spawnSync } from "node:child_process";
-import { createEmptyPostgresDatabase, TEMPLATE_DATABASE_ENV } from "../helpers/db";
+import { createPostgresDatabase, TEMPLATE_DATABASE_ENV } from "../helpers/db";
 
 export default async function setup() {
   if (!process.env.TEST_DATABASE_URL) return;
-  const template = await createEmptyPostgresDatabase("shop_template");
+  const template = await createPostgresDatabase("shop_template");
   // `npm run db:migrate` (migrate deploy), in a child process: Prisma's schema engine needs Node flags
   // (scripts/run.mjs) that the process running vitest may not have been started with.
   const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: template.url } });

@@ -17,7 +17,7 @@ import {
   migrationChecksum,
   migrationStatus,
 } from "../../lib/db/migrations";
-import { createEmptyPostgresDatabase } from "../helpers/db";
+import { createPostgresDatabase } from "../helpers/db";
 
 const SLOW = 120_000;
 
@@ -40,7 +40,7 @@ async function createEmptyDatabase(): Promise<void> {
     target = { kind: "embedded", dataDir: null };
     return;
   }
-  const created = await createEmptyPostgresDatabase("migrations_test");
+  const created = await createPostgresDatabase("migrations_test");
   target = { kind: "postgres", url: created.url };
   dropDatabase = created.drop;
 }
