@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { canEditStock } from "@/lib/domain/listing";
 import { PHOTO_LIMITS, RENDITION_WIDTHS, mediaUrl, renditionKey, type ImageRefusal } from "@/lib/domain/photo-rules";
 import { audit } from "@/lib/server/audit";
+import { lockProductRow } from "@/lib/server/listings/product-lock";
 import { log } from "@/lib/server/log";
 import type { Storage } from "@/lib/server/storage";
 import { ImageRefusedError, processImage } from "./process";
@@ -45,15 +46,6 @@ type Tx = Prisma.TransactionClient;
 async function productInScope(db: Db | Tx, scope: PhotoScope, productId: string) {
   if (!scope.cooperativeIds.includes(scope.cooperativeId)) return null;
   return db.product.findFirst({ where: { id: productId, cooperativeId: scope.cooperativeId }, select: { id: true, slug: true, listingStatus: true } });
-}
-
-/**
- * Takes the product's row lock: photo changes of one product run one after another (count, order). FOR NO KEY
- * UPDATE (they never change the product row): it serializes them as well, and does not queue behind an order's
- * KEY SHARE on the row (its lines' foreign keys) nor hold the order up.
- */
-async function lockProduct(tx: Tx, productId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR NO KEY UPDATE`;
 }
 
 const allRenditionKeys = (storageKey: string) => RENDITION_WIDTHS.map((w) => renditionKey(storageKey, w));
@@ -107,7 +99,7 @@ export async function uploadProductPhoto(db: Db, storage: Storage, scope: PhotoS
   const largest = processed.renditions[processed.renditions.length - 1]!;
   try {
     const created = await db.$transaction(async (tx) => {
-      await lockProduct(tx, product.id);
+      await lockProductRow(tx, product.id, "edit"); // photo changes of one product run one after another (count, order)
       const existing = await tx.productImage.aggregate({ where: { productId: product.id }, _count: true, _max: { sortOrder: true } });
       if (existing._count >= PHOTO_LIMITS.perProduct) return null;
       const image = await tx.productImage.create({
@@ -166,7 +158,7 @@ export async function movePhoto(db: Db, scope: PhotoScope, input: { productId: s
   const found = await editablePhoto(db, scope, input.productId, input.imageId);
   if (!found.ok) return found;
   const moved = await db.$transaction(async (tx) => {
-    await lockProduct(tx, found.product.id);
+    await lockProductRow(tx, found.product.id, "edit");
     const images = await tx.productImage.findMany({ where: { productId: found.product.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: { id: true, sortOrder: true } });
     const ids = images.map((i) => i.id);
     const from = ids.indexOf(input.imageId);
@@ -208,7 +200,7 @@ export async function deletePhoto(db: Db, storage: Storage, scope: PhotoScope, i
   const found = await editablePhoto(db, scope, input.productId, input.imageId);
   if (!found.ok) return found;
   const deleted = await db.$transaction(async (tx) => {
-    await lockProduct(tx, found.product.id);
+    await lockProductRow(tx, found.product.id, "edit");
     const { count } = await tx.productImage.deleteMany({ where: { id: found.image.id, productId: found.product.id } });
     if (!count) return false;
     await audit(tx, { action: "product.image-deleted", actorId: scope.actorId, entityType: "Product", entityId: found.product.id, metadata: { imageId: found.image.id, storageKey: found.image.storageKey } });

@@ -17,6 +17,7 @@ import type { Db } from "@/lib/db/client";
 import { canDelete, canEditDetails, certificateState, moveListing, type ListingEvent, type ListingRefusal, type ListingStatus } from "@/lib/domain/listing";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import { lockProductRow } from "@/lib/server/listings/product-lock";
 import type { ManagerListingEvent, ProductEditorInput } from "@/lib/validation/product";
 
 type Tx = Prisma.TransactionClient;
@@ -143,16 +144,12 @@ export async function createProduct(db: Db, actor: ProductActor, input: ProductE
 }
 
 /**
- * Locks the product row and reads it, only when it belongs to the cooperative the form names and that
- * cooperative is the actor's; otherwise a 404 refusal. The lock is the one the change itself takes: an edit
- * (no key column changes) FOR NO KEY UPDATE, which an order being placed does not wait for and is not waited for
- * by (its lines hold KEY SHARE on the row: FOR UPDATE queued behind that while the order queued behind it, the
- * deadlock of 99d7737); a delete FOR UPDATE.
+ * Locks the product row (with the lock an edit or a delete takes: ./product-lock.ts) and reads it, only when it
+ * belongs to the cooperative the form names and that cooperative is the actor's; otherwise a 404 refusal.
  */
 async function lockOwnProduct(tx: Tx, actor: ProductActor, cooperativeId: string, productId: string, change: "edit" | "delete") {
   if (!actor.cooperativeIds.includes(cooperativeId)) throw new Refused(notFound);
-  if (change === "delete") await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR UPDATE`;
-  else await tx.$queryRaw`SELECT "id" FROM "Product" WHERE "id" = ${productId} FOR NO KEY UPDATE`;
+  await lockProductRow(tx, productId, change);
   const product = await tx.product.findFirst({
     where: { id: productId, cooperativeId },
     select: {

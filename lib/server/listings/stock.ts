@@ -23,9 +23,7 @@ export interface StockTarget {
 
 /**
  * Takes the product's row lock, within the caller's cooperative; null when it is not theirs (or does not exist).
- * NO KEY UPDATE, not FOR UPDATE: an order being placed holds KEY SHARE on the row (its lines' and reservations'
- * foreign keys) before it takes the stock; FOR UPDATE would queue behind that while the order then queued behind
- * it — a deadlock seen under a checkout rush (tests/integration/checkout-contention.test.ts).
+ * FOR NO KEY UPDATE, an edit's lock (./product-lock.ts says why not FOR UPDATE), read with the stock in one statement.
  */
 async function lockProduct(tx: Tx, { scope, productId }: StockTarget) {
   if (!scope.cooperativeIds.includes(scope.cooperativeId)) return null;
