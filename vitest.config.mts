@@ -28,6 +28,10 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // An `expect.poll` waits for the page after a click: a server action's round trip and re-render, which on
+          // two shared cores with the integration suites running beside (scripts/test.ts) took over vitest's default
+          // 1 s once (the admin's certify in listing.test.ts). The conditions polled for are unchanged.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ["tests/e2e/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 240_000,
