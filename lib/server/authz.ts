@@ -2,11 +2,10 @@ import "server-only";
 // The authorization boundary for pages, route handlers and server actions. The session cookie only says
 // who; what they may touch is read from the database on every request.
 import { forbidden, notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
 import { decide, decisionStatus, type Access, type Actor, type Decision } from "@/lib/domain/permissions";
-import { auth } from "@/lib/server/auth";
-import { readSessionRow, versionIsCurrent } from "@/lib/server/auth/session-version";
+import { sessionClaims } from "@/lib/server/auth/session-token";
+import { readSessionRow, versionIsCurrent, VERSION_CLAIM } from "@/lib/server/auth/session-version";
 
 export interface SessionUser extends Actor {
   email: string;
@@ -15,15 +14,13 @@ export interface SessionUser extends Actor {
 }
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  // A session is per request: never part of a prerendered shell (Auth.js draws random bytes while decoding).
-  await connection();
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  // The same row the jwt callback read for this request (cached): a disabled account or a token from before
-  // the last sign-out, password reset or "sign out of all devices" gets nothing.
-  const user = await readSessionRow(id);
-  if (!user || !versionIsCurrent(user, session?.sessionVersion)) return null;
+  // The session cookie's claims (lib/server/auth/session-token.ts; reading the cookie makes the page per request).
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  // The row the jwt callback reads too: a disabled account or a token from before the last sign-out, password
+  // reset or "sign out of all devices" gets nothing.
+  const user = await readSessionRow(claims.sub);
+  if (!user || !versionIsCurrent(user, claims[VERSION_CLAIM])) return null;
   return {
     id: user.id,
     email: user.email,

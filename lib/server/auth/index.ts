@@ -23,7 +23,8 @@ class ThrottledSignIn extends CredentialsSignin {
 // origin is handed to it here, before NextAuth() reads it; an AUTH_URL set by hand is overridden (one rule).
 process.env.AUTH_URL = new URL(env.SITE_URL).origin;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// No `auth` export: the session is read by getSessionUser (lib/server/auth/session-token.ts says why).
+export const { handlers, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(db),
   secret: authSecret(),
   // The host is not read from the request: AUTH_URL (above) replaces the request's origin before Auth.js runs.
@@ -49,7 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     // A token from before a sign-out, password reset or "sign out of all devices" (or of a disabled account)
-    // is refused here: Auth.js then clears the cookie, /api/auth/session answers null and auth() no user.
+    // is refused here: Auth.js then clears the cookie and /api/auth/session answers null. Pages, actions and routes
+    // read the session through getSessionUser (lib/server/authz.ts), which applies the same check.
     async jwt({ token, user }) {
       if (user?.id) return stampToken(db, token, user.id);
       return checkToken(token);
