@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelPendingOrder, markOrderPaid } from "@/lib/server/orders/lifecycle";
 import type { PlaceOrderInput } from "@/lib/server/orders/place-order";
-import { sweepExpiredReservations } from "@/lib/server/orders/sweep";
+import { sweepExpiredReservations, sweepForCart } from "@/lib/server/orders/sweep";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { expectLedgerOfEveryOrder } from "../helpers/ledger";
@@ -75,6 +75,30 @@ async function state(orderId: string) {
 }
 
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+
+describe("sweepForCart", () => {
+  test("releases the expired orders holding what is in this buyer's cart, and no other", async () => {
+    const walnutsBefore = await stock("taihang-thin-shell-walnuts");
+    const inCart = await order("STRIPE", [["taihang-thin-shell-walnuts", 2]]);
+    const elsewhere = await order("STRIPE", [["taihang-jujubes", 1]]);
+    const buyer = await db.user.create({ data: { email: `sweep-cart-${Date.now()}@example.cn` }, select: { id: true } });
+    const empty = await db.user.create({ data: { email: `sweep-empty-${Date.now()}@example.cn` }, select: { id: true } });
+    await db.cart.create({ data: { userId: buyer.id, items: { create: [{ productId: id("taihang-thin-shell-walnuts"), quantity: 1 }] } } });
+    await db.cart.create({ data: { userId: empty.id } });
+    const expired = at(inCart.reservedUntil, 1);
+
+    // Before expiry nothing; a buyer without lines releases nothing even after it.
+    expect(await sweepForCart(db, buyer.id, at(T0, 1))).toBe(0);
+    expect(await sweepForCart(db, empty.id, expired)).toBe(0);
+    expect(await sweepForCart(db, "no-such-user", expired)).toBe(0);
+    // After expiry: the order holding the walnuts in the cart, once; the jujubes' order stays for the timer.
+    expect(await sweepForCart(db, buyer.id, expired)).toBe(1);
+    expect(await sweepForCart(db, buyer.id, expired)).toBe(0);
+    expect((await state(inCart.orderId)).status).toBe("CANCELLED");
+    expect((await state(elsewhere.orderId)).status).toBe("PENDING_PAYMENT");
+    expect(await stock("taihang-thin-shell-walnuts")).toBe(walnutsBefore);
+  });
+});
 
 describe("sweepExpiredReservations", () => {
   test("releases nothing before expiry, then each order's stock exactly once when its reservation ends", async () => {
