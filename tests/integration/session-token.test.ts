@@ -1,10 +1,10 @@
 // Reading a session without auth(): the session cookie decrypted by lib/server/auth/session-token.ts must give
 // exactly what Auth.js signed, and nothing for what it would refuse; the session row read in one statement
 // (lib/server/auth/session-version.ts) must be the row Prisma's select gave, for every kind of user.
-import { encode } from "next-auth/jwt";
+import { encode, getToken } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { decodeSessionToken, SESSION_COOKIE, sessionCookieValue } from "@/lib/server/auth/session-token";
+import { decodeSessionToken, SESSION_COOKIE, sessionCookieName, sessionTokenFrom } from "@/lib/server/auth/session-token";
 import { sessionRowOf } from "@/lib/server/auth/session-version";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -16,24 +16,29 @@ const signed = (token: Record<string, unknown>, opts: { secret?: string; salt?: 
   encode({ token, secret: opts.secret ?? SECRET, salt: opts.salt ?? salt, maxAge: opts.maxAge });
 
 describe("the session cookie's name", () => {
-  test("is Auth.js's: __Secure- only with secure cookies (SITE_URL https)", () => {
-    // The test environment's SITE_URL is http.
+  test.each([true, false])("is the one Auth.js reads with secure cookies %s", async (secure) => {
+    const name = sessionCookieName(secure);
+    expect(await getToken({ req: { headers: { cookie: `${name}=x` } }, secureCookie: secure, raw: true })).toBe("x");
+    expect(await getToken({ req: { headers: { cookie: `${sessionCookieName(!secure)}=x` } }, secureCookie: secure, raw: true })).toBeFalsy();
+  });
+
+  test("here, over http (the test environment's SITE_URL), is the plain one", () => {
     expect(SESSION_COOKIE).toBe("authjs.session-token");
   });
 });
 
-describe("sessionCookieValue", () => {
+describe("sessionTokenFrom: the token in a Cookie header, as Auth.js finds it", () => {
   const name = "authjs.session-token";
   test.each([
-    ["no cookies", [], null],
-    ["the whole cookie", [{ name, value: "abc" }], "abc"],
-    ["an empty cookie", [{ name, value: "" }], null],
-    ["other cookies only", [{ name: "locale", value: "en" }, { name: `${name}-x`, value: "no" }], null],
-    ["chunks, joined in their order whatever the header's", [{ name: `${name}.1`, value: "def" }, { name: `${name}.0`, value: "abc" }, { name: `${name}.10`, value: "!" }, { name: `${name}.2`, value: "ghi" }], "abcdefghi!"],
-    ["a chunk-like name that is not a number", [{ name: `${name}.x`, value: "no" }], null],
-    ["the whole cookie wins over stray chunks", [{ name: `${name}.0`, value: "old" }, { name, value: "new" }], "new"],
-  ] as const)("%s", (_name, cookies, expected) => {
-    expect(sessionCookieValue(cookies, name)).toBe(expected);
+    ["no header", null, null],
+    ["no cookies", "", null],
+    ["the whole cookie", `locale=en; ${name}=abc`, "abc"],
+    ["an empty cookie", `${name}=`, null],
+    ["other cookies only", `locale=en; cart=1`, null],
+    ["chunks, joined in their order whatever the header's", `${name}.1=def; ${name}.0=abc; ${name}.10=!; ${name}.2=ghi`, "abcdefghi!"],
+    ["the same name twice: the first, as Auth.js's parser keeps", `${name}=first; ${name}=second`, "first"],
+  ] as const)("%s", async (_name, header, expected) => {
+    expect(await sessionTokenFrom(header, name)).toBe(expected);
   });
 });
 
@@ -41,7 +46,8 @@ describe("decodeSessionToken", () => {
   test("gives the subject and the session version Auth.js signed", async () => {
     const token = await signed({ sub: "user-1", sv: 3, email: "a@example.cn", name: "A" });
     expect(await decodeSessionToken(token, SECRET, salt)).toEqual({ sub: "user-1", sv: 3 });
-    // The second read (from the table of decoded tokens) is the same.
+    // A second read gives the same (from the table of decoded tokens; the tests below hold that table to the
+    // secret, the salt and the expiry).
     expect(await decodeSessionToken(token, SECRET, salt)).toEqual({ sub: "user-1", sv: 3 });
   });
 

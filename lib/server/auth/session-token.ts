@@ -1,6 +1,6 @@
 import "server-only";
-// Reading the session on a page, an action or a route: the session cookie decrypted with Auth.js's own `decode`
-// (next-auth/jwt), the same secret and the same salt (the cookie's name) that Auth.js uses, and nothing else.
+// Reading the session on a page, an action or a route: the session cookie, found and decrypted by Auth.js's own
+// `getToken` and `decode` (next-auth/jwt) with the same secret and salt (the cookie's name) that Auth.js uses.
 //
 // Why not `auth()`: called bare in a server component, action or route, it runs Auth.js's whole session endpoint
 // (a Request and a Response built, the token decrypted, the jwt and session callbacks, then the token re-encrypted
@@ -8,29 +8,27 @@ import "server-only";
 // (docs/benchmarks.md, "Signed-in pages"). What the app needs is the claims: who (`sub`) and the session version
 // (`sv`), which getSessionUser checks against the user's row, as the jwt callback does for /api/auth/session.
 // tests/integration/session-token.test.ts holds this reader to what Auth.js signs and refuses.
-import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
+import { headers } from "next/headers";
+import { decode, getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { authSecret, secureCookies } from "@/lib/server/env";
 import { VERSION_CLAIM } from "./session-version";
 
-/** Auth.js's session cookie: `__Secure-` only when every cookie is secure (lib/server/auth/index.ts useSecureCookies). */
-export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
+/** Auth.js's session cookie: `__Secure-` only with secure cookies (lib/server/auth/index.ts useSecureCookies). */
+export const sessionCookieName = (secure: boolean) => `${secure ? "__Secure-" : ""}authjs.session-token`;
+export const SESSION_COOKIE = sessionCookieName(secureCookies);
 
 export type SessionClaims = { sub: string; [VERSION_CLAIM]: unknown };
 
 /**
- * The session cookie's value: the cookie itself, or its chunks (`name.0`, `name.1`, …) joined in order, which is
- * how Auth.js stores a token too long for one cookie (@auth/core's SessionStore).
+ * The session token in a Cookie header, read by Auth.js itself (`getToken` with `raw`: its cookie parser, and its
+ * joining of a token too long for one cookie from `name.0`, `name.1`, …), so this reads the very string that
+ * /api/auth/session and sign-out read, whatever odd cookies a browser sends. Only the Cookie header is passed:
+ * getToken would also take a Bearer token from an Authorization header, which this app does not accept.
  */
-export function sessionCookieValue(all: ReadonlyArray<{ name: string; value: string }>, name = SESSION_COOKIE): string | null {
-  const whole = all.find((c) => c.name === name);
-  if (whole) return whole.value || null;
-  const chunks = all
-    .map((c) => ({ index: c.name.startsWith(`${name}.`) ? c.name.slice(name.length + 1) : "", value: c.value }))
-    .filter((c) => /^\d+$/.test(c.index))
-    .sort((a, b) => Number(a.index) - Number(b.index));
-  return chunks.length ? chunks.map((c) => c.value).join("") : null;
+export async function sessionTokenFrom(cookieHeader: string | null, name = SESSION_COOKIE): Promise<string | null> {
+  if (!cookieHeader) return null;
+  return (await getToken({ req: { headers: { cookie: cookieHeader } }, cookieName: name, raw: true })) || null;
 }
 
 /** Seconds of clock skew an expiry is allowed: Auth.js's own (`clockTolerance` in @auth/core/jwt's decode). */
@@ -77,4 +75,4 @@ export async function decodeSessionToken(token: string | null, secret = authSecr
 }
 
 /** This request's session claims, decoded once per request. */
-export const sessionClaims = cache(async (): Promise<SessionClaims | null> => decodeSessionToken(sessionCookieValue((await cookies()).getAll())));
+export const sessionClaims = cache(async (): Promise<SessionClaims | null> => decodeSessionToken(await sessionTokenFrom((await headers()).get("cookie"))));

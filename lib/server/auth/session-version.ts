@@ -38,7 +38,9 @@ export interface SessionRow {
  * and React's cache hands the second caller the first one's result while a page renders. Every signed-in
  * request reads it, so it is one statement (the user, the cooperatives they manage and their organisation
  * membership), not Prisma's three for the same select (1.8 ms of CPU against 0.4 ms; docs/benchmarks.md,
- * "Signed-in pages"). tests/integration/sessions.test.ts compares it with the Prisma query it replaces.
+ * "signed-in pages"). tests/integration/session-token.test.ts compares it with the Prisma query it replaces.
+ * A manager's cooperatives come sorted by id (the first is their area's default, lib/server/coop-area.ts), where
+ * Prisma's select named no order.
  */
 export const readSessionRow = cache((userId: string) => sessionRowOf(db, userId));
 
