@@ -44,7 +44,7 @@ const CLOCK_TOLERANCE_S = 15;
 type Decoded = Map<string, { claims: SessionClaims; expiresAt: number }>;
 const decodedBy = new Map<string, Decoded>();
 /** At most this many tokens are kept (~1 KB each); the oldest goes first. */
-export const DECODED_TOKENS_KEPT = 5_000;
+const DECODED_TOKENS_KEPT = 5_000;
 
 /** A token's claims, or null when it is missing, forged, expired or without a subject (no exception escapes). */
 export async function decodeSessionToken(token: string | null, secret = authSecret(), salt = SESSION_COOKIE, now = Date.now()): Promise<SessionClaims | null> {
