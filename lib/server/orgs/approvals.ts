@@ -17,6 +17,7 @@ import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { operatorBankAccount } from "@/lib/server/queries/orders";
 import { absoluteUrl } from "@/lib/server/env";
 import { NOT_FOUND, refuse, type OrgOutcome, type OrgScope } from "./scope";
+import { membersWithRole } from "./member-roles";
 
 type Tx = Prisma.TransactionClient;
 
@@ -88,7 +89,7 @@ export async function decideApproval(db: Db, deciderId: string, input: ApprovalD
       where: { id: input.orderId },
       select: { ...BASKET_SELECT, buyerId: true, transferReference: true, buyer: { select: { id: true, name: true, email: true, locale: true } } },
     });
-    const approvers = await tx.organisationMember.count({ where: { organisationId: input.organisationId, roles: { has: "APPROVER" } } });
+    const approvers = (await membersWithRole(tx, input.organisationId, "APPROVER")).length;
     const refusal = decisionRefusal(order, deciderId, approvers <= 1, now);
     if (refusal) return REFUSALS[refusal];
     const note = input.note.trim() || null;
@@ -159,11 +160,7 @@ export async function mailApprovers(
   tx: Tx,
   order: { id: string; number: string; totalFen: number; reservedUntil: Date; buyerId: string; buyerName: string; organisationId: string },
 ): Promise<number> {
-  const approvers = await tx.organisationMember.findMany({
-    where: { organisationId: order.organisationId, roles: { has: "APPROVER" } },
-    select: { user: { select: { id: true, email: true, locale: true } } },
-    orderBy: { joinedAt: "asc" },
-  });
+  const approvers = await membersWithRole(tx, order.organisationId, "APPROVER");
   const others = approvers.filter((a) => a.user.id !== order.buyerId);
   const to = others.length > 0 ? others : approvers;
   for (const { user } of to) {

@@ -14,6 +14,7 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { INVITE_TTL_MS, inviteState, type InviteCheck } from "@/lib/server/people/invites";
 import { ORGANISATION_ROLES } from "@/lib/validation/org";
 import { checkOrgAdmin, lockOrganisation, NOT_FOUND, refuse, type OrgActor, type OrgOutcome, type OrgScope } from "./scope";
+import { membersWithRole } from "./member-roles";
 
 export const ORG_INVITE_TTL_HOURS = INVITE_TTL_MS / 3_600_000;
 
@@ -134,7 +135,7 @@ async function memberIn(tx: Prisma.TransactionClient, organisationId: string, me
   return row && row.organisationId === organisationId ? row : null;
 }
 
-const adminCount = (tx: Prisma.TransactionClient, organisationId: string) => tx.organisationMember.count({ where: { organisationId, roles: { has: "ORG_ADMIN" } } });
+const adminCount = async (tx: Prisma.TransactionClient, organisationId: string) => (await membersWithRole(tx, organisationId, "ORG_ADMIN")).length;
 
 const MEMBER_NOT_FOUND = refuse(404, "org.errors.memberNotFound");
 const LAST_ADMIN = refuse(409, "org.errors.lastAdmin");
