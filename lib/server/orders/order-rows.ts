@@ -1,7 +1,7 @@
 import "server-only";
 // The pieces of writing an order fast that a cart's checkout (./place-order.ts) and a union's gift order
 // (lib/server/orgs/gift-orders.ts) share: the order's rows inserted from one JSON document in one statement, and
-// the stock taken last, for every product at once, with one conditional statement.
+// the stock taken for every product at once, conditionally, with the rows locked in one order.
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BenefitRuleType, CertificationStatus, CooperativeStatus, ListingStatus } from "@/lib/generated/prisma/enums";
@@ -66,25 +66,32 @@ export function insertRows(table: OrderTable, sample: object | readonly object[]
 }
 
 /**
- * The stock, taken last: every product row locked in one fixed order (id), so that concurrent orders cannot deadlock
- * on each other's rows, each taken only if it has the units, and the taken rows handed back as they are under the
- * lock, so that a product taken off sale since the caller's read is seen too. NO KEY UPDATE is the lock the UPDATE
- * itself takes: FOR UPDATE would also wait for the key-share locks that other orders' lines and reservations hold
- * on the same product (their foreign keys), while those orders wait for this one here. A product absent from the
- * result was short. `wanted` names each product once.
+ * The stock, as two CTEs of a statement: "locked", every product row locked in one fixed order (id), so that
+ * concurrent orders cannot deadlock on each other's rows, and "taken", each product's units taken only if it has
+ * them, its rows as they are under the lock (what isSellable judges: a product taken off sale since the caller's
+ * read is seen too). A product absent from "taken" was short. `wanted` names each product once. `onlyAfter`, a
+ * condition on the statement's earlier CTEs, is evaluated before the first row is locked: what it reads is done
+ * first (a checkout's cart lock, ./place-order.ts). NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE
+ * would also wait for the key-share locks that other orders' lines and reservations hold on the same product
+ * (their foreign keys), while those orders wait for this one here.
  */
-export async function takeStock(tx: Tx, wanted: readonly { productId: string; quantity: number }[], stamp: Date): Promise<TakenRow[]> {
+export function stockTakeCtes(wanted: readonly { productId: string; quantity: number }[], stamp: Date, onlyAfter: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const ids = wanted.map((w) => w.productId);
-  return tx.$queryRaw<TakenRow[]>`
-    WITH "locked" AS MATERIALIZED (
-      SELECT "id" FROM "Product" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR NO KEY UPDATE
-    )
-    UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = ${stamp}::timestamp(3)
-    FROM "locked" l JOIN unnest(${ids}::text[], ${wanted.map((w) => w.quantity)}::int[]) AS w("id", "quantity") ON w."id" = l."id"
-    WHERE p."id" = l."id" AND p."stock" >= w."quantity"
-    RETURNING p."id", p."listingStatus"::text AS "listingStatus", p."certificationStatus"::text AS "certificationStatus",
-              p."certificateValidFrom", p."certificateValidUntil",
-              (SELECT c."status"::text FROM "Cooperative" c WHERE c."id" = p."cooperativeId") AS "cooperativeStatus"`;
+  return Prisma.sql`"locked" AS MATERIALIZED (
+      SELECT "id" FROM "Product" WHERE "id" = ANY(${ids}::text[]) AND ${onlyAfter} ORDER BY "id" FOR NO KEY UPDATE
+    ), "taken" AS (
+      UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = ${stamp}::timestamp(3)
+      FROM "locked" l JOIN unnest(${ids}::text[], ${wanted.map((w) => w.quantity)}::int[]) AS w("id", "quantity") ON w."id" = l."id"
+      WHERE p."id" = l."id" AND p."stock" >= w."quantity"
+      RETURNING p."id", p."listingStatus"::text AS "listingStatus", p."certificationStatus"::text AS "certificationStatus",
+                p."certificateValidFrom", p."certificateValidUntil",
+                (SELECT c."status"::text FROM "Cooperative" c WHERE c."id" = p."cooperativeId") AS "cooperativeStatus"
+    )`;
+}
+
+/** The stock taken on its own, in one statement (stockTakeCtes): the taken rows, locked until the commit. */
+export async function takeStock(tx: Tx, wanted: readonly { productId: string; quantity: number }[], stamp: Date): Promise<TakenRow[]> {
+  return tx.$queryRaw<TakenRow[]>`WITH ${stockTakeCtes(wanted, stamp)} SELECT * FROM "taken"`;
 }
 
 // 32^6 order numbers a day: among tens of thousands of orders in a day, two may draw the same one.

@@ -1,14 +1,15 @@
 import "server-only";
 // Placing an order: one transaction that reads the buyer's cart with everything the order needs, checks it is the
-// cart the buyer saw and that every product is for sale, writes the order with its item snapshots, one shipment per
-// cooperative, the reservations, a pending payment and the "order placed" mail while emptying the cart under its row
-// lock, and takes the stock LAST, with one conditional statement just before the commit: a product every buyer wants
-// (its stock row is what concurrent checkouts queue on) stays locked for that statement and the commit only.
+// cart the buyer saw and that every product is for sale, then in one statement empties the cart under its row lock,
+// takes the stock (one conditional update for every product, rows locked in id order) and writes the order with its
+// item snapshots, one shipment per cooperative, the reservations, a pending payment and the "order placed" mail.
 // A unit can be taken once, stock never goes below zero, and a product sold out or taken off sale meanwhile, like a
 // cart changed or already ordered in another tab, rolls everything back.
-// Five round trips (begin; the read; the order's rows, its mail and the emptied cart; the stock; commit), the last
-// two with product rows locked, where a three-line cart took 24, the last 16 with product rows locked (issue 14,
-// item 5; tests/bench/checkout.ts).
+// Four round trips (begin; the read; the writing statement; commit), the product rows locked for the end of the
+// third and the commit, where a three-line cart took 24, the last 16 with product rows locked (issue 14, item 5;
+// tests/bench/checkout.ts). Taking the stock inside the writing statement, rather than in a statement of its own
+// after it, also queues concurrent orders of the same product before their inserts instead of after: on two cores
+// that halved PostgreSQL's CPU per order (docs/benchmarks.md, "checkout in one writing statement").
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
@@ -29,7 +30,8 @@ import { enqueueMailSql } from "@/lib/server/mail/outbox";
 import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
-import { insertRows, numberTaken, sellableProbe, takeStock, type SoldProductRow } from "@/lib/server/orders/order-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { insertRows, numberTaken, sellableProbe, stockTakeCtes, type SoldProductRow, type TakenRow } from "@/lib/server/orders/order-rows";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -76,6 +78,13 @@ interface CartLine extends SoldProductRow {
 }
 
 const nameOf = (l: CartLine) => ({ zh: l.nameZh, en: l.nameEn });
+
+/**
+ * One product of the writing statement: a line removed from the cart (productId, quantity) beside the product's row
+ * as the stock take left it (TakenRow's columns; all null when it was short). A product in only one of the two has
+ * nulls on the other side.
+ */
+type WrittenRow = { productId: string | null; quantity: number | null } & { [K in keyof TakenRow]: TakenRow[K] | null };
 
 /**
  * Places the buyer's order from their cart, or says why not. `random` makes the order number and transfer reference
@@ -197,26 +206,6 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
       // The "order placed" mail, from the facts in hand rather than read back (lib/server/notify/order-placed.ts).
       const mail = orderPlacedMailOf({ ...rows.Order, buyer: { email, locale }, items: rows.OrderItem });
 
-      // The order and everything under it, its mail in the outbox and the cart emptied: one statement, the rows
-      // passed as one JSON document. It takes the cart's row lock: a double submit (two tabs, a double click)
-      // waits there for the first, then finds the cart's lines already gone with the first order and is refused; a
-      // line added or changed in another tab since the read above is not what is removed either. Only this buyer
-      // ever waits on that lock.
-      const emptied = await tx.$queryRaw<{ productId: string; quantity: number }[]>`
-        WITH "rows" AS (
-          SELECT ${JSON.stringify(rows)}::jsonb AS "d"
-        ), "cart" AS (
-          SELECT "id" FROM "Cart" WHERE "id" = ${cartId} FOR UPDATE
-        ), "order" AS (${insertRows("Order", rows.Order)}
-        ), "shipments" AS (${insertRows("Shipment", rows.Shipment)}
-        ), "items" AS (${insertRows("OrderItem", rows.OrderItem)}
-        ), "reservations" AS (${insertRows("StockReservation", rows.StockReservation)}
-        ), "payment" AS (${insertRows("Payment", rows.Payment)}
-        ), "mail" AS (${enqueueMailSql(mail, stamp)}
-        )
-        DELETE FROM "CartItem" WHERE "cartId" = (SELECT "id" FROM "cart") RETURNING "productId", "quantity"`;
-      const removed = cartFingerprint(emptied);
-      if (removed !== input.fingerprint) throw new Refusal({ ok: false, code: removed === "" ? "emptyCart" : "cartChanged" });
       // Waiting for an approver: they are told, in this transaction (an order nobody hears of would just expire).
       // An organisation with a threshold and nobody to approve would only see the order expire: refused, nothing kept.
       if (organisation && approvalStatus === "PENDING") {
@@ -224,12 +213,35 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
         if (told === 0) throw new Refusal({ ok: false, code: "noApprover" });
       }
 
-      // Last, the stock, for every product at once (./order-rows.ts takeStock: rows locked in id order, each taken
-      // only if it has the units, handed back as they stand under the lock).
-      const taken = await takeStock(tx, lines.map((l) => ({ productId: l.id, quantity: l.quantity })), stamp);
+      // The rest in one statement, the rows passed as one JSON document: the cart emptied under its row lock, the
+      // stock taken (./order-rows.ts stockTakeCtes: product rows locked in id order, each taken only if it has the
+      // units), the order and everything under it, and its mail in the outbox. The cart's lock comes first: a
+      // double submit (two tabs, a double click) waits there for the first, then finds the cart's lines already
+      // gone with the first order, takes no stock and is refused; a line added or changed in another tab since the
+      // read above is not what is removed either. Only this buyer ever waits on that lock. The product rows, which
+      // every buyer of the same product queues on, stay locked for the rest of this statement and the commit.
+      const written = await tx.$queryRaw<WrittenRow[]>`
+        WITH "rows" AS (
+          SELECT ${JSON.stringify(rows)}::jsonb AS "d"
+        ), "cart" AS (
+          SELECT "id" FROM "Cart" WHERE "id" = ${cartId} FOR UPDATE
+        ), "emptied" AS (
+          DELETE FROM "CartItem" WHERE "cartId" = (SELECT "id" FROM "cart") RETURNING "productId", "quantity"
+        ), ${stockTakeCtes(lines.map((l) => ({ productId: l.id, quantity: l.quantity })), stamp, Prisma.sql`EXISTS (SELECT FROM "emptied")`)}
+        , "order" AS (${insertRows("Order", rows.Order)}
+        ), "shipments" AS (${insertRows("Shipment", rows.Shipment)}
+        ), "items" AS (${insertRows("OrderItem", rows.OrderItem)}
+        ), "reservations" AS (${insertRows("StockReservation", rows.StockReservation)}
+        ), "payment" AS (${insertRows("Payment", rows.Payment)}
+        ), "mail" AS (${enqueueMailSql(mail, stamp)}
+        )
+        SELECT e."productId", e."quantity", t.*
+        FROM "emptied" e FULL JOIN "taken" t ON t."id" = e."productId"`;
+      const removed = cartFingerprint(written.flatMap((w) => (w.productId === null ? [] : [{ productId: w.productId, quantity: w.quantity! }])));
+      if (removed !== input.fingerprint) throw new Refusal({ ok: false, code: removed === "" ? "emptyCart" : "cartChanged" });
       const refused = stockTakeRefusal(
         lines.map((l) => l.id),
-        new Map(taken.map((r) => [r.id, isSellable(sellableProbe(r))])),
+        new Map(written.flatMap((w) => (w.id === null ? [] : [[w.id, isSellable(sellableProbe(w as TakenRow))] as const]))),
       );
       if (refused) {
         const line = lines.find((l) => l.id === refused.productId)!;
