@@ -9,8 +9,9 @@
 //
 // Contenders, each driven by BUYERS concurrent loops that place order after order for BENCH_CHECKOUT_SECONDS;
 // orders/s = orders placed ÷ the time until the last loop finished its last order; latency p50/p95 of each call;
-// client CPU = this process's CPU time per order (Prisma or pg, and the mail's text); HOT = the share of Product
-// updates that found room on their page:
+// client CPU = this process's CPU time per order (Prisma or pg, and the mail's text); database CPU = PostgreSQL's
+// processes' CPU time per order, when the server runs on this machine (read from /proc; 0 otherwise); HOT = the
+// share of Product updates that found room on their page:
 //   - placeOrder (lib/server/orders/place-order.ts) through Prisma with a pool of BUYERS connections;
 //   - baseline: one hand-written transaction on raw pg (a pg.Pool of BUYERS) writing the same rows — cart locked,
 //     cart and products read in one query, stock taken with one conditional UPDATE per product (id order), then the
@@ -39,7 +40,7 @@ import { cartFingerprint, orderNumber, orderTotals, RESERVATION_MS, transferRefe
 import { seedDatabase } from "../../lib/seed";
 import { numberTaken } from "../../lib/server/orders/order-rows";
 import { placeOrder, type PlaceOrderInput } from "../../lib/server/orders/place-order";
-import { loadAverage, median, percentile, throwawayDatabase } from "./support";
+import { loadAverage, median, percentile, processCpuMs, throwawayDatabase } from "./support";
 
 const server = process.env.BENCH_DATABASE_URL;
 if (!server) {
@@ -379,6 +380,8 @@ try {
     latencies: number[];
     /** This process's CPU time (user + system) per order placed: the client's share of the work. */
     cpuMs: number;
+    /** PostgreSQL's processes' CPU time per order placed, when the server runs on this machine (else 0). */
+    dbCpuMs: number;
     /** The share of Product updates that were HOT (no new index entries: the new row version fit on its page). */
     hot: number;
     load: string;
@@ -399,6 +402,7 @@ try {
     const codes = new Map<string, number>();
     const load = loadAverage();
     const cpu = process.cpuUsage();
+    const dbCpu = processCpuMs({ command: "postgres" });
     const start = performance.now();
     const end = start + seconds * 1000;
     await Promise.all(
@@ -419,15 +423,16 @@ try {
     );
     const elapsed = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
+    const dbCpuMs = (processCpuMs({ command: "postgres" }) - dbCpu) / Math.max(1, latencies.length);
     await new Promise((r) => setTimeout(r, 1_100)); // the statistics reach pg_stat_user_tables within a second
     const after = await productUpdates();
     const hot = (after.hot - updates.hot) / Math.max(1, after.all - updates.all);
     const cpuMs = (used.user + used.system) / 1000 / Math.max(1, latencies.length);
     await check(`${name}, round ${round}`, winners);
-    const run = { round, name, orders: winners.length, refused, seconds: elapsed, latencies, cpuMs, hot, load };
+    const run = { round, name, orders: winners.length, refused, seconds: elapsed, latencies, cpuMs, dbCpuMs, hot, load };
     if (round > 0) runs.push(run);
     console.log(
-      `round ${round} ${name.padEnd(28)} ${(run.orders / elapsed).toFixed(0).padStart(4)} orders/s  p50 ${median(latencies).toFixed(1)} ms  p95 ${percentile(latencies, 0.95).toFixed(1)} ms  client CPU ${cpuMs.toFixed(2)} ms/order  HOT ${(hot * 100).toFixed(0)}%  refused ${refused}${codes.size > 0 ? ` (${[...codes].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}  load ${load}`,
+      `round ${round} ${name.padEnd(28)} ${(run.orders / elapsed).toFixed(0).padStart(4)} orders/s  p50 ${median(latencies).toFixed(1)} ms  p95 ${percentile(latencies, 0.95).toFixed(1)} ms  client CPU ${cpuMs.toFixed(2)} ms/order  database CPU ${dbCpuMs.toFixed(2)} ms/order  HOT ${(hot * 100).toFixed(0)}%  refused ${refused}${codes.size > 0 ? ` (${[...codes].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}  load ${load}`,
     );
   };
 
@@ -480,6 +485,7 @@ try {
         "p95 ms": percentile(all, 0.95).toFixed(1),
         ratio: `${(rate(name) / rate(baselineName)).toFixed(2)}×`,
         "client CPU ms/order": median(rs.map((r) => r.cpuMs)).toFixed(2),
+        "database CPU ms/order": median(rs.map((r) => r.dbCpuMs)).toFixed(2),
         "HOT updates": `${(median(rs.map((r) => r.hot)) * 100).toFixed(0)}%`,
         refused: rs.reduce((s, r) => s + r.refused, 0),
         "sell-out": sellOut[name],

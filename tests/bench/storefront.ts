@@ -9,7 +9,6 @@
 // same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
 // from /proc (the server process and its children), which the machine's other load disturbs less than a rate.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -19,14 +18,13 @@ import { DEMO_PASSWORD } from "../../lib/seed";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { median, percentile, throwawayDatabase } from "./support";
+import { median, percentile, processCpuMs, throwawayDatabase } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-const CLK_TCK = 100;
 
 interface Target {
   name: string;
@@ -43,32 +41,6 @@ interface Measure {
   errors: number;
 }
 
-/** utime + stime (ms) of a process and all its descendants, from /proc. */
-function cpuMs(root: number): number {
-  const parents = new Map<number, number>();
-  const times = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(Number(entry), Number(fields[1]));
-      times.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  let total = 0;
-  for (const [pid, ms] of times) {
-    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
-      if (p === root) {
-        total += ms;
-        break;
-      }
-    }
-  }
-  return total;
-}
 
 function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes: number; ok: boolean }> {
   const start = performance.now();
@@ -88,7 +60,7 @@ async function load(target: Target, seconds: number, pid: number): Promise<Measu
   const latencies: number[] = [];
   let bytes = 0;
   let errors = 0;
-  const cpuBefore = cpuMs(pid);
+  const cpuBefore = processCpuMs({ root: pid });
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -102,7 +74,7 @@ async function load(target: Target, seconds: number, pid: number): Promise<Measu
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const cpu = cpuMs(pid) - cpuBefore;
+  const cpu = processCpuMs({ root: pid }) - cpuBefore;
   agent.destroy();
   return { rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), cpuMsPerRequest: cpu / latencies.length, bytes, errors };
 }

@@ -1,5 +1,6 @@
 // What every bench script shares: percentiles of a run's samples, the machine's load average (printed beside every
 // figure: the machines are shared), and a throwaway database on BENCH_DATABASE_URL's server.
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
 
@@ -8,6 +9,50 @@ export const loadAverage = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(", ");
+
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's times. */
+const CLK_TCK = 100;
+
+/**
+ * utime + stime (ms) summed over the processes `select` picks, from /proc (Linux): `{ root }` a process and all its
+ * descendants (a server and its workers), `{ command }` every process of that name and its ended children
+ * (PostgreSQL's backends, when the server runs on this machine; 0 when none is visible). Read before and after a run: the difference is the
+ * CPU the run cost them.
+ */
+export function processCpuMs(select: { root: number } | { command: string }): number {
+  const parents = new Map<number, number>();
+  const times = new Map<number, number>();
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+      if ("command" in select) {
+        // With cutime + cstime, the time of its children that have ended: a backend whose connection closed
+        // during the run is counted in its parent's (PostgreSQL's postmaster's) once reaped.
+        const children = ((Number(fields[13]) + Number(fields[14])) * 1000) / CLK_TCK;
+        if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === select.command) total += ms + children;
+        continue;
+      }
+      parents.set(Number(entry), Number(fields[1]));
+      times.set(Number(entry), ms);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  if ("command" in select) return total;
+  for (const [pid, ms] of times) {
+    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
+      if (p === select.root) {
+        total += ms;
+        break;
+      }
+    }
+  }
+  return total;
+}
 
 /** Nearest-rank percentile (0 < p ≤ 1) of the samples. */
 export function percentile(samples: readonly number[], p: number): number {
