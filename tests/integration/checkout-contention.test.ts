@@ -6,12 +6,15 @@
 //     and the stock is the start plus what was received less what was sold;
 //   - (PostgreSQL only: it needs a second connection to hold the row) a product taken off sale while an order
 //     waits for its row lock: the order is refused as unavailable and writes nothing;
+//   - orders cancelled while others are placed on the same two products: no deadlock, whatever the order of the
+//     cancelled orders' lines;
 //   - an order number or transfer reference drawn a second time: the order is placed with another, nothing doubled.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { adjustStock } from "@/lib/server/listings/stock";
+import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -140,6 +143,51 @@ describe("a manager's stock adjustments during a checkout rush", () => {
     expect(await stockOf(hot.id)).toBe(500 + received - sold);
     expect(await stockOf(other.id)).toBe(500 - carts.length);
     expect((await writtenFor(carts.map((c) => c.userId))).orders).toBe(carts.length);
+  }, 180_000);
+});
+
+describe("orders cancelled during a checkout rush on the same two products", () => {
+  test("no deadlock: a cancellation gives stock back in the order checkouts lock it, whatever its lines' order", async () => {
+    const [a, b] = sorted([
+      { productId: (await product("nanhongcheng-merlot")).id, quantity: 1 },
+      { productId: (await product("taihang-jujubes")).id, quantity: 1 },
+    ]).map((l) => l.productId) as [string, string];
+    await db.product.updateMany({ where: { id: { in: [a, b] } }, data: { stock: 1_000 } });
+    // Orders to cancel, their lines (and so their reservations) in descending product id order: given back in
+    // that order, a cancellation would lock b then a while a checkout locks a then b.
+    const toCancel: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const lines = [{ productId: b, quantity: 2 }, { productId: a, quantity: 2 }];
+      const r = await placeOrder(db, checkoutInput(await buyerWithCart(lines), sorted(lines), "BANK_TRANSFER"));
+      if (!r.ok) throw new Error(r.code);
+      toCancel.push(r.orderId);
+    }
+    const carts: { userId: string; lines: CartLine[] }[] = [];
+    for (let i = 0; i < 60; i++) {
+      const lines = [{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }];
+      carts.push({ userId: await buyerWithCart(lines), lines });
+    }
+    const errors: unknown[] = [];
+    let nextCart = 0;
+    let nextCancel = 0;
+    await Promise.all([
+      ...Array.from({ length: 10 }, async () => {
+        for (let c = carts[nextCart++]; c; c = carts[nextCart++]) {
+          const r = await placeOrder(db, checkoutInput(c.userId, c.lines, "BANK_TRANSFER")).catch((e: unknown) => (errors.push(e), null));
+          if (r && !r.ok) errors.push(r);
+        }
+      }),
+      ...Array.from({ length: 10 }, async () => {
+        for (let id = toCancel[nextCancel++]; id; id = toCancel[nextCancel++]) {
+          const done = await db.$transaction((tx) => cancelPendingOrder(tx, id, "buyer")).catch((e: unknown) => (errors.push(e), null));
+          if (done === false) errors.push(`${id} was not pending`);
+        }
+      }),
+    ]);
+    expect(errors).toEqual([]);
+    // Every cancelled order's units are back; every checkout's are taken.
+    expect(await stockOf(a)).toBe(1_000 - carts.length);
+    expect(await stockOf(b)).toBe(1_000 - carts.length);
   }, 180_000);
 });
 

@@ -31,7 +31,13 @@ export async function cancelPendingOrder(tx: Tx, orderId: string, reason: Cancel
   const order = bulkMove("order", "cancelled");
   const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: order.from } }, data: { status: order.to, cancelledAt: now } });
   if (moved.count !== 1) return false;
-  const reservations = await tx.stockReservation.findMany({ where: { orderId, status: "ACTIVE" }, select: { id: true, productId: true, quantity: true } });
+  // Given back in product id order, the order a checkout locks product rows in (./order-rows.ts stockTakeCtes):
+  // in any other, a cancellation sharing two products with a checkout could deadlock with it.
+  const reservations = await tx.stockReservation.findMany({
+    where: { orderId, status: "ACTIVE" },
+    select: { id: true, productId: true, quantity: true },
+    orderBy: [{ productId: "asc" }, { id: "asc" }],
+  });
   for (const r of reservations) {
     await tx.product.update({ where: { id: r.productId }, data: { stock: { increment: r.quantity } } });
   }

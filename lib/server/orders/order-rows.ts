@@ -69,9 +69,10 @@ export function insertRows(table: OrderTable, sample: object | readonly object[]
  * The stock, as two CTEs of a statement: "locked", every product row locked in one fixed order (id), so that
  * concurrent orders cannot deadlock on each other's rows, and "taken", each product's units taken only if it has
  * them, its rows as they are under the lock (what isSellable judges: a product taken off sale since the caller's
- * read is seen too). A product absent from "taken" was short. `wanted` names each product once. `onlyAfter`, a
- * condition on the statement's earlier CTEs, is evaluated before the first row is locked: what it reads is done
- * first (a checkout's cart lock, ./place-order.ts). NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE
+ * read is seen too; the cooperative's status is read as of the statement's start). A product absent from "taken"
+ * was short. `wanted` names each product once. `onlyAfter`, a condition on the statement's earlier CTEs that no
+ * product row enters, is evaluated once before the first row is locked, so what it needs runs first: a checkout's
+ * cart lock (./place-order.ts), taken before the first cart line is deleted. NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE
  * would also wait for the key-share locks that other orders' lines and reservations hold on the same product
  * (their foreign keys), while those orders wait for this one here.
  */

@@ -5,7 +5,8 @@ import "server-only";
 // item snapshots, one shipment per cooperative, the reservations, a pending payment and the "order placed" mail.
 // A unit can be taken once, stock never goes below zero, and a product sold out or taken off sale meanwhile, like a
 // cart changed or already ordered in another tab, rolls everything back.
-// Four round trips (begin; the read; the writing statement; commit), the product rows locked for the end of the
+// Four round trips (begin; the read; the writing statement; commit; an organisation's order takes its row's key
+// share lock, and tells its approvers, before the writing statement), the product rows locked for the end of the
 // third and the commit, where a three-line cart took 24, the last 16 with product rows locked (issue 14, item 5;
 // tests/bench/checkout.ts). Taking the stock inside the writing statement, rather than in a statement of its own
 // after it, also queues concurrent orders of the same product before their inserts instead of after: on two cores
@@ -206,11 +207,18 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
       // The "order placed" mail, from the facts in hand rather than read back (lib/server/notify/order-placed.ts).
       const mail = orderPlacedMailOf({ ...rows.Order, buyer: { email, locale }, items: rows.OrderItem });
 
-      // Waiting for an approver: they are told, in this transaction (an order nobody hears of would just expire).
-      // An organisation with a threshold and nobody to approve would only see the order expire: refused, nothing kept.
-      if (organisation && approvalStatus === "PENDING") {
-        const told = await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, buyerId: input.userId, buyerName: organisation.buyerName, organisationId: organisation.id });
-        if (told === 0) throw new Refusal({ ok: false, code: "noApprover" });
+      if (organisation) {
+        // The order's foreign key takes KEY SHARE on the organisation's row at the end of the writing statement,
+        // with the product rows locked. Taken here, a member or invoice change holding that row (lib/server/orgs/
+        // scope.ts lockOrganisation) is waited for before any product row is locked, not with every buyer of those
+        // products waiting too.
+        await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE "id" = ${organisation.id} FOR KEY SHARE`;
+        // Waiting for an approver: they are told, in this transaction (an order nobody hears of would just expire).
+        // An organisation with a threshold and nobody to approve would only see the order expire: refused, nothing kept.
+        if (approvalStatus === "PENDING") {
+          const told = await mailApprovers(tx, { id: orderId, number: rows.Order.number, totalFen: totals.totalFen, reservedUntil, buyerId: input.userId, buyerName: organisation.buyerName, organisationId: organisation.id });
+          if (told === 0) throw new Refusal({ ok: false, code: "noApprover" });
+        }
       }
 
       // The rest in one statement, the rows passed as one JSON document: the cart emptied under its row lock, the

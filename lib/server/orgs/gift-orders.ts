@@ -2,12 +2,13 @@ import "server-only";
 // A union's gift order (工会慰问品, issue 15 item 4): a purchaser uploads the list (CSV in UTF-8/UTF-16/GBK, or XLSX),
 // it is checked row by row (lib/domain/gift-list.ts) against the products on sale and the organisation's delivery
 // rule, and the preview is stored (GiftList) so that it survives a reload and placing uses exactly what was shown.
-// Placing is one transaction, as a cart's checkout is (lib/server/orders/place-order.ts, whose pieces it shares
+// Placing is one transaction, like a cart's checkout (lib/server/orders/place-order.ts, whose pieces it shares
 // through ../orders/order-rows.ts): the list row locked, the products read and priced (lib/domain/gift-order.ts),
 // a clear refusal per product short of stock, then the order, one shipment per recipient and cooperative with the
 // recipient's own address, an item per recipient and product, one reservation per product for the list's total,
 // the pending bank-transfer payment, the "order placed" mail and the list marked placed in one statement, and the
-// stock for every product taken LAST with one conditional statement: a unit is never sold twice, and a list that
+// stock for every product taken last with one conditional statement (a checkout takes it inside its writing
+// statement; a list's thousand rows are written here before any product row is locked): a unit is never sold twice, and a list that
 // cannot have all of its units gets none of them (nothing of it is written). Every read and write is scoped by the
 // caller's organisation: another organisation's list is "not found" and nothing is written.
 import { randomBytes } from "node:crypto";
