@@ -7,7 +7,8 @@
 // Each round loads every target for BENCH_SECONDS (default 5) with BENCH_CONNECTIONS (default 8) keep-alive
 // connections, after a one-second warm-up, in a rotated order; a target's ratio is taken against the baseline of the
 // same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
-// from /proc (the server process and its children), which the machine's other load disturbs less than a rate.
+// from /proc (the server process and its children), which the machine's other load disturbs less than a rate; client
+// CPU per request is this process's, the load generator's share of the same cores.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { loadavg } from "node:os";
@@ -37,6 +38,8 @@ interface Measure {
   rps: number;
   p50: number;
   cpuMsPerRequest: number;
+  /** This process's CPU per request: the load generator's share of the two cores, which the server does not get. */
+  clientCpuMsPerRequest: number;
   bytes: number;
   errors: number;
 }
@@ -61,6 +64,7 @@ async function load(target: Target, seconds: number, pid: number): Promise<Measu
   let bytes = 0;
   let errors = 0;
   const cpuBefore = processCpuMs({ root: pid });
+  const clientBefore = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -75,8 +79,16 @@ async function load(target: Target, seconds: number, pid: number): Promise<Measu
   );
   const elapsed = (performance.now() - start) / 1000;
   const cpu = processCpuMs({ root: pid }) - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
   agent.destroy();
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), cpuMsPerRequest: cpu / latencies.length, bytes, errors };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    cpuMsPerRequest: cpu / latencies.length,
+    clientCpuMsPerRequest: (client.user + client.system) / 1000 / latencies.length,
+    bytes,
+    errors,
+  };
 }
 
 async function startBaseline(port: number, databaseUrl: string): Promise<ChildProcess> {
@@ -158,12 +170,12 @@ async function main() {
     loads.push(loadavg()[0]!.toFixed(2));
 
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds; load average ${loads.join(" → ")}\n`);
-    console.log("| page | req/s (median) | ratio to the baseline (median of rounds) | p50 ms | server CPU ms / request | HTML bytes | errors |");
-    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    console.log("| page | req/s (median) | ratio to the baseline (median of rounds) | p50 ms | server CPU ms / request | client CPU ms / request | HTML bytes | errors |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const t of targets) {
       const ms = results.get(t.name)!;
       console.log(
-        `| ${t.name} | ${fmt(median(ms.map((m) => m.rps)), 0)} | ${fmt(median(ratios.get(t.name)!), 2)}× | ${fmt(median(ms.map((m) => m.p50)))} | ${fmt(median(ms.map((m) => m.cpuMsPerRequest)), 2)} | ${ms[0]!.bytes.toLocaleString("en-US")} | ${ms.reduce((a, m) => a + m.errors, 0)} |`,
+        `| ${t.name} | ${fmt(median(ms.map((m) => m.rps)), 0)} | ${fmt(median(ratios.get(t.name)!), 2)}× | ${fmt(median(ms.map((m) => m.p50)))} | ${fmt(median(ms.map((m) => m.cpuMsPerRequest)), 2)} | ${fmt(median(ms.map((m) => m.clientCpuMsPerRequest)), 2)} | ${ms[0]!.bytes.toLocaleString("en-US")} | ${ms.reduce((a, m) => a + m.errors, 0)} |`,
       );
     }
   } finally {
