@@ -98,3 +98,12 @@ export async function takeStock(tx: Tx, wanted: readonly { productId: string; qu
 // 32^6 order numbers a day: among tens of thousands of orders in a day, two may draw the same one.
 /** Whether a failed insert drew an order number or transfer reference already taken (draw again). */
 export const numberTaken = (error: unknown) => error instanceof Error && /"Order_(number|transferReference)_key"/.test(error.message);
+
+/**
+ * Whether PostgreSQL chose this transaction as a deadlock's victim (SQLSTATE 40P01): it was rolled back whole, and
+ * trying again is what PostgreSQL's documentation advises. Rare, but not impossible for an order: under a rush on
+ * one product with stock adjustments beside it, one run in six of tests/integration/stock.test.ts's race saw three
+ * checkouts of that product deadlock on its row's tuple lock (docs/benchmarks.md, "a fresh machine").
+ */
+export const deadlocked = (error: unknown) =>
+  error instanceof Error && (/\b40P01\b/.test(error.message) || (error as { meta?: { code?: unknown } }).meta?.code === "40P01");

@@ -32,7 +32,7 @@ import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { insertRows, numberTaken, sellableProbe, stockTakeCtes, type SoldProductRow, type TakenRow } from "@/lib/server/orders/order-rows";
+import { deadlocked, insertRows, numberTaken, sellableProbe, stockTakeCtes, type SoldProductRow, type TakenRow } from "@/lib/server/orders/order-rows";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -89,7 +89,8 @@ type WrittenRow = { productId: string | null; quantity: number | null } & { [K i
 
 /**
  * Places the buyer's order from their cart, or says why not. `random` makes the order number and transfer reference
- * (tests pass their own); one that happens to be taken already is drawn again, up to three times.
+ * (tests pass their own); one that happens to be taken already is drawn again, and a transaction PostgreSQL rolled
+ * back to break a deadlock is run again, up to three attempts in all.
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(), random: (n: number) => Uint8Array = randomBytes): Promise<PlaceOrderResult> {
   for (let attempt = 1; ; attempt++) {
@@ -97,7 +98,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
       return await placeOnce(db, input, now, random);
     } catch (error) {
       if (error instanceof Refusal) return error.result;
-      if (attempt < 3 && numberTaken(error)) continue;
+      // An order number drawn twice, or a deadlock's victim (./order-rows.ts deadlocked): rolled back whole, again.
+      if (attempt < 3 && (numberTaken(error) || deadlocked(error))) continue;
       throw error;
     }
   }
