@@ -38,7 +38,7 @@ import { migrateDeploy } from "../../lib/db/migrations";
 import { isSellable } from "../../lib/domain/catalog";
 import { cartFingerprint, orderNumber, orderTotals, RESERVATION_MS, transferReference, type CooperativeTerms } from "../../lib/domain/checkout";
 import { seedDatabase } from "../../lib/seed";
-import { numberTaken } from "../../lib/server/orders/order-rows";
+import { retryingOrder } from "../../lib/server/orders/order-rows";
 import { placeOrder, type PlaceOrderInput } from "../../lib/server/orders/place-order";
 import { loadAverage, median, percentile, processCpuMs, throwawayDatabase } from "./support";
 
@@ -109,19 +109,10 @@ interface LineRow {
 const dateColumn = (day: string | null) => (day ? new Date(`${day}T00:00:00.000Z`) : null);
 const fen = (x: number) => `¥${(x / 100).toFixed(2)}`;
 
-/** The baselines draw a taken order number (or transfer reference) again, up to three times, as placeOrder does. */
+/** The baselines try again as placeOrder does (a taken order number or a deadlock's victim, three attempts in all). */
 function baseline(stockLast: boolean): PlaceFn {
   const once = baselineOnce(stockLast);
-  return async (input) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await once(input);
-      } catch (error) {
-        if (attempt < 3 && numberTaken(error)) continue;
-        throw error;
-      }
-    }
-  };
+  return (input) => retryingOrder(() => once(input));
 }
 
 function baselineOnce(stockLast: boolean): PlaceFn {

@@ -6,6 +6,7 @@
 //     and the stock is the start plus what was received less what was sold;
 //   - (PostgreSQL only: it needs a second connection to hold the row) a product taken off sale while an order
 //     waits for its row lock: the order is refused as unavailable and writes nothing;
+//   - (PostgreSQL only) an order chosen as a deadlock's victim is rolled back whole and placed on its next attempt;
 //   - orders cancelled while others are placed on the same two products: no deadlock, whatever the order of the
 //     cancelled orders' lines;
 //   - an order number or transfer reference drawn a second time: the order is placed with another, nothing doubled.
@@ -218,6 +219,49 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
       expect(await stockOf(p.id)).toBe(p.stock);
       expect(await writtenFor([userId])).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
       expect(await cartLinesOf(db, userId)).toEqual(lines);
+    } finally {
+      await holder.end();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("an order chosen as a deadlock's victim", () => {
+  test("is rolled back whole and placed on its next attempt, once", async () => {
+    const p = await product("taihang-comb-honey");
+    const lines = [{ productId: p.id, quantity: 2 }];
+    const userId = await buyerWithCart(lines);
+    const holder = new pg.Client({ connectionString: t.url! });
+    await holder.connect();
+    try {
+      // Another transaction holds the product row...
+      await holder.query("BEGIN");
+      await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [p.id]);
+      const placing = placeOrder(db, checkoutInput(userId, lines, "BANK_TRANSFER"));
+      let settled = false;
+      void placing.finally(() => (settled = true));
+      // ...until the order, its cart emptied under the cart's row lock, waits for the product's.
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await db.$queryRaw<{ n: number }[]>`
+          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (row!.n > 0) break;
+        if (waited > 30_000) throw new Error("placeOrder never waited for the product row");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Then that transaction wants the cart's row: a cycle. The order has waited longest, so its deadlock check
+      // (deadlock_timeout, 1 s) runs first and PostgreSQL rolls it back, giving the cart its lines back.
+      const cartLines = await holder.query<{ n: number }>(
+        `SELECT (SELECT COUNT(*)::int FROM "CartItem" ci WHERE ci."cartId" = c."id") AS n FROM "Cart" c WHERE c."userId" = $1 FOR UPDATE`,
+        [userId],
+      );
+      expect(cartLines.rows).toEqual([{ n: 1 }]);
+      expect(settled).toBe(false); // the next attempt now waits for the cart
+      expect(await writtenFor([userId])).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
+      await holder.query("COMMIT");
+
+      expect(await placing).toMatchObject({ ok: true });
+      expect(await writtenFor([userId])).toMatchObject({ orders: 1, items: 1, reservations: 1, payments: 1 });
+      expect(await stockOf(p.id)).toBe(p.stock - 2);
+      expect(await cartLinesOf(db, userId)).toEqual([]);
     } finally {
       await holder.end();
     }

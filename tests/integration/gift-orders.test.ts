@@ -10,10 +10,13 @@
 //   - another organisation's list is not found, and nothing is written;
 //   - a gift list and ordinary checkouts racing for the last units never oversell: the list gets all of its
 //     units or none;
+//   - (PostgreSQL only: it needs a second connection) a gift order chosen as a deadlock's victim is rolled back
+//     whole and placed on its next attempt, once;
 //   - a GBK file and an Excel workbook read, and a 20,000-row file and a 6 MB file are refused whole.
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { bulkShip } from "@/lib/server/fulfilment/bulk-ship";
@@ -420,5 +423,48 @@ describe("a gift list and ordinary checkouts racing for the last units", () => {
     // Nothing left over that someone could have had: every refusal met a stock too small for it.
     if (!gift.ok) expect(remaining).toBeLessThan(8);
     expect(checkoutsWon).toBe(Math.min(12, STOCK - (gift.ok ? 8 : 0)));
+  }, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("a gift order chosen as a deadlock's victim", () => {
+  test("is rolled back whole and placed on its next attempt, once", async () => {
+    const org = await organisation();
+    const walnuts = await product("taihang-walnut-kernels");
+    await db.product.update({ where: { id: walnuts.id }, data: { stock: 50 } });
+    const id = await upload(org, csv([["姓名", "手机", "区", "详细地址", walnuts.nameZh], ["死锁甲", "13600003001", "朝阳区", "等待路 1 号", 2], ["死锁乙", "13600003002", "海淀区", "等待路 2 号", 1]]));
+
+    const holder = new pg.Client({ connectionString: t.url! });
+    await holder.connect();
+    try {
+      // Another transaction holds the product row (as a manager's listing edit does)...
+      await holder.query("BEGIN");
+      await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [walnuts.id]);
+      const placing = placeGiftList(db, { ...org, giftListId: id });
+      let settled = false;
+      void placing.finally(() => (settled = true));
+      // ...until the gift order, holding its list's row, waits for the product's.
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await db.$queryRaw<{ n: number }[]>`
+          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (row!.n > 0) break;
+        if (waited > 30_000) throw new Error("the gift order never waited for the product row");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Then that transaction wants the list's row: a cycle. The gift order has waited longest, so its deadlock check
+      // (deadlock_timeout, 1 s) runs first and PostgreSQL rolls it back; its lock on the list goes with it.
+      const listSeen = await holder.query<{ status: string }>(`SELECT "status"::text AS "status" FROM "GiftList" WHERE "id" = $1 FOR UPDATE`, [id]);
+      expect(listSeen.rows).toEqual([{ status: "DRAFT" }]);
+      expect(settled).toBe(false); // the next attempt now waits for the list
+      expect(await writtenFor(org.organisationId)).toEqual({ orders: 0, items: 0, shipments: 0, reservations: 0, payments: 0 });
+      await holder.query("COMMIT");
+
+      const placed = await placing;
+      expect(placed).toMatchObject({ ok: true });
+      expect(await writtenFor(org.organisationId)).toEqual({ orders: 1, items: 2, shipments: 2, reservations: 1, payments: 1 });
+      expect(await stockOf(walnuts.id)).toBe(47);
+      expect((await db.giftList.findUniqueOrThrow({ where: { id } })).status).toBe("PLACED");
+    } finally {
+      await holder.end();
+    }
   }, 60_000);
 });

@@ -105,5 +105,29 @@ export const numberTaken = (error: unknown) => error instanceof Error && /"Order
  * one product with stock adjustments beside it, one run in six of tests/integration/stock.test.ts's race saw three
  * checkouts of that product deadlock on its row's tuple lock (docs/benchmarks.md, "a fresh machine").
  */
-export const deadlocked = (error: unknown) =>
-  error instanceof Error && (/\b40P01\b/.test(error.message) || (error as { meta?: { code?: unknown } }).meta?.code === "40P01");
+export const deadlocked = (error: unknown) => {
+  if (!(error instanceof Error)) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { code?: unknown } };
+  // Prisma puts the SQLSTATE in its message and, on some paths, in meta; node-postgres (the benchmark's baseline) in code.
+  return /\b40P01\b/.test(error.message) || meta?.code === "40P01" || code === "40P01";
+};
+
+/** Attempts in all for one order: the first and up to two more. */
+export const ORDER_ATTEMPTS = 3;
+
+/**
+ * Runs one order's transaction, and runs it again (up to ORDER_ATTEMPTS in all) when it failed for a reason that
+ * trying again cures: an order number or transfer reference drawn twice, or a deadlock's victim. Either was rolled
+ * back whole, so nothing of the failed attempt stands. Any other failure (a refusal, a lost connection) is thrown
+ * at once. placeOrder and an organisation's gift order share it.
+ */
+export async function retryingOrder<T>(attemptOnce: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (error) {
+      if (attempt < ORDER_ATTEMPTS && (numberTaken(error) || deadlocked(error))) continue;
+      throw error;
+    }
+  }
+}

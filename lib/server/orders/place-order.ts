@@ -32,7 +32,7 @@ import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
 import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { deadlocked, insertRows, numberTaken, sellableProbe, stockTakeCtes, type SoldProductRow, type TakenRow } from "@/lib/server/orders/order-rows";
+import { insertRows, retryingOrder, sellableProbe, stockTakeCtes, type SoldProductRow, type TakenRow } from "@/lib/server/orders/order-rows";
 
 export interface PlaceOrderInput {
   userId: string;
@@ -93,15 +93,11 @@ type WrittenRow = { productId: string | null; quantity: number | null } & { [K i
  * back to break a deadlock is run again, up to three attempts in all.
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(), random: (n: number) => Uint8Array = randomBytes): Promise<PlaceOrderResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await placeOnce(db, input, now, random);
-    } catch (error) {
-      if (error instanceof Refusal) return error.result;
-      // An order number drawn twice, or a deadlock's victim (./order-rows.ts deadlocked): rolled back whole, again.
-      if (attempt < 3 && (numberTaken(error) || deadlocked(error))) continue;
-      throw error;
-    }
+  try {
+    return await retryingOrder(() => placeOnce(db, input, now, random));
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
   }
 }
 

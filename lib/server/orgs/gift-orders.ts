@@ -38,7 +38,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { audit } from "@/lib/server/audit";
 import { enqueueMailSql } from "@/lib/server/mail/outbox";
 import { orderPlacedMailOf } from "@/lib/server/notify/order-placed";
-import { insertRows, numberTaken, sellableProbe, takeStock, type SoldProductRow } from "@/lib/server/orders/order-rows";
+import { insertRows, retryingOrder, sellableProbe, takeStock, type SoldProductRow } from "@/lib/server/orders/order-rows";
 import { mailApprovers } from "@/lib/server/orgs/approvals";
 import { toCsv } from "@/lib/server/reports-csv";
 import { districtName } from "@/lib/validation/account";
@@ -272,17 +272,14 @@ interface ProductRow extends SoldProductRow {
 /**
  * Places a previewed, error-free gift list as one bank-transfer order of the organisation, or says why not and
  * writes nothing. `random` draws the order number and transfer reference (tests pass their own); one already taken
- * is drawn again, up to three times.
+ * is drawn again, and a deadlock's victim is run again (retryingOrder, as for a cart's order), up to three attempts.
  */
 export async function placeGiftList(db: Db, input: OrgScope & { actorId: string; giftListId: string }, now = new Date(), random: (n: number) => Uint8Array = randomBytes): Promise<PlaceGiftResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await placeOnce(db, input, now, random);
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, ...error.refusal };
-      if (attempt < 3 && numberTaken(error)) continue;
-      throw error;
-    }
+  try {
+    return await retryingOrder(() => placeOnce(db, input, now, random));
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, ...error.refusal };
+    throw error;
   }
 }
 
