@@ -28,7 +28,9 @@
 // BENCH_CHECKOUT_SECONDS (default 10), BENCH_CHECKOUT_ROUNDS (default 3), BENCH_CHECKOUT_BUYERS (default 20),
 // BENCH_CHECKOUT_FILLFACTOR=<10–100> sets the Product table's fillfactor first (room on each page for updated rows);
 // BENCH_CHECKOUT_ONLY=<name,…> runs only those contenders (and the baseline); BENCH_CHECKOUT_KEEP=1 leaves the
-// database in place.
+// database in place; BENCH_CHECKOUT_CART_ADDS=<n> adds n shoppers, each on a connection of its own, who while every
+// run is timed keep putting the first hot product in their cart and taking it out again (a cart line's foreign key
+// takes a key share lock on the product's row, as other buyers' shopping does during a rush).
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -57,6 +59,11 @@ if (FILLFACTOR !== null && !(Number.isInteger(FILLFACTOR) && FILLFACTOR >= 10 &&
   console.error("BENCH_CHECKOUT_FILLFACTOR: a whole number from 10 to 100");
   process.exit(2);
 }
+const CART_ADDS = Number(process.env.BENCH_CHECKOUT_CART_ADDS ?? 0);
+if (!(Number.isInteger(CART_ADDS) && CART_ADDS >= 0 && CART_ADDS <= 50)) {
+  console.error("BENCH_CHECKOUT_CART_ADDS: a whole number from 0 to 50");
+  process.exit(2);
+}
 const STOCK = 10_000_000;
 const SELL_OUT_STOCK = 37;
 const SELL_OUT_BUYERS = 60;
@@ -73,6 +80,7 @@ const target = { kind: "postgres" as const, url: scratch.url, poolSize: BUYERS }
 let opened: ReturnType<typeof openDatabase> | null = null;
 const sql = new pg.Client({ connectionString: scratch.url });
 const pool = new pg.Pool({ connectionString: scratch.url, max: BUYERS });
+const shoppersOpen: pg.Client[] = [];
 const address = { recipient: "孙会计", phone: "13722223333", district: "chaoyang", street: "朝阳区朝阳门外大街 6 号" };
 const inputOf = (cart: BenchCart): PlaceOrderInput => ({
   userId: cart.userId,
@@ -378,6 +386,30 @@ try {
     load: string;
   }
   const runs: Run[] = [];
+  // The shoppers of BENCH_CHECKOUT_CART_ADDS: a connection and a cart each, made once.
+  const shoppers = await Promise.all(
+    Array.from({ length: CART_ADDS }, async (_, i) => {
+      const client = new pg.Client({ connectionString: scratch.url });
+      shoppersOpen.push(client);
+      await client.connect();
+      await client.query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ($1, $1 || '@checkout-bench.test', now())`, [`shopper${i}`]);
+      await client.query(`INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES ($1, $2, now())`, [`cshopper${i}`, `shopper${i}`]);
+      return { client, cart: `cshopper${i}` };
+    }),
+  );
+  /** Until `end`, each shopper adds the first hot product to their cart and removes it; the number of adds. */
+  const shop = (end: number) =>
+    Promise.all(
+      shoppers.map(async ({ client, cart }) => {
+        let adds = 0;
+        while (performance.now() < end) {
+          await client.query(`INSERT INTO "CartItem" ("id", "cartId", "productId", "quantity", "addedAt") VALUES ($1, $2, $3, 1, now())`, [`${cart}-${adds}`, cart, hot[0]]);
+          await client.query(`DELETE FROM "CartItem" WHERE "cartId" = $1`, [cart]);
+          adds++;
+        }
+        return adds;
+      }),
+    ).then((counts) => counts.reduce((a, b) => a + b, 0));
   /** BUYERS loops placing order after order until `seconds` have passed. */
   const drive = async (name: string, seconds: number, round: number) => {
     const place = contenders.get(name)!;
@@ -396,6 +428,7 @@ try {
     const dbCpu = processCpuMs({ command: "postgres" });
     const start = performance.now();
     const end = start + seconds * 1000;
+    const shopping = shop(end);
     await Promise.all(
       Array.from({ length: BUYERS }, async () => {
         while (performance.now() < end) {
@@ -414,6 +447,7 @@ try {
     );
     const elapsed = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
+    const adds = await shopping;
     const dbCpuMs = (processCpuMs({ command: "postgres" }) - dbCpu) / Math.max(1, latencies.length);
     await new Promise((r) => setTimeout(r, 1_100)); // the statistics reach pg_stat_user_tables within a second
     const after = await productUpdates();
@@ -423,7 +457,7 @@ try {
     const run = { round, name, orders: winners.length, refused, seconds: elapsed, latencies, cpuMs, dbCpuMs, hot, load };
     if (round > 0) runs.push(run);
     console.log(
-      `round ${round} ${name.padEnd(28)} ${(run.orders / elapsed).toFixed(0).padStart(4)} orders/s  p50 ${median(latencies).toFixed(1)} ms  p95 ${percentile(latencies, 0.95).toFixed(1)} ms  client CPU ${cpuMs.toFixed(2)} ms/order  database CPU ${dbCpuMs.toFixed(2)} ms/order  HOT ${(hot * 100).toFixed(0)}%  refused ${refused}${codes.size > 0 ? ` (${[...codes].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}  load ${load}`,
+      `round ${round} ${name.padEnd(28)} ${(run.orders / elapsed).toFixed(0).padStart(4)} orders/s  p50 ${median(latencies).toFixed(1)} ms  p95 ${percentile(latencies, 0.95).toFixed(1)} ms  client CPU ${cpuMs.toFixed(2)} ms/order  database CPU ${dbCpuMs.toFixed(2)} ms/order  HOT ${(hot * 100).toFixed(0)}%  refused ${refused}${codes.size > 0 ? ` (${[...codes].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}${CART_ADDS ? `  cart adds ${(adds / elapsed).toFixed(0)}/s` : ""}  load ${load}`,
     );
   };
 
@@ -486,6 +520,7 @@ try {
   );
   console.log(`0 oversold: checked after every run (stock ≥ 0; per product, units taken = units in order lines = units reserved). Load average at end ${loadAverage()}`);
 } finally {
+  await Promise.all(shoppersOpen.map((c) => c.end().catch(() => {})));
   await pool.end().catch(() => {});
   await sql.end().catch(() => {});
   await opened?.close();

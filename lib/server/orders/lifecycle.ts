@@ -9,6 +9,7 @@ import { mayPay } from "@/lib/domain/approval";
 import { sellableWhere } from "@/lib/domain/catalog";
 import { bulkMove, CAPTURED_PAYMENT_STATUSES, next } from "@/lib/domain/order-state";
 import { writePaymentLedger } from "@/lib/server/ledger/write";
+import { byProductId } from "@/lib/server/orders/order-rows";
 import { notify } from "@/lib/server/notify";
 
 type Tx = Prisma.TransactionClient;
@@ -31,14 +32,14 @@ export async function cancelPendingOrder(tx: Tx, orderId: string, reason: Cancel
   const order = bulkMove("order", "cancelled");
   const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: order.from } }, data: { status: order.to, cancelledAt: now } });
   if (moved.count !== 1) return false;
-  // Given back in product id order, the order a checkout locks product rows in (./order-rows.ts stockTakeCtes):
-  // in any other, a cancellation sharing two products with a checkout could deadlock with it.
+  // Given back in the order a checkout locks product rows in (./order-rows.ts byProductId): in any other, a
+  // cancellation sharing two products with a checkout could deadlock with it.
   const reservations = await tx.stockReservation.findMany({
     where: { orderId, status: "ACTIVE" },
     select: { id: true, productId: true, quantity: true },
-    orderBy: [{ productId: "asc" }, { id: "asc" }],
+    orderBy: { id: "asc" },
   });
-  for (const r of reservations) {
+  for (const r of reservations.sort(byProductId)) {
     await tx.product.update({ where: { id: r.productId }, data: { stock: { increment: r.quantity } } });
   }
   await tx.stockReservation.updateMany({
@@ -115,7 +116,7 @@ export async function markOrderPaid(tx: Tx, proof: PaymentProof, now = new Date(
 
   if (order.status === "CANCELLED") {
     const taken: { productId: string; quantity: number }[] = [];
-    for (const item of [...order.items].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+    for (const item of [...order.items].sort(byProductId)) {
       // Only what may still be sold (invariant 6): a product whose certificate was revoked meanwhile is refunded.
       const got = await tx.product.updateMany({ where: { id: item.productId, stock: { gte: item.quantity }, ...sellableWhere() }, data: { stock: { decrement: item.quantity } } });
       if (got.count !== 1) break;

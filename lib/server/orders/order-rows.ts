@@ -66,28 +66,48 @@ export function insertRows(table: OrderTable, sample: object | readonly object[]
 }
 
 /**
- * The stock, as two CTEs of a statement: "locked", every product row locked in one fixed order (id), so that
- * concurrent orders cannot deadlock on each other's rows, and "taken", each product's units taken only if it has
- * them, its rows as they are under the lock (what isSellable judges: a product taken off sale since the caller's
- * read is seen too; the cooperative's status is read as of the statement's start). A product absent from "taken"
- * was short. `wanted` names each product once. `onlyAfter`, a condition on the statement's earlier CTEs that no
- * product row enters, is evaluated once before the first row is locked, so what it needs runs first: a checkout's
- * cart lock (./place-order.ts), taken before the first cart line is deleted. NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE
- * would also wait for the key-share locks that other orders' lines and reservations hold on the same product
- * (their foreign keys), while those orders wait for this one here.
+ * The one order in which every path that changes several products' stock meets their rows: by id, compared as
+ * code units (PostgreSQL's "C" collation, whatever the database's own). Checkouts, gift orders, cancellations
+ * and a payment after a cancellation all go through the rows in this order, so no two of them can each hold a
+ * row the other waits for.
+ */
+export const byProductId = (a: { productId: string }, b: { productId: string }) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
+
+/**
+ * The stock, as CTEs of a statement: one conditional UPDATE per product, "take0", "take1", … in byProductId
+ * order, each taking the product's units only if it has them, and "taken", their rows together, as they are under
+ * the lock (what isSellable judges: a product taken off sale since the caller's read is seen too; the
+ * cooperative's status is read as of the statement's start). A product absent from "taken" was short.
+ * `wanted` names each product once.
+ *
+ * Each UPDATE waits for the one before it (its one-time filter counts that one's rows), so the rows are locked one
+ * after another in a fixed order and concurrent orders cannot deadlock on each other's rows. Each UPDATE locks
+ * its row itself, as PostgreSQL's own queue for a contended row expects. (A first CTE locking every row with
+ * SELECT … FOR NO KEY UPDATE, and an UPDATE after it, deadlocked under a rush on one product while others added it
+ * to their carts: the UPDATE starts again from the row version of the statement's snapshot and, when carts' key
+ * share locks sit on that version, waits for its tuple lock, held by the next order in the queue, which waits for
+ * this one. docs/benchmarks.md, "a rush on one product".)
+ *
+ * `onlyAfter`, a condition on the statement's earlier CTEs that no product row enters, is evaluated before the
+ * first row is locked, so what it needs runs first: a checkout's cart lock (./place-order.ts), taken before the
+ * first cart line is deleted.
  */
 export function stockTakeCtes(wanted: readonly { productId: string; quantity: number }[], stamp: Date, onlyAfter: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
-  const ids = wanted.map((w) => w.productId);
-  return Prisma.sql`"locked" AS MATERIALIZED (
-      SELECT "id" FROM "Product" WHERE "id" = ANY(${ids}::text[]) AND ${onlyAfter} ORDER BY "id" FOR NO KEY UPDATE
-    ), "taken" AS (
-      UPDATE "Product" p SET "stock" = p."stock" - w."quantity", "updatedAt" = ${stamp}::timestamp(3)
-      FROM "locked" l JOIN unnest(${ids}::text[], ${wanted.map((w) => w.quantity)}::int[]) AS w("id", "quantity") ON w."id" = l."id"
-      WHERE p."id" = l."id" AND p."stock" >= w."quantity"
-      RETURNING p."id", p."listingStatus"::text AS "listingStatus", p."certificationStatus"::text AS "certificationStatus",
+  const returning = Prisma.sql`p."id", p."listingStatus"::text AS "listingStatus", p."certificationStatus"::text AS "certificationStatus",
                 p."certificateValidFrom", p."certificateValidUntil",
-                (SELECT c."status"::text FROM "Cooperative" c WHERE c."id" = p."cooperativeId") AS "cooperativeStatus"
+                (SELECT c."status"::text FROM "Cooperative" c WHERE c."id" = p."cooperativeId") AS "cooperativeStatus"`;
+  const steps = [...wanted].sort(byProductId).map((w, i) => {
+    const after = i === 0 ? Prisma.empty : Prisma.sql` AND (SELECT COUNT(*) FROM ${Prisma.raw(`"take${i - 1}"`)}) >= 0`;
+    return Prisma.sql`${Prisma.raw(`"take${i}"`)} AS (
+      UPDATE "Product" p SET "stock" = p."stock" - ${w.quantity}::int, "updatedAt" = ${stamp}::timestamp(3)
+      WHERE p."id" = ${w.productId} AND p."stock" >= ${w.quantity}::int AND ${onlyAfter}${after}
+      RETURNING ${returning}
     )`;
+  });
+  const taken = steps.length
+    ? Prisma.join(steps.map((_, i) => Prisma.raw(`SELECT * FROM "take${i}"`)), " UNION ALL ")
+    : Prisma.sql`SELECT ${returning} FROM "Product" p WHERE FALSE`;
+  return Prisma.sql`${Prisma.join([...steps, Prisma.sql`"taken" AS (${taken})`], ", ")}`;
 }
 
 /** The stock taken on its own, in one statement (stockTakeCtes): the taken rows, locked until the commit. */

@@ -220,12 +220,13 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
       }
 
       // The rest in one statement, the rows passed as one JSON document: the cart emptied under its row lock, the
-      // stock taken (./order-rows.ts stockTakeCtes: product rows locked in id order, each taken only if it has the
-      // units), the order and everything under it, and its mail in the outbox. The cart's lock comes first: a
-      // double submit (two tabs, a double click) waits there for the first, then finds the cart's lines already
-      // gone with the first order, takes no stock and is refused; a line added or changed in another tab since the
-      // read above is not what is removed either. Only this buyer ever waits on that lock. The product rows, which
-      // every buyer of the same product queues on, stay locked for the rest of this statement and the commit.
+      // stock taken (./order-rows.ts stockTakeCtes: one conditional update per product, in id order, each locking
+      // its row and taking the units only if it has them), the order and everything under it, and its mail in the
+      // outbox. The cart's lock comes first: a double submit (two tabs, a double click) waits there for the first,
+      // then finds the cart's lines already gone with the first order, takes no stock and is refused; a line added
+      // or changed in another tab since the read above is not what is removed either. Only this buyer ever waits on
+      // that lock. The product rows, which every buyer of the same product queues on, stay locked for the rest of
+      // this statement and the commit.
       const written = await tx.$queryRaw<WrittenRow[]>`
         WITH "rows" AS (
           SELECT ${JSON.stringify(rows)}::jsonb AS "d"
