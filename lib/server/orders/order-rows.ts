@@ -121,9 +121,10 @@ export const numberTaken = (error: unknown) => error instanceof Error && /"Order
 
 /**
  * Whether PostgreSQL chose this transaction as a deadlock's victim (SQLSTATE 40P01): it was rolled back whole, and
- * trying again is what PostgreSQL's documentation advises. Rare, but not impossible for an order: under a rush on
- * one product with stock adjustments beside it, one run in six of tests/integration/stock.test.ts's race saw three
- * checkouts of that product deadlock on its row's tuple lock (docs/benchmarks.md, "a fresh machine").
+ * trying again is what PostgreSQL's documentation advises. No cycle among orders is known since the stock take
+ * locks each product by its own UPDATE (stockTakeCtes; before, a rush on one product with carts being filled beside
+ * it deadlocked: docs/benchmarks.md, "a rush on one product"), but an order's statement meets many rows that other
+ * work locks too, and a deadlock found later should cost a buyer a second's wait, not their order.
  */
 export const deadlocked = (error: unknown) => {
   if (!(error instanceof Error)) return false;
