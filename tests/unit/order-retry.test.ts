@@ -3,12 +3,18 @@
 import { describe, expect, test } from "vitest";
 import { deadlocked, numberTaken, ORDER_ATTEMPTS, retryingOrder } from "@/lib/server/orders/order-rows";
 
-/** An error as Prisma raises it for a failed raw query: the SQLSTATE in the message and, on some paths, in meta. */
-const prismaError = (message: string, meta?: object) => Object.assign(new Error(message), meta ? { meta } : {});
+/** An error as Prisma raises it for a failed raw query: the SQLSTATE in the message. */
+const prismaError = (message: string) => new Error(message);
 
 const cases: { name: string; error: unknown; numberTaken: boolean; deadlocked: boolean }[] = [
   { name: "deadlock, raw query", error: prismaError("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `40P01`. Message: `deadlock detected`"), numberTaken: false, deadlocked: true },
-  { name: "deadlock, code in meta only", error: prismaError("Transaction failed", { code: "40P01" }), numberTaken: false, deadlocked: true },
+  {
+    name: "deadlock in a model query (Prisma's P2034)",
+    error: Object.assign(new Error("Transaction failed due to a write conflict or a deadlock. Please retry your transaction"), { code: "P2034" }),
+    numberTaken: false,
+    deadlocked: true,
+  },
+  { name: "another Prisma error code", error: Object.assign(new Error("Unique constraint failed"), { code: "P2002" }), numberTaken: false, deadlocked: false },
   { name: "deadlock, node-postgres (code on the error)", error: Object.assign(new Error("deadlock detected"), { code: "40P01" }), numberTaken: false, deadlocked: true },
   { name: "order number taken", error: prismaError('Unique constraint failed: duplicate key value violates unique constraint "Order_number_key"'), numberTaken: true, deadlocked: false },
   { name: "transfer reference taken", error: prismaError('duplicate key value violates unique constraint "Order_transferReference_key"'), numberTaken: true, deadlocked: false },

@@ -273,6 +273,9 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
  */
 export async function cancelUnopenedStripeOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    // The buyer's cart row is locked first, as a checkout locks it before the product rows: the cancellation below
+    // locks the order's products, and a checkout from another tab, holding the cart, may be waiting for them.
+    await tx.$queryRaw`SELECT c."id" FROM "Cart" c JOIN "Order" o ON o."buyerId" = c."userId" WHERE o."id" = ${orderId} FOR UPDATE OF c`;
     if (!(await cancelPendingOrder(tx, orderId, "paymentFailed", now))) return false;
     // To the buyer nothing happened but a message on the checkout page: the "order placed" mail, written with the
     // order a moment ago and not yet sent, is withdrawn with the "cancelled" one.
