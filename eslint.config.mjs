@@ -10,7 +10,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores([".next*/", "tests/bench/baseline-app/", "node_modules/", "lib/generated/", "test-results/", "coverage/", "public/", ".data/", "next-env.d.ts"]),
+  globalIgnores([".next*/", "tests/bench/baseline-app/", "tests/bench/shell-app/", "node_modules/", "lib/generated/", "test-results/", "coverage/", "public/", ".data/", "next-env.d.ts"]),
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },

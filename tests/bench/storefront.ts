@@ -9,8 +9,7 @@
 // same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
 // from /proc (the server process and its children), which the machine's other load disturbs less than a rate; client
 // CPU per request is this process's, the load generator's share of the same cores.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import http from "node:http";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../../lib/db/prepare";
@@ -19,97 +18,13 @@ import { DEMO_PASSWORD } from "../../lib/seed";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { median, percentile, processCpuMs, throwawayDatabase } from "./support";
+import { load, type Measure, NEXT_BIN, startNextApp, type Target } from "./http-load";
+import { median, throwawayDatabase } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-
-interface Target {
-  name: string;
-  base: string;
-  path: string;
-  cookie?: string;
-}
-
-interface Measure {
-  rps: number;
-  p50: number;
-  cpuMsPerRequest: number;
-  /** This process's CPU per request: the load generator's share of the two cores, which the server does not get. */
-  clientCpuMsPerRequest: number;
-  bytes: number;
-  errors: number;
-}
-
-
-function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes: number; ok: boolean }> {
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const req = http.get(`${target.base}${target.path}`, { agent, headers: target.cookie ? { cookie: target.cookie } : {} }, (res) => {
-      let bytes = 0;
-      res.on("data", (d: Buffer) => (bytes += d.length));
-      res.on("end", () => resolve({ ms: performance.now() - start, bytes, ok: res.statusCode === 200 }));
-    });
-    req.on("error", () => resolve({ ms: performance.now() - start, bytes: 0, ok: false }));
-  });
-}
-
-/** Closed loop: CONNECTIONS workers, each sending the next request when the last one is answered. */
-async function load(target: Target, seconds: number, pid: number): Promise<Measure> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let bytes = 0;
-  let errors = 0;
-  const cpuBefore = processCpuMs({ root: pid });
-  const clientBefore = process.cpuUsage();
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const r = await request(agent, target);
-        latencies.push(r.ms);
-        bytes = r.bytes;
-        if (!r.ok) errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  const cpu = processCpuMs({ root: pid }) - cpuBefore;
-  const client = process.cpuUsage(clientBefore);
-  agent.destroy();
-  return {
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 0.5),
-    cpuMsPerRequest: cpu / latencies.length,
-    clientCpuMsPerRequest: (client.user + client.system) / 1000 / latencies.length,
-    bytes,
-    errors,
-  };
-}
-
-async function startBaseline(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "localhost"], {
-    cwd: BASELINE_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: "ignore",
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      if (res.ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error("the baseline app did not answer within 60 s");
-}
 
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -133,7 +48,7 @@ async function main() {
   let baseline: ChildProcess | null = null;
   try {
     shop = await startServer(shopPort, { DATABASE_URL: scratch.url, NEXT_DIST_DIR: DIST });
-    baseline = await startBaseline(basePort, scratch.url);
+    baseline = await startNextApp(BASELINE_DIR, basePort, { DATABASE_URL: scratch.url });
     const shopURL = `http://127.0.0.1:${shopPort}`;
     const baseURL = `http://127.0.0.1:${basePort}`;
     const cookie = cookieHeader(await signInOverHttp(shopURL, "buyer@demo.tangxian.shop", DEMO_PASSWORD));
@@ -148,7 +63,7 @@ async function main() {
     ];
     const pidOf = (t: Target) => (t.base === baseURL ? baseline!.pid! : shop!.pid!);
     // Every page once before timing: the cached ones are filled, every route compiled and warm.
-    for (const t of targets) await load(t, 1, pidOf(t));
+    for (const t of targets) await load(t, 1, pidOf(t), CONNECTIONS);
 
     const results = new Map<string, Measure[]>(targets.map((t) => [t.name, []]));
     const ratios = new Map<string, number[]>(targets.map((t) => [t.name, []]));
@@ -158,8 +73,8 @@ async function main() {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       const roundResults = new Map<string, Measure>();
       for (const t of order) {
-        await load(t, 1, pidOf(t));
-        const m = await load(t, SECONDS, pidOf(t));
+        await load(t, 1, pidOf(t), CONNECTIONS);
+        const m = await load(t, SECONDS, pidOf(t), CONNECTIONS);
         roundResults.set(t.name, m);
         results.get(t.name)!.push(m);
       }

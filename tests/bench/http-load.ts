@@ -1,0 +1,92 @@
+// Loading a page over HTTP for the benchmarks that compare Next.js servers (./storefront.ts, ./shell.ts): a closed
+// loop of keep-alive connections, with the server's CPU per request from /proc and the load generator's own.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { percentile, processCpuMs } from "./support";
+
+export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+export interface Target {
+  name: string;
+  base: string;
+  path: string;
+  cookie?: string;
+}
+
+export interface Measure {
+  rps: number;
+  p50: number;
+  cpuMsPerRequest: number;
+  /** This process's CPU per request: the load generator's share of the two cores, which the server does not get. */
+  clientCpuMsPerRequest: number;
+  bytes: number;
+  errors: number;
+}
+
+function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes: number; ok: boolean }> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const req = http.get(`${target.base}${target.path}`, { agent, headers: target.cookie ? { cookie: target.cookie } : {} }, (res) => {
+      let bytes = 0;
+      res.on("data", (d: Buffer) => (bytes += d.length));
+      res.on("end", () => resolve({ ms: performance.now() - start, bytes, ok: res.statusCode === 200 }));
+    });
+    req.on("error", () => resolve({ ms: performance.now() - start, bytes: 0, ok: false }));
+  });
+}
+
+/** Closed loop: `connections` workers, each sending the next request when the last one is answered. */
+export async function load(target: Target, seconds: number, pid: number, connections: number): Promise<Measure> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  const cpuBefore = processCpuMs({ root: pid });
+  const clientBefore = process.cpuUsage();
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const r = await request(agent, target);
+        latencies.push(r.ms);
+        bytes = r.bytes;
+        if (!r.ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const cpu = processCpuMs({ root: pid }) - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
+  agent.destroy();
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    cpuMsPerRequest: cpu / latencies.length,
+    clientCpuMsPerRequest: (client.user + client.system) / 1000 / latencies.length,
+    bytes,
+    errors,
+  };
+}
+
+/** `next start` of the app in `dir` (a build already made there), once `probe` answers 200. */
+export async function startNextApp(dir: string, port: number, env: Record<string, string>, probe = "/"): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "localhost"], {
+    cwd: dir,
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${probe}`);
+      if (res.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`${path.basename(dir)} did not answer within 60 s`);
+}
