@@ -13,9 +13,7 @@
 // BENCH_SKIP_BUILD=1 reuses that folder (BENCH_ORDERS_DIST names another one).
 // BENCH_ORDERS scales the history (default 400000); BENCH_ORDERS_ROUNDS (default 3); BENCH_ORDERS_N samples per
 // state and round (default 15); BENCH_ORDERS_KEEP=1 leaves the database in place (its name is printed).
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { openDatabase, type DatabaseTarget } from "../../lib/db/client";
 import { migrateDeploy } from "../../lib/db/migrations";
@@ -26,6 +24,7 @@ import { placeOrder } from "../../lib/server/orders/place-order";
 import { getBuyerOrder } from "../../lib/server/queries/orders";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
+import { build } from "./catalog-cache";
 import { loadAverage, median, percentile, throwawayDatabase } from "./support";
 
 const server = process.env.BENCH_DATABASE_URL;
@@ -42,16 +41,6 @@ const INDEX = "OrderItem_shipmentId_idx";
 const HTTP = process.env.BENCH_ORDERS_HTTP === "1";
 const DIST = process.env.BENCH_ORDERS_DIST ?? ".next-orders-bench";
 const BUYER = "buyer@demo.tangxian.shop";
-
-/** `next build` into DIST, keeping tsconfig.json as it was (Next adds the folder's types to it). */
-function build(): void {
-  const tsconfig = path.resolve("tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  const out = spawnSync("npx", ["next", "build"], { encoding: "utf8", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
-  const after = readFileSync(tsconfig, "utf8");
-  if (after !== before && !before.includes(DIST)) writeFileSync(tsconfig, before);
-  if (out.status !== 0) throw new Error(`next build failed:\n${out.stdout}\n${out.stderr}`);
-}
 
 const load = loadAverage;
 const p95 = (xs: number[]) => percentile(xs, 0.95);
@@ -222,7 +211,7 @@ try {
   if (HTTP) {
     if (process.env.BENCH_SKIP_BUILD !== "1") {
       const start = performance.now();
-      build();
+      build(process.cwd(), DIST);
       console.log(`next build into ${DIST}: ${((performance.now() - start) / 1000).toFixed(0)} s; load ${load()}`);
     }
     // A data cache left on disk by an earlier run describes another database.
