@@ -1,7 +1,8 @@
 // When placing an order tries again (lib/server/orders/order-rows.ts): an order number or transfer reference drawn
-// twice, or a transaction PostgreSQL rolled back to break a deadlock; any other failure is not retried.
+// twice, or a transaction PostgreSQL rolled back to break a deadlock; any other failure is not retried. And the
+// stock take's statement: one conditional UPDATE per product, in one lock order, each waiting for the one before.
 import { describe, expect, test } from "vitest";
-import { deadlocked, numberTaken, ORDER_ATTEMPTS, retryingOrder } from "@/lib/server/orders/order-rows";
+import { byProductId, deadlocked, numberTaken, ORDER_ATTEMPTS, retryingOrder, stockTakeCtes } from "@/lib/server/orders/order-rows";
 
 /** An error as Prisma raises it for a failed raw query: the SQLSTATE in the message. */
 const prismaError = (message: string) => new Error(message);
@@ -58,5 +59,35 @@ describe("retryingOrder runs an order again only for what trying again cures", (
     else await expect(result).rejects.toThrow();
     expect(tries).toBe(r.tries);
     expect(tries).toBeLessThanOrEqual(ORDER_ATTEMPTS);
+  });
+});
+
+describe("stockTakeCtes: one conditional UPDATE per product, in one lock order", () => {
+  const stamp = new Date("2026-12-01T00:00:00Z");
+  const statement = (wanted: { productId: string; quantity: number }[]) => stockTakeCtes(wanted, stamp);
+  const cases: { name: string; wanted: { productId: string; quantity: number }[]; steps: string[] }[] = [
+    { name: "none: an empty, typed result", wanted: [], steps: [] },
+    { name: "one product", wanted: [{ productId: "p1", quantity: 2 }], steps: ["p1"] },
+    { name: "named in another order: taken in id order", wanted: [{ productId: "pb", quantity: 1 }, { productId: "pa", quantity: 3 }, { productId: "p9", quantity: 1 }], steps: ["p9", "pa", "pb"] },
+    // Code units, not a locale's order: upper case before lower, digits before letters.
+    { name: "code-unit order", wanted: [{ productId: "b", quantity: 1 }, { productId: "B", quantity: 1 }, { productId: "0", quantity: 1 }], steps: ["0", "B", "b"] },
+  ];
+  test.each(cases)("$name", ({ wanted, steps }) => {
+    const sql = statement(wanted);
+    // Each step's parameters: its quantity, the stamp, its id, its quantity again.
+    const ids = sql.values.filter((v) => typeof v === "string" && wanted.some((w) => w.productId === v));
+    expect(ids).toEqual(steps);
+    steps.forEach((_, i) => expect(sql.sql).toContain(`"take${i}" AS (`));
+    // Every step after the first waits for the one before it.
+    for (let i = 1; i < steps.length; i++) expect(sql.sql).toContain(`(SELECT COUNT(*) FROM "take${i - 1}") >= 0`);
+    expect(sql.sql).toContain(steps.length ? `"taken" AS (${steps.map((_, i) => `SELECT * FROM "take${i}"`).join(" UNION ALL ")})` : "WHERE FALSE");
+  });
+
+  test("a product named twice is refused (its second UPDATE would be skipped)", () => {
+    expect(() => statement([{ productId: "p1", quantity: 1 }, { productId: "p1", quantity: 2 }])).toThrow(/named twice/);
+  });
+
+  test("byProductId sorts as the take locks", () => {
+    expect([{ productId: "b" }, { productId: "B" }, { productId: "a1" }, { productId: "a" }].sort(byProductId).map((r) => r.productId)).toEqual(["B", "a", "a1", "b"]);
   });
 });
