@@ -91,3 +91,28 @@ export async function createTestDatabase(prefix = "shop_test"): Promise<TestData
     },
   };
 }
+
+/**
+ * Resolves once some session of this database waits for a lock (PostgreSQL only): how a test holding a row on a
+ * second connection knows that the call it started has reached that row. Fails with `what` after 30 s.
+ */
+export async function untilSomeoneWaitsForALock(db: Db, what: string): Promise<void> {
+  for (let waited = 0; ; waited += 20) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (row!.n > 0) return;
+    if (waited > 30_000) throw new Error(`${what} never waited for a lock`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs `use` on a PostgreSQL connection of its own (another session than the app's pool), closed after. */
+export async function onOwnConnection<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -13,7 +13,6 @@
 //     cancelled orders' lines;
 //   - an order number or transfer reference drawn a second time: the order is placed with another, nothing doubled.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { adjustStock } from "@/lib/server/listings/stock";
@@ -21,7 +20,7 @@ import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
 import { takeStock } from "@/lib/server/orders/order-rows";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDatabase, onOwnConnection, untilSomeoneWaitsForALock } from "../helpers/db";
 import { cartLinesOf, checkoutInput, type CartLine } from "../helpers/orders";
 
 let t: TestDatabase;
@@ -179,20 +178,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a rush on one product while oth
           }
         }
       }),
-      ...carts.map(async (cartId) => {
-        // Each on a connection of its own, as buyers on other instances are.
-        const buyer = new pg.Client({ connectionString: t.url! });
-        await buyer.connect();
-        try {
+      // Each shopper on a connection of its own, as buyers on other instances are.
+      ...carts.map((cartId) =>
+        onOwnConnection(t.url!, async (buyer) => {
           while (Date.now() < until) {
             await buyer.query(`INSERT INTO "CartItem" ("id", "cartId", "productId", "quantity") VALUES ($1, $2, $3, 1)`, [`rush-${cartId}-${added}`, cartId, hot.id]);
             await buyer.query(`DELETE FROM "CartItem" WHERE "cartId" = $1`, [cartId]);
             added++;
           }
-        } finally {
-          await buyer.end();
-        }
-      }),
+        }),
+      ),
     ]);
     expect(errors).toEqual([]);
     expect(orders).toBeGreaterThan(0);
@@ -252,21 +247,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
     const p = await product("taihang-walnut-kernels");
     const lines = [{ productId: p.id, quantity: 1 }];
     const userId = await buyerWithCart(lines);
-    const holder = new pg.Client({ connectionString: t.url! });
-    await holder.connect();
-    try {
+    await onOwnConnection(t.url!, async (holder) => {
       // The manager's side: the product row locked, as an edit of the listing holds it.
       await holder.query("BEGIN");
       await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [p.id]);
       const placing = placeOrder(db, checkoutInput(userId, lines, "BANK_TRANSFER"));
       // Until the order waits for that row (its stock statement, the last before its commit).
-      for (let waited = 0; ; waited += 20) {
-        const [row] = await db.$queryRaw<{ n: number }[]>`
-          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (row!.n > 0) break;
-        if (waited > 30_000) throw new Error("placeOrder never waited for the product row");
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilSomeoneWaitsForALock(db, "placeOrder");
       await holder.query(`UPDATE "Product" SET "listingStatus" = 'OFF_SALE' WHERE "id" = $1`, [p.id]);
       await holder.query("COMMIT");
 
@@ -274,9 +261,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a product taken off sale while 
       expect(await stockOf(p.id)).toBe(p.stock);
       expect(await writtenFor([userId])).toEqual({ orders: 0, items: 0, reservations: 0, payments: 0, shipments: 0, mails: 0 });
       expect(await cartLinesOf(db, userId)).toEqual(lines);
-    } finally {
-      await holder.end();
-    }
+    });
   }, 60_000);
 });
 
@@ -285,9 +270,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("an order chosen as a deadlock's
     const p = await product("taihang-comb-honey");
     const lines = [{ productId: p.id, quantity: 2 }];
     const userId = await buyerWithCart(lines);
-    const holder = new pg.Client({ connectionString: t.url! });
-    await holder.connect();
-    try {
+    await onOwnConnection(t.url!, async (holder) => {
       // Another transaction holds the product row...
       await holder.query("BEGIN");
       await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [p.id]);
@@ -295,13 +278,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("an order chosen as a deadlock's
       let settled = false;
       void placing.finally(() => (settled = true));
       // ...until the order, its cart emptied under the cart's row lock, waits for the product's.
-      for (let waited = 0; ; waited += 20) {
-        const [row] = await db.$queryRaw<{ n: number }[]>`
-          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (row!.n > 0) break;
-        if (waited > 30_000) throw new Error("placeOrder never waited for the product row");
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilSomeoneWaitsForALock(db, "placeOrder");
       // Then that transaction wants the cart's row: a cycle. The order has waited longest, so its deadlock check
       // (deadlock_timeout, 1 s) runs first and PostgreSQL rolls it back, giving the cart its lines back.
       const cartLines = await holder.query<{ n: number }>(
@@ -317,9 +294,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("an order chosen as a deadlock's
       expect(await writtenFor([userId])).toMatchObject({ orders: 1, items: 1, reservations: 1, payments: 1 });
       expect(await stockOf(p.id)).toBe(p.stock - 2);
       expect(await cartLinesOf(db, userId)).toEqual([]);
-    } finally {
-      await holder.end();
-    }
+    });
   }, 60_000);
 });
 

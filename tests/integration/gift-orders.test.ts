@@ -16,7 +16,6 @@
 import { readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { bulkShip } from "@/lib/server/fulfilment/bulk-ship";
@@ -26,7 +25,7 @@ import { discardGiftList, getGiftList, placeGiftList, uploadGiftList } from "@/l
 import { markOrderPaid } from "@/lib/server/orders/lifecycle";
 import { placeOrder } from "@/lib/server/orders/place-order";
 import { seedDatabase } from "@/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDatabase, onOwnConnection, untilSomeoneWaitsForALock } from "../helpers/db";
 import { checkoutInput } from "../helpers/orders";
 
 let t: TestDatabase;
@@ -433,9 +432,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a gift order chosen as a deadlo
     await db.product.update({ where: { id: walnuts.id }, data: { stock: 50 } });
     const id = await upload(org, csv([["姓名", "手机", "区", "详细地址", walnuts.nameZh], ["死锁甲", "13600003001", "朝阳区", "等待路 1 号", 2], ["死锁乙", "13600003002", "海淀区", "等待路 2 号", 1]]));
 
-    const holder = new pg.Client({ connectionString: t.url! });
-    await holder.connect();
-    try {
+    await onOwnConnection(t.url!, async (holder) => {
       // Another transaction holds the product row (as a manager's listing edit does)...
       await holder.query("BEGIN");
       await holder.query(`SELECT "id" FROM "Product" WHERE "id" = $1 FOR NO KEY UPDATE`, [walnuts.id]);
@@ -443,13 +440,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a gift order chosen as a deadlo
       let settled = false;
       void placing.finally(() => (settled = true));
       // ...until the gift order, holding its list's row, waits for the product's.
-      for (let waited = 0; ; waited += 20) {
-        const [row] = await db.$queryRaw<{ n: number }[]>`
-          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (row!.n > 0) break;
-        if (waited > 30_000) throw new Error("the gift order never waited for the product row");
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilSomeoneWaitsForALock(db, "the gift order");
       // Then that transaction wants the list's row: a cycle. The gift order has waited longest, so its deadlock check
       // (deadlock_timeout, 1 s) runs first and PostgreSQL rolls it back; its lock on the list goes with it.
       const listSeen = await holder.query<{ status: string }>(`SELECT "status"::text AS "status" FROM "GiftList" WHERE "id" = $1 FOR UPDATE`, [id]);
@@ -463,8 +454,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a gift order chosen as a deadlo
       expect(await writtenFor(org.organisationId)).toEqual({ orders: 1, items: 2, shipments: 2, reservations: 1, payments: 1 });
       expect(await stockOf(walnuts.id)).toBe(47);
       expect((await db.giftList.findUniqueOrThrow({ where: { id } })).status).toBe("PLACED");
-    } finally {
-      await holder.end();
-    }
+    });
   }, 60_000);
 });

@@ -2,7 +2,6 @@
 // for Stripe's API host: what is sent (amounts in fen, CNY, shipping per cooperative, the configured methods,
 // the order id, the session ending with the reservation) and that a retry sends the same idempotency key.
 import { createServer } from "node:http";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { cartFingerprint } from "@/lib/domain/checkout";
 import type { Db } from "@/lib/db/client";
@@ -12,7 +11,7 @@ import { createCheckoutSession, expireCheckoutSessions } from "@/lib/server/orde
 import { log } from "@/lib/server/log";
 import type { StripeConfig } from "@/lib/server/stripe";
 import { seedDatabase } from "@/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDatabase, onOwnConnection, untilSomeoneWaitsForALock } from "../helpers/db";
 import { startFakeStripe, stripeFor, type FakeStripe, type RecordedRequest } from "../helpers/fake-stripe";
 
 let t: TestDatabase;
@@ -294,27 +293,17 @@ describe("a Stripe outage keeps the buyer's cart", () => {
     const held = await stockOf();
     const cart = await db.cart.findUniqueOrThrow({ where: { userId: user.id }, select: { id: true } });
     // The other tab's checkout, on a connection of its own: the cart locked first, as placeOrder locks it...
-    const tab = new pg.Client({ connectionString: t.url! });
-    await tab.connect();
-    try {
+    await onOwnConnection(t.url!, async (tab) => {
       await tab.query("BEGIN");
       await tab.query(`SELECT "id" FROM "Cart" WHERE "id" = $1 FOR UPDATE`, [cart.id]);
       const cancelling = cancelUnopenedStripeOrder(db, orderId);
-      for (let waited = 0; ; waited += 20) {
-        const [row] = await db.$queryRaw<{ n: number }[]>`
-          SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (row!.n > 0) break;
-        if (waited > 30_000) throw new Error("the cancellation never waited");
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilSomeoneWaitsForALock(db, "the cancellation");
       // ...then the product's stock. Had the cancellation locked the product before the cart, each would now wait for
       // the other.
       await tab.query(`UPDATE "Product" SET "stock" = "stock" - 1 WHERE "id" = $1`, [product.id]);
       await tab.query("COMMIT");
       expect(await cancelling).toBe(true);
-    } finally {
-      await tab.end();
-    }
+    });
     // The order's unit given back, the other tab's taken.
     expect(await stockOf()).toBe(held + 1 - 1);
     expect(await cartOf(user.id)).toEqual(lines);
