@@ -5,10 +5,8 @@
 // "Hit" is proved, not guessed from timings: after the first read, the bench changes product A's stock in the
 // database behind the app's back (no invalidation). A page served from the cache still shows the old figure; a
 // page read from the database would show the new one. The ordered product B must show its stock minus the order.
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { LOW_STOCK } from "../../lib/domain/catalog";
 import { cartFingerprint } from "../../lib/domain/checkout";
 import { openDatabase } from "../../lib/db/client";
@@ -16,6 +14,7 @@ import { clearDataCache, prepareDatabase } from "../../lib/db/prepare";
 import { DEMO_PASSWORD } from "../../lib/seed";
 import { actionsFromBuild, callAction, cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
+import { buildNextApp } from "./http-load";
 import { percentile, throwawayDatabase } from "./support";
 
 export const DIST = ".next-bench";
@@ -45,16 +44,9 @@ async function get(baseURL: string, url: string): Promise<{ ms: number; html: st
   return { ms: performance.now() - start, html };
 }
 
-/**
- * `next build` of the app in `appDir` into `dist` (default .next-bench), leaving tsconfig.json exactly as it was: Next
- * adds the folder's types to it, and rewrites the file's layout while it does.
- */
+/** `next build` of the app in `appDir` into `dist` (default .next-bench), tsconfig.json left as it was. */
 export function build(appDir: string, dist = DIST): void {
-  const tsconfig = path.join(appDir, "tsconfig.json");
-  const before = readFileSync(tsconfig, "utf8");
-  const out = spawnSync("npx", ["next", "build"], { cwd: appDir, encoding: "utf8", env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  if (out.status !== 0) throw new Error(`next build failed:\n${out.stdout}\n${out.stderr}`);
+  buildNextApp(appDir, { NEXT_DIST_DIR: dist });
 }
 
 export async function benchCatalogCache(serverUrl: string, opts: { appDir?: string; skipBuild?: boolean; iterations?: number } = {}): Promise<CacheBenchResult> {

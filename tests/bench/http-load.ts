@@ -1,6 +1,7 @@
 // Loading a page over HTTP for the benchmarks that compare Next.js servers (./storefront.ts, ./shell.ts): a closed
 // loop of keep-alive connections, with the server's CPU per request from /proc and the load generator's own.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { percentile, processCpuMs } from "./support";
@@ -68,6 +69,18 @@ export async function load(target: Target, seconds: number, pid: number, connect
     bytes,
     errors,
   };
+}
+
+/**
+ * `next build` of the app in `dir`, with `env` added (e.g. NEXT_DIST_DIR), leaving its tsconfig.json, if it has one,
+ * exactly as it was: Next adds a custom build folder's types to it, and rewrites the file's layout while it does.
+ */
+export function buildNextApp(dir: string, env: Record<string, string> = {}): void {
+  const tsconfig = path.join(dir, "tsconfig.json");
+  const before = existsSync(tsconfig) ? readFileSync(tsconfig, "utf8") : null;
+  const out = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (before !== null && readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
+  if (out.status !== 0) throw new Error(`next build of ${dir} failed:\n${out.stdout}\n${out.stderr}`);
 }
 
 /** `next start` of the app in `dir` (a build already made there), once `probe` answers 200. */

@@ -11,12 +11,12 @@
 // Each round loads every target for BENCH_SECONDS (default 5) with BENCH_CONNECTIONS (default 8) keep-alive
 // connections after a one-second warm-up, in a rotated order; BENCH_ROUNDS (default 3); BENCH_SKIP_BUILD=1 reuses
 // the builds. Server CPU per request from /proc.
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../../lib/db/prepare";
 import { freePort } from "../helpers/server";
-import { load, type Measure, NEXT_BIN, startNextApp, type Target } from "./http-load";
+import { buildNextApp, load, type Measure, startNextApp, type Target } from "./http-load";
 import { median, throwawayDatabase } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -25,11 +25,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP = path.resolve("tests/bench/shell-app");
 const BASELINE = path.resolve("tests/bench/baseline-app");
 
-function build(dir: string, env: Record<string, string> = {}) {
-  const out = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (out.status !== 0) throw new Error(`build of ${dir} failed:\n${out.stdout}\n${out.stderr}`);
-}
-
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
@@ -37,9 +32,9 @@ async function main() {
   if (!server) throw new Error("BENCH_DATABASE_URL (a PostgreSQL server) is required");
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("building the shell app (twice) and the bare page …");
-    build(APP);
-    build(APP, { SHELL_CACHE_COMPONENTS: "1" });
-    build(BASELINE);
+    buildNextApp(APP);
+    buildNextApp(APP, { SHELL_CACHE_COMPONENTS: "1" });
+    buildNextApp(BASELINE);
   }
   const scratch = await throwawayDatabase(server, "shop_bench_shell");
   await prepareDatabase({ kind: "postgres", url: scratch.url });

@@ -9,7 +9,7 @@
 // same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
 // from /proc (the server process and its children), which the machine's other load disturbs less than a rate; client
 // CPU per request is this process's, the load generator's share of the same cores.
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../../lib/db/prepare";
@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from "../../lib/seed";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { load, type Measure, NEXT_BIN, startNextApp, type Target } from "./http-load";
+import { buildNextApp, load, type Measure, startNextApp, type Target } from "./http-load";
 import { median, throwawayDatabase } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,8 +34,7 @@ async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("building the shop and the baseline …");
     build(process.cwd());
-    const out = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: BASELINE_DIR, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (out.status !== 0) throw new Error(`baseline build failed:\n${out.stdout}\n${out.stderr}`);
+    buildNextApp(BASELINE_DIR);
   }
   const scratch = await throwawayDatabase(server, "shop_bench_storefront");
   await prepareDatabase({ kind: "postgres", url: scratch.url });
