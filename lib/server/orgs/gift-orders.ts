@@ -7,10 +7,11 @@ import "server-only";
 // a clear refusal per product short of stock, then the order, one shipment per recipient and cooperative with the
 // recipient's own address, an item per recipient and product, one reservation per product for the list's total,
 // the pending bank-transfer payment, the "order placed" mail and the list marked placed in one statement, and the
-// stock for every product taken last with one conditional statement (a checkout takes it inside its writing
-// statement; a list's thousand rows are written here before any product row is locked): a unit is never sold twice, and a list that
-// cannot have all of its units gets none of them (nothing of it is written). Every read and write is scoped by the
-// caller's organisation: another organisation's list is "not found" and nothing is written.
+// stock for every product taken last, in one statement of conditional updates (../orders/order-rows.ts takeStock;
+// a checkout takes it inside its writing statement, but a list's thousand rows are written here before any product
+// row is locked): a unit is never sold twice, and a list that cannot have all of its units gets none of them
+// (nothing of it is written). Every read and write is scoped by the caller's organisation: another organisation's
+// list is "not found" and nothing is written.
 import { randomBytes } from "node:crypto";
 import { readSheet } from "read-excel-file/universal";
 import type { Db } from "@/lib/db/client";
