@@ -4,6 +4,7 @@ import "server-only";
 // one order queue up and each sees the status the previous one left), then makes a conditional update on that
 // status: two deliveries of the same event, or any race between them, change the order once. Which status
 // follows which is decided in lib/domain/order-state.ts; money going back to the buyer is accounted in refunds.ts.
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mayPay } from "@/lib/domain/approval";
 import { sellableWhere } from "@/lib/domain/catalog";
@@ -25,6 +26,15 @@ class LostRace extends Error {}
 
 /** "rejected": the organisation's approver said no (lib/server/orgs/approvals.ts mails the purchaser with the note itself). */
 export type CancelReason = "buyer" | "expired" | "paymentFailed" | "rejected";
+
+/**
+ * cancelPendingOrder in a transaction of its own (a buyer's cancellation, the expiry sweep), waiting for a connection
+ * as long as a checkout does (./place-order.ts): during a rush every pooled connection may be held by an order queued
+ * on a hot product's row, and Prisma's default wait of 2 s would fail the cancellation while the rush lasts.
+ */
+export function cancelPendingOrderAlone(db: Db, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {
+  return db.$transaction((tx) => cancelPendingOrder(tx, orderId, reason, now), { maxWait: 30_000, timeout: 30_000 });
+}
 
 /** PENDING_PAYMENT → CANCELLED, giving reserved stock back. Returns false when the order was not pending. */
 export async function cancelPendingOrder(tx: Tx, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {

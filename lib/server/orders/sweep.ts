@@ -6,7 +6,7 @@ import "server-only";
 // Safe to run concurrently: each cancellation takes the order's lock and is conditional on its status.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { cancelPendingOrder } from "./lifecycle";
+import { cancelPendingOrderAlone } from "./lifecycle";
 
 async function sweepWhere(db: Db, where: Prisma.OrderWhereInput, now: Date, limit: number): Promise<string[]> {
   const expired = await db.order.findMany({
@@ -17,7 +17,7 @@ async function sweepWhere(db: Db, where: Prisma.OrderWhereInput, now: Date, limi
   });
   const released: string[] = [];
   for (const { id } of expired) {
-    if (await db.$transaction((tx) => cancelPendingOrder(tx, id, "expired", now))) released.push(id);
+    if (await cancelPendingOrderAlone(db, id, "expired", now)) released.push(id);
   }
   return released;
 }

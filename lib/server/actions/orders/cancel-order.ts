@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { ownOrderWhere } from "@/lib/server/queries/orders";
 import { db } from "@/lib/server/db";
 import { ordersMovedStock } from "@/lib/server/queries/catalog-cached";
-import { cancelPendingOrder } from "@/lib/server/orders/lifecycle";
+import { cancelPendingOrderAlone } from "@/lib/server/orders/lifecycle";
 import { expireCheckoutSessions } from "@/lib/server/orders/stripe-checkout";
 import { stripeClient, stripeConfig } from "@/lib/server/stripe";
 import { orderIdSchema } from "@/lib/validation/checkout";
@@ -13,7 +13,7 @@ import { userAction } from "../chain";
 export const cancelOrderAction = userAction(orderIdSchema, async ({ orderId }, { actor, t }) => {
   const order = await db.order.findFirst({ where: { id: orderId, ...ownOrderWhere(actor.id, actor.organisation?.id) }, select: { id: true } });
   if (!order) return { ok: false, status: 404, message: t("errors.notFoundTitle") };
-  const cancelled = await db.$transaction((tx) => cancelPendingOrder(tx, order.id, "buyer"));
+  const cancelled = await cancelPendingOrderAlone(db, order.id, "buyer");
   if (!cancelled) return { ok: false, status: 409, message: t("orders.notPending") };
   const config = stripeConfig();
   if (config) await expireCheckoutSessions(db, stripeClient(config), order.id);
