@@ -9,18 +9,19 @@ export function VillageStatus({ village }: { village: Pick<VillageCardData, "sta
   return village.exitYear ? t("exited", { year: village.exitYear }) : t("exitedNoYear");
 }
 
+/** Styled by the `place-card*` classes in app/globals.css (why named classes: the comment there). */
 export function VillageCardView({ village }: { village: VillageCardData }) {
   const t = useTranslations("village");
   return (
-    <Link href={`/villages/${village.slug}`} className="flex gap-3 rounded-xl bg-white p-3 shadow-sm hover:text-wine-700">
+    <Link href={`/villages/${village.slug}`} className="place-card">
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} loading="lazy" decoding="async" className="h-16 w-24 shrink-0 rounded-lg object-cover" />
-      <span className="flex flex-col text-sm">
-        <span className="text-base font-semibold">{village.name}</span>
-        <span className="text-earth-600">
+      <img src={`/images/villages/${village.slug}.svg`} alt="" width={96} height={64} loading="lazy" decoding="async" />
+      <span>
+        <span className="place-card-name">{village.name}</span>
+        <span className="place-card-meta">
           {village.township} · <VillageStatus village={village} />
         </span>
-        <span className="text-earth-600">
+        <span className="place-card-meta">
           {t("products", { count: village.productCount })} · {t("households", { count: village.householdCount })}
         </span>
       </span>

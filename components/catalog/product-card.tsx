@@ -1,7 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Price } from "@/components/ui/price";
 import { stockLevel } from "@/lib/domain/catalog";
 import { formatMoney } from "@/lib/i18n/format";
 import type { ProductCardData } from "./types";
@@ -23,14 +22,15 @@ const photoLoadingProps = {
 /** A card's name is one level below the heading it sits under: h2 straight under a page's h1, h3 under a section. */
 export type CardHeading = "h2" | "h3";
 
+/** Styled by the `card*` classes in app/globals.css (why named classes: the comment there). */
 export function ProductCard({ product, photoLoading = "lazy", heading: Heading = "h3" }: { product: ProductCardData; photoLoading?: PhotoLoading; heading?: CardHeading }) {
   const t = useTranslations("product");
   const format = useFormatter();
   const soldOut = stockLevel(product.stock) === "soldOut";
   return (
-    <article className="group flex flex-1 flex-col overflow-hidden rounded-xl border border-earth-100 bg-white shadow-sm">
-      <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col">
-        <div className="relative aspect-square bg-earth-100">
+    <article className="card">
+      <Link href={`/products/${product.slug}`}>
+        <div className="card-photo">
           {product.image && (
             <Image
               src={product.image.url}
@@ -45,16 +45,14 @@ export function ProductCard({ product, photoLoading = "lazy", heading: Heading =
           )}
           {soldOut && <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("soldOut")}</span>}
         </div>
-        <div className="flex flex-1 flex-col gap-1 p-3">
-          <Heading className="line-clamp-2 font-medium group-hover:text-wine-700">{product.name}</Heading>
-          <p className="text-xs text-earth-600">
+        <div className="card-body">
+          <Heading className="card-name">{product.name}</Heading>
+          <p className="card-meta">
             {product.village.name} · {product.cooperative.name}
           </p>
-          <p className="mt-auto pt-2 text-lg font-semibold text-wine-700">
-            <Price fen={product.priceFen} />
-          </p>
+          <p className="card-price">{formatMoney(format, product.priceFen)}</p>
           {product.unitBenefitFen > 0 && (
-            <p className="text-xs font-medium text-leaf-700">
+            <p className="card-benefit">
               {t("benefitPerUnit", { amount: formatMoney(format, product.unitBenefitFen) })} · {t("households", { count: product.householdCount })}
             </p>
           )}

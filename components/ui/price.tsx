@@ -4,5 +4,5 @@ import { formatMoney } from "@/lib/i18n/format";
 /** An amount of fen as ¥1,234.50 in the reader's locale (server or client component). */
 export function Price({ fen, className }: { fen: number | bigint; className?: string }) {
   const format = useFormatter();
-  return <span className={`tabular-nums ${className ?? ""}`}>{formatMoney(format, fen)}</span>;
+  return <span className={className ? `tabular-nums ${className}` : "tabular-nums"}>{formatMoney(format, fen)}</span>;
 }
