@@ -13,9 +13,12 @@ export interface Target {
   base: string;
   path: string;
   cookie?: string;
+  /** Request headers besides the cookie, e.g. a browser's Accept-Encoding. */
+  headers?: Record<string, string>;
 }
 
 export interface Measure {
+  requests: number;
   rps: number;
   p50: number;
   cpuMsPerRequest: number;
@@ -28,7 +31,7 @@ export interface Measure {
 function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes: number; ok: boolean }> {
   const start = performance.now();
   return new Promise((resolve) => {
-    const req = http.get(`${target.base}${target.path}`, { agent, headers: target.cookie ? { cookie: target.cookie } : {} }, (res) => {
+    const req = http.get(`${target.base}${target.path}`, { agent, headers: { ...target.headers, ...(target.cookie ? { cookie: target.cookie } : {}) } }, (res) => {
       let bytes = 0;
       res.on("data", (d: Buffer) => (bytes += d.length));
       res.on("end", () => resolve({ ms: performance.now() - start, bytes, ok: res.statusCode === 200 }));
@@ -37,13 +40,18 @@ function request(agent: http.Agent, target: Target): Promise<{ ms: number; bytes
   });
 }
 
-/** Closed loop: `connections` workers, each sending the next request when the last one is answered. */
-export async function load(target: Target, seconds: number, pid: number, connections: number): Promise<Measure> {
+/**
+ * Closed loop: `connections` workers, each sending the next request when the last one is answered. The server's CPU
+ * is that of `pid`'s process tree, or the sum of several (an app and the proxy in front of it).
+ */
+export async function load(target: Target, seconds: number, pid: number | number[], connections: number): Promise<Measure> {
+  const pids = Array.isArray(pid) ? pid : [pid];
+  const serverCpuMs = () => pids.reduce((sum, root) => sum + processCpuMs({ root }), 0);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let bytes = 0;
   let errors = 0;
-  const cpuBefore = processCpuMs({ root: pid });
+  const cpuBefore = serverCpuMs();
   const clientBefore = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -58,10 +66,11 @@ export async function load(target: Target, seconds: number, pid: number, connect
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const cpu = processCpuMs({ root: pid }) - cpuBefore;
+  const cpu = serverCpuMs() - cpuBefore;
   const client = process.cpuUsage(clientBefore);
   agent.destroy();
   return {
+    requests: latencies.length,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 0.5),
     cpuMsPerRequest: cpu / latencies.length,

@@ -8,7 +8,9 @@
 // connections, after a one-second warm-up, in a rotated order; a target's ratio is taken against the baseline of the
 // same round, and the table gives the median over BENCH_ROUNDS (default 3) rounds. Server CPU per request comes
 // from /proc (the server process and its children), which the machine's other load disturbs less than a rate; client
-// CPU per request is this process's, the load generator's share of the same cores.
+// CPU per request is this process's, the load generator's share of the same cores. The last rows ask as a browser
+// does, accepting gzip, which both servers then compress on every response; their ratios are to the baseline asked
+// the same way.
 import { type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -25,6 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
+const GZIP = { "accept-encoding": "gzip, deflate, br, zstd" };
 
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -57,9 +60,18 @@ async function main() {
       { name: `/products/${product.slug} (anonymous)`, base: shopURL, path: `/products/${product.slug}` },
       { name: "/ home (anonymous)", base: shopURL, path: "/" },
       { name: `/products/${product.slug} (signed in)`, base: shopURL, path: `/products/${product.slug}`, cookie },
+      { name: "/products (signed in)", base: shopURL, path: "/products", cookie },
+      { name: "/ home (signed in)", base: shopURL, path: "/", cookie },
       { name: "/products?q=葡萄 (search, per request)", base: shopURL, path: `/products?q=${encodeURIComponent("葡萄")}` },
       { name: "/account/orders (signed in, per request)", base: shopURL, path: "/account/orders", cookie },
+      // What a browser gets: it accepts gzip, and `next start` compresses every response (Next's `compress`), the
+      // cached ones included. Each ratio is against the baseline compressed likewise.
+      { name: "baseline, gzip", base: baseURL, path: "/", headers: GZIP },
+      { name: "/products (anonymous), gzip", base: shopURL, path: "/products", headers: GZIP },
+      { name: `/products/${product.slug} (anonymous), gzip`, base: shopURL, path: `/products/${product.slug}`, headers: GZIP },
+      { name: "/ home (anonymous), gzip", base: shopURL, path: "/", headers: GZIP },
     ];
+    const baselineOf = (t: Target) => (t.headers === GZIP ? "baseline, gzip" : targets[0]!.name);
     const pidOf = (t: Target) => (t.base === baseURL ? baseline!.pid! : shop!.pid!);
     // Every page once before timing: the cached ones are filled, every route compiled and warm.
     for (const t of targets) await load(t, 1, pidOf(t), CONNECTIONS);
@@ -77,14 +89,13 @@ async function main() {
         roundResults.set(t.name, m);
         results.get(t.name)!.push(m);
       }
-      const base = roundResults.get(targets[0]!.name)!.rps;
-      for (const t of targets) ratios.get(t.name)!.push(roundResults.get(t.name)!.rps / base);
+      for (const t of targets) ratios.get(t.name)!.push(roundResults.get(t.name)!.rps / roundResults.get(baselineOf(t))!.rps);
       console.log(`round ${round + 1}: ${targets.map((t) => `${t.name.split(" ")[0]} ${fmt(roundResults.get(t.name)!.rps, 0)}/s`).join(" · ")} (load ${loads[round]})`);
     }
     loads.push(loadavg()[0]!.toFixed(2));
 
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target per round, ${ROUNDS} rounds; load average ${loads.join(" → ")}\n`);
-    console.log("| page | req/s (median) | ratio to the baseline (median of rounds) | p50 ms | server CPU ms / request | client CPU ms / request | HTML bytes | errors |");
+    console.log("| page | req/s (median) | ratio to the baseline (median of rounds) | p50 ms | server CPU ms / request | client CPU ms / request | bytes received | errors |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const t of targets) {
       const ms = results.get(t.name)!;
