@@ -33,6 +33,9 @@ const nextConfig = {
   // PGlite (the embedded default database) loads its WASM and data files from disk: keep it out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
+  // COMPRESSION=proxy: nginx (or another proxy in front) gzips, Node does not (README, Deploy). Read when `next start`
+  // loads this file, like REDIS_URL below; lib/server/env.ts refuses any other value than "app" or "proxy".
+  compress: process.env.COMPRESSION !== "proxy",
   // A second dev server beside the first (e.g. for screenshots while the tests build) needs its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,

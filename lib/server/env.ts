@@ -63,6 +63,11 @@ const server = {
   BANK_NAME: z.string().trim().min(1).default("中国农业银行唐县支行（示例）"),
   BANK_ACCOUNT_NUMBER: z.string().trim().min(1).default("6228 0000 0000 0000 000"),
   RESERVATION_SWEEP_MS: wholeNumber(1_000, 3_600_000, " (milliseconds)").default(60_000),
+  /**
+   * Who compresses responses for browsers that accept gzip: the app (Next's `compress`, per response in Node), or a
+   * proxy in front (nginx's gzip), which costs less CPU a request (docs/benchmarks.md). Read by next.config.js.
+   */
+  COMPRESSION: z.enum(["app", "proxy"], 'must be "app" (the app compresses its responses) or "proxy" (a proxy in front does)').default("app"),
   /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not believed at all. */
   TRUSTED_PROXY_HOPS: wholeNumber(0, 5).default(0),
   SEED_DEMO_USERS: flag,

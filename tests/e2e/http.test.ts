@@ -168,3 +168,32 @@ describe.skipIf(!baseURL)("with the database down", () => {
     }
   });
 });
+
+describe.skipIf(!baseURL)("compression", () => {
+  /** The Content-Encoding of a file of the build (no database needed to serve it), asked for as a browser asks. */
+  async function encodingOf(base: string, file: string) {
+    return new Promise<string | undefined>((resolve, reject) => {
+      http
+        .get(`${base}${file}`, { headers: { "accept-encoding": "gzip, br" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers["content-encoding"]));
+        })
+        .on("error", reject);
+    });
+  }
+
+  test("the app gzips by default; with COMPRESSION=proxy it leaves that to the proxy in front", async () => {
+    // The stylesheet: above the 1 KB under which nothing is compressed (some scripts are smaller).
+    const css = (await (await fetch(`${baseURL}/`)).text()).match(/\/_next\/static\/chunks\/[\w.-]+\.css/)?.[0];
+    expect(css).toBeTruthy();
+    expect(await encodingOf(baseURL, css!)).toBe("gzip");
+    const port = await freePort();
+    // The database is not needed for a file of the build; port 9 (discard) refuses at once.
+    const server = await startServer(port, { COMPRESSION: "proxy", DATABASE_URL: "postgresql://shop@127.0.0.1:9/down", EMBEDDED_DB_DIR: "" });
+    try {
+      expect(await encodingOf(`http://127.0.0.1:${port}`, css!)).toBeUndefined();
+    } finally {
+      server.kill("SIGTERM");
+    }
+  });
+});

@@ -41,6 +41,7 @@ describe("bad values are refused at start, naming the variable and the rule", ()
     { name: "STRIPE_API_BASE", value: "localhost:12111", message: "STRIPE_API_BASE: must be an http:// or https:// URL" },
     { name: "DEV_OUTBOX", value: "yes", message: 'DEV_OUTBOX: must be "1" (on) or "0" (off)' },
     { name: "SEED_DEMO_USERS", value: "true", message: 'SEED_DEMO_USERS: must be "1" (on) or "0" (off)' },
+    { name: "COMPRESSION", value: "nginx", message: 'COMPRESSION: must be "app" (the app compresses its responses) or "proxy" (a proxy in front does)' },
     { name: "LOG_LEVEL", value: "verbose", message: "LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent" },
     { name: "NODE_ENV", value: "staging", message: "NODE_ENV: must be development, test or production" },
   ])("$name=$value", ({ name, value, message }) => {
@@ -90,6 +91,7 @@ describe("defaults and coercion", () => {
       LOG_LEVEL: "info",
       NODE_ENV: "development",
       TRUSTED_PROXY_HOPS: 0,
+      COMPRESSION: "app",
       STORAGE_DRIVER: "local",
       UPLOADS_DIR: ".data/uploads",
       S3_REGION: "us-east-1",
