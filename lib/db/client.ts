@@ -55,14 +55,23 @@ export function openPGlite(dataDir: string | null): PGlite {
   return dataDir ? new PGlite(dataDir) : new PGlite();
 }
 
+/**
+ * Every interactive transaction's defaults, in place of Prisma's 2 s wait for a pooled connection and 5 s to run.
+ * During a checkout rush every connection of the pool may be held by an order queued on a hot product's row lock
+ * (each gives it back within milliseconds once it has the row), so a webhook, an approval or a manager's edit that
+ * arrives then would fail after 2 s with P2028 while waiting its turn would have taken a few hundred milliseconds
+ * more. Checkout and cancellation wait longer still (30 s, place-order.ts and lifecycle.ts).
+ */
+export const TRANSACTION_DEFAULTS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 export function openDatabase(target: DatabaseTarget, pglite?: PGlite): OpenedDatabase {
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize ?? DEFAULT_POOL_SIZE });
-    const db = new PrismaClient({ adapter });
+    const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_DEFAULTS });
     return { db, pglite: null, close: () => db.$disconnect() };
   }
   const lite = pglite ?? openPGlite(target.dataDir);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_DEFAULTS });
   return {
     db,
     pglite: lite,
