@@ -122,7 +122,8 @@ describe.skipIf(!baseURL)("storefront in Chromium", () => {
     await (await fetch(`${baseURL}${path}`)).text();
     const res = await fetch(`${baseURL}${path}`);
     const html = await res.text();
-    expect(res.headers.get("x-nextjs-cache")).toBe("HIT");
+    // STALE when another suite's order has just expired it: the cached page all the same, refreshed behind it.
+    expect(["HIT", "STALE"]).toContain(res.headers.get("x-nextjs-cache"));
     const headers = [...res.headers].reduce((n, [name, value]) => n + name.length + value.length + 4, 0);
     expect(html.length + headers).toBeLessThan(61_000);
   });
