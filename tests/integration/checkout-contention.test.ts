@@ -11,10 +11,13 @@
 //     stock take is not retried here), every unit accounted for;
 //   - orders cancelled while others are placed on the same two products: no deadlock, whatever the order of the
 //     cancelled orders' lines;
+//   - (PostgreSQL only) a cooperative renamed while a checkout holds one of its products: no deadlock (the rename's
+//     trigger takes the products' rows in id order, as checkout does);
 //   - an order number or transfer reference drawn a second time: the order is placed with another, nothing doubled.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { searchQuery } from "@/lib/domain/search";
 import { adjustStock } from "@/lib/server/listings/stock";
 import { cancelPendingOrderAlone } from "@/lib/server/orders/lifecycle";
 import { takeStock } from "@/lib/server/orders/order-rows";
@@ -295,6 +298,44 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("an order chosen as a deadlock's
       expect(await stockOf(p.id)).toBe(p.stock - 2);
       expect(await cartLinesOf(db, userId)).toEqual([]);
     });
+  }, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("a cooperative renamed while a checkout holds one of its products", () => {
+  test("no deadlock: the rename's rewrite of the search documents takes the rows in id order, as checkout does", async () => {
+    // A cooperative whose two products lie in the table against id order: the higher id written first, so that
+    // a statement taking them as it finds them takes the higher one first.
+    await db.$transaction([
+      db.$executeRaw`CREATE TEMP TABLE probe_coop ON COMMIT DROP AS SELECT * FROM "Cooperative" WHERE "slug" = 'nanhongcheng-grape'`,
+      db.$executeRaw`UPDATE probe_coop SET "id" = 'rename-probe', "slug" = 'rename-probe'`,
+      db.$executeRaw`INSERT INTO "Cooperative" SELECT * FROM probe_coop`,
+      db.$executeRaw`CREATE TEMP TABLE probe_product ON COMMIT DROP AS SELECT * FROM "Product" WHERE "slug" = 'nanhongcheng-merlot'`,
+      db.$executeRaw`UPDATE probe_product SET "id" = 'zz-rename-high', "slug" = 'zz-rename-high', "certificateNumber" = 'zz-rename-high', "cooperativeId" = 'rename-probe', "featured" = false`,
+      db.$executeRaw`INSERT INTO "Product" SELECT * FROM probe_product`,
+      db.$executeRaw`UPDATE probe_product SET "id" = 'aa-rename-low', "slug" = 'aa-rename-low', "certificateNumber" = 'aa-rename-low'`,
+      db.$executeRaw`INSERT INTO "Product" SELECT * FROM probe_product`,
+    ]);
+    await onOwnConnection(t.url!, async (checkout) => {
+      // A checkout of both: it has taken the lower id's row and is about to take the higher's.
+      await checkout.query("BEGIN");
+      await checkout.query(`UPDATE "Product" SET "stock" = "stock" - 1 WHERE "id" = 'aa-rename-low'`);
+      // Started now (a Prisma query runs only once something awaits it).
+      const renaming = (async () => db.cooperative.update({ where: { id: "rename-probe" }, data: { nameZh: "改名后的合作社" } }))();
+      await untilSomeoneWaitsForALock(db, "the rename");
+      // The rename waits for the lower row without holding the higher one: the checkout takes it at once.
+      await checkout.query(`UPDATE "Product" SET "stock" = "stock" - 1 WHERE "id" = 'zz-rename-high'`);
+      await checkout.query("COMMIT");
+      await renaming;
+    });
+    // Both went through: the checkout's two units, and the rename in both products' search documents.
+    const rows = await db.$queryRaw<{ id: string; stock: number; renamed: boolean }[]>`
+      SELECT "id", "stock", "searchDocument" @@ ${searchQuery("改名后")}::tsquery AS renamed
+      FROM "Product" WHERE "cooperativeId" = 'rename-probe' ORDER BY "id"`;
+    const start = (await product("nanhongcheng-merlot")).stock;
+    expect(rows).toEqual([
+      { id: "aa-rename-low", stock: start - 1, renamed: true },
+      { id: "zz-rename-high", stock: start - 1, renamed: true },
+    ]);
   }, 60_000);
 });
 
