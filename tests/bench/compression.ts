@@ -14,15 +14,8 @@ import { prepareDatabase } from "../../lib/db/prepare";
 import { openDatabase } from "../../lib/db/client";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { load, type Measure, type Target } from "./http-load";
+import { load, type Measure, type Target, SECONDS, CONNECTIONS, ROUNDS, fmt, ACCEPT_GZIP } from "./http-load";
 import { median, processCpuMs, throwawayDatabase } from "./support";
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const GZIP = { "accept-encoding": "gzip, deflate, br, zstd" };
-
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** nginx in the foreground on `port`, gzipping at `level` what it proxies from the app on `appPort`. */
 async function startNginx(port: number, appPort: number, level: number): Promise<{ child: ChildProcess; dir: string }> {
@@ -42,7 +35,8 @@ http {
     gzip on;
     gzip_comp_level ${level};
     gzip_proxied any;
-    gzip_types text/x-component application/json text/css application/javascript;
+    gzip_vary on;
+    gzip_types text/x-component application/json text/css application/javascript image/svg+xml application/xml text/plain application/manifest+json;
     location / {
       proxy_pass http://app;
       proxy_http_version 1.1;
@@ -103,7 +97,7 @@ async function main() {
       { name: "nginx gzips, level 5", base: `http://127.0.0.1:${level5Port}`, pids: [plain.pid!, nginx5.child.pid!], proxy: nginx5.child.pid! },
     ];
     const pages = ["/products", `/products/${product.slug}`, "/"];
-    const targets = pages.flatMap((page) => ways.map((way) => ({ way, page, target: { name: `${page} · ${way.name}`, base: way.base, path: page, headers: GZIP } satisfies Target })));
+    const targets = pages.flatMap((page) => ways.map((way) => ({ way, page, target: { name: `${page} · ${way.name}`, base: way.base, path: page, headers: ACCEPT_GZIP } satisfies Target })));
     for (const t of targets) await load(t.target, 1, t.way.pids, CONNECTIONS);
 
     const results = new Map<string, { m: Measure; proxyMs: number }[]>(targets.map((t) => [t.target.name, []]));

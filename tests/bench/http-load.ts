@@ -8,6 +8,17 @@ import { percentile, processCpuMs } from "./support";
 
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
+/** The HTTP benches' rounds: BENCH_SECONDS per target per round (default 5), BENCH_CONNECTIONS (8), BENCH_ROUNDS (3). */
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/** What a browser sends: with it, `next start` gzips the response (Next's `compress`). */
+export const ACCEPT_GZIP = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+/** A figure for the benches' tables: 1,234.5. */
+export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
 export interface Target {
   name: string;
   base: string;

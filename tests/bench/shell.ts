@@ -16,16 +16,11 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../../lib/db/prepare";
 import { freePort } from "../helpers/server";
-import { buildNextApp, load, type Measure, startNextApp, type Target } from "./http-load";
+import { buildNextApp, load, type Measure, startNextApp, type Target, SECONDS, CONNECTIONS, ROUNDS, fmt } from "./http-load";
 import { median, throwawayDatabase } from "./support";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP = path.resolve("tests/bench/shell-app");
 const BASELINE = path.resolve("tests/bench/baseline-app");
-
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   const server = process.env.BENCH_DATABASE_URL;

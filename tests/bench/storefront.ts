@@ -20,16 +20,10 @@ import { DEMO_PASSWORD } from "../../lib/seed";
 import { cookieHeader, signInOverHttp } from "../helpers/http-session";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { buildNextApp, load, type Measure, startNextApp, type Target } from "./http-load";
+import { buildNextApp, load, type Measure, startNextApp, type Target, SECONDS, CONNECTIONS, ROUNDS, fmt, ACCEPT_GZIP } from "./http-load";
 import { median, throwawayDatabase } from "./support";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BASELINE_DIR = path.resolve("tests/bench/baseline-app");
-const GZIP = { "accept-encoding": "gzip, deflate, br, zstd" };
-
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   const server = process.env.BENCH_DATABASE_URL;
@@ -66,12 +60,12 @@ async function main() {
       { name: "/account/orders (signed in, per request)", base: shopURL, path: "/account/orders", cookie },
       // What a browser gets: it accepts gzip, and `next start` compresses every response (Next's `compress`), the
       // cached ones included. Each ratio is against the baseline compressed likewise.
-      { name: "baseline, gzip", base: baseURL, path: "/", headers: GZIP },
-      { name: "/products (anonymous), gzip", base: shopURL, path: "/products", headers: GZIP },
-      { name: `/products/${product.slug} (anonymous), gzip`, base: shopURL, path: `/products/${product.slug}`, headers: GZIP },
-      { name: "/ home (anonymous), gzip", base: shopURL, path: "/", headers: GZIP },
+      { name: "baseline, gzip", base: baseURL, path: "/", headers: ACCEPT_GZIP },
+      { name: "/products (anonymous), gzip", base: shopURL, path: "/products", headers: ACCEPT_GZIP },
+      { name: `/products/${product.slug} (anonymous), gzip`, base: shopURL, path: `/products/${product.slug}`, headers: ACCEPT_GZIP },
+      { name: "/ home (anonymous), gzip", base: shopURL, path: "/", headers: ACCEPT_GZIP },
     ];
-    const baselineOf = (t: Target) => (t.headers === GZIP ? "baseline, gzip" : targets[0]!.name);
+    const baselineOf = (t: Target) => (t.headers === ACCEPT_GZIP ? "baseline, gzip" : targets[0]!.name);
     const pidOf = (t: Target) => (t.base === baseURL ? baseline!.pid! : shop!.pid!);
     // Every page once before timing: the cached ones are filled, every route compiled and warm.
     for (const t of targets) await load(t, 1, pidOf(t), CONNECTIONS);
