@@ -50,6 +50,7 @@ export function ProductCard({ product, photoLoading = "lazy", heading: Heading =
           <p className="card-meta">
             {product.village.name} · {product.cooperative.name}
           </p>
+          {/* Not <Price>: its span would be one more element per card on the list pages (.card-price has its tabular-nums). */}
           <p className="card-price">{formatMoney(format, product.priceFen)}</p>
           {product.unitBenefitFen > 0 && (
             <p className="card-benefit">

@@ -31,6 +31,8 @@ export async function startServer(port: number, env: Record<string, string>, rea
       // A fresh signing key per test server; the developer outbox page, so tests can read reset mails.
       AUTH_SECRET: randomBytes(32).toString("base64"),
       DEV_OUTBOX: "1",
+      // The app compresses, whatever a developer's .env says (Next loads it after this environment, without overriding).
+      COMPRESSION: "app",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -336,6 +336,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a cooperative renamed while a c
       { id: "aa-rename-low", stock: start - 1, renamed: true },
       { id: "zz-rename-high", stock: start - 1, renamed: true },
     ]);
+    await db.product.deleteMany({ where: { cooperativeId: "rename-probe" } });
+    await db.cooperative.delete({ where: { id: "rename-probe" } });
   }, 60_000);
 });
 

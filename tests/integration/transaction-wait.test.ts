@@ -20,16 +20,20 @@ describe.skipIf(!url)("waiting for a pooled connection", () => {
 
   test("a transaction started while the only connection is held for 3 s runs once it is free", async () => {
     const db = opened.db;
+    let holds!: () => void;
+    const hasTheConnection = new Promise<void>((resolve) => (holds = resolve));
     const holding = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      holds();
       await tx.$executeRaw`SELECT pg_sleep(3)`;
       return "held";
     });
-    // Let the first transaction take the connection.
-    await new Promise((r) => setTimeout(r, 200));
+    await hasTheConnection;
     const started = performance.now();
     const waiting = db.$transaction(async (tx) => (await tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)[0]!.one);
-    await expect(Promise.all([holding, waiting])).resolves.toEqual(["held", 1]);
-    // It did wait, beyond Prisma's default 2 s.
-    expect(performance.now() - started).toBeGreaterThan(2_000);
+    await expect(waiting).resolves.toBe(1);
+    // It waited for the first one's 3 s, beyond Prisma's default 2 s.
+    expect(performance.now() - started).toBeGreaterThan(2_500);
+    await expect(holding).resolves.toBe("held");
   }, 20_000);
 });
