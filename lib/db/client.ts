@@ -60,9 +60,15 @@ export function openPGlite(dataDir: string | null): PGlite {
  * During a checkout rush every connection of the pool may be held by an order queued on a hot product's row lock
  * (each gives it back within milliseconds once it has the row), so a webhook, an approval or a manager's edit that
  * arrives then would fail after 2 s with P2028 while waiting its turn would have taken a few hundred milliseconds
- * more. Checkout and cancellation wait longer still (30 s, place-order.ts and lifecycle.ts).
+ * more. The work on the hot rows themselves waits longer still (HOT_ROW_TRANSACTION).
  */
 export const TRANSACTION_DEFAULTS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+/**
+ * A transaction on the product rows a rush queues on (a checkout, a cancellation, a manager's stock or batch
+ * change): it waits for a connection, and for the rows, as long as a rush may last, rather than fail.
+ */
+export const HOT_ROW_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export function openDatabase(target: DatabaseTarget, pglite?: PGlite): OpenedDatabase {
   if (target.kind === "postgres") {

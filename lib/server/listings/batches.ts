@@ -2,7 +2,7 @@ import "server-only";
 // Production batches (lots) of a product, scoped to the caller's cooperative. Each gets a trace code for its
 // public origin page (/trace/<code>, printed as a QR code on the labels). A batch may also be booked as stock
 // received, in the same transaction, under the same row lock as every other stock change (./stock.ts).
-import type { Db } from "@/lib/db/client";
+import { HOT_ROW_TRANSACTION, type Db } from "@/lib/db/client";
 import { canEditStock, type ListingStatus } from "@/lib/domain/listing";
 import { planAdjustment, type AdjustmentRefusal } from "@/lib/domain/stock";
 import { newTraceCode } from "@/lib/domain/trace-code";
@@ -111,7 +111,7 @@ async function createOnce(db: Db, input: CreateBatchInput, traceCode: string): P
       });
       return { ok: true as const, batchId: batch.id, traceCode, stockAfter };
     },
-    { maxWait: 30_000, timeout: 30_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+    { ...HOT_ROW_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
   );
 }
 

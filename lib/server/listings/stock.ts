@@ -5,7 +5,7 @@ import "server-only";
 // cancelling one (an increment) and another adjustment all queue behind it, so the stock and the reserved units
 // read under the lock are the ones the write is judged against, and stock never goes below zero. The rule itself
 // is lib/domain/stock.ts; every adjustment leaves a StockMovement row and an audit row in the same transaction.
-import type { Db } from "@/lib/db/client";
+import { HOT_ROW_TRANSACTION, type Db } from "@/lib/db/client";
 import { type ListQuery, type ListSpec, pageCount, pageWindow, parseListQuery, type SearchParams } from "@/lib/domain/list-query";
 import { canEditStock, type ListingStatus } from "@/lib/domain/listing";
 import { MAX_LOW_STOCK_THRESHOLD, planAdjustment, type AdjustmentRefusal, type StockReason } from "@/lib/domain/stock";
@@ -69,7 +69,7 @@ export interface AdjustStockInput extends StockTarget {
   actorId: string;
 }
 
-const TX = { maxWait: 30_000, timeout: 30_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
+const TX = { ...HOT_ROW_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
 /** One adjustment, or the reason it was refused (then nothing is written). */
 export async function adjustStock(db: Db, input: AdjustStockInput): Promise<AdjustStockResult> {

@@ -4,7 +4,7 @@ import "server-only";
 // one order queue up and each sees the status the previous one left), then makes a conditional update on that
 // status: two deliveries of the same event, or any race between them, change the order once. Which status
 // follows which is decided in lib/domain/order-state.ts; money going back to the buyer is accounted in refunds.ts.
-import type { Db } from "@/lib/db/client";
+import { HOT_ROW_TRANSACTION, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mayPay } from "@/lib/domain/approval";
 import { sellableWhere } from "@/lib/domain/catalog";
@@ -33,7 +33,7 @@ export type CancelReason = "buyer" | "expired" | "paymentFailed" | "rejected";
  * on a hot product's row, and Prisma's default wait of 2 s would fail the cancellation while the rush lasts.
  */
 export function cancelPendingOrderAlone(db: Db, orderId: string, reason: CancelReason, now = new Date()): Promise<boolean> {
-  return db.$transaction((tx) => cancelPendingOrder(tx, orderId, reason, now), { maxWait: 30_000, timeout: 30_000 });
+  return db.$transaction((tx) => cancelPendingOrder(tx, orderId, reason, now), HOT_ROW_TRANSACTION);
 }
 
 /** PENDING_PAYMENT → CANCELLED, giving reserved stock back. Returns false when the order was not pending. */

@@ -12,7 +12,7 @@ import "server-only";
 // after it, also queues concurrent orders of the same product before their inserts instead of after: on two cores
 // that halved PostgreSQL's CPU per order (docs/benchmarks.md, "checkout in one writing statement").
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import { HOT_ROW_TRANSACTION, type Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { approvalAtPlacing, type ApprovalPolicy } from "@/lib/domain/approval";
 import { isSellable } from "@/lib/domain/catalog";
@@ -260,7 +260,7 @@ async function placeOnce(db: Db, input: PlaceOrderInput, now: Date, random: (n: 
     // database's default, READ COMMITTED (PostgreSQL's and PGlite's; naming it would cost a statement): the
     // conditional update re-reads a row another order changed meanwhile and takes from what that one left. A
     // stricter level would refuse such an order with a serialization error, never oversell.
-    { maxWait: 30_000, timeout: 30_000 },
+    HOT_ROW_TRANSACTION,
   );
 }
 
