@@ -14,7 +14,7 @@ import { prepareDatabase } from "../../lib/db/prepare";
 import { openDatabase } from "../../lib/db/client";
 import { freePort, startServer } from "../helpers/server";
 import { build, DIST } from "./catalog-cache";
-import { load, type Measure, type Target, SECONDS, CONNECTIONS, ROUNDS, fmt, ACCEPT_GZIP } from "./http-load";
+import { load, type Measure, type Target, SECONDS, CONNECTIONS, ROUNDS, fmt, ACCEPT_GZIP, whenAnswering } from "./http-load";
 import { median, processCpuMs, throwawayDatabase } from "./support";
 
 /** nginx in the foreground on `port`, gzipping at `level` what it proxies from the app on `appPort`. */
@@ -51,17 +51,8 @@ http {
 `;
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   const child = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/api/health`);
-      return { child, dir };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill();
-  throw new Error(`nginx did not start on ${port}`);
+  // Through nginx to the app's health check.
+  return { child: await whenAnswering(child, `http://127.0.0.1:${port}/api/health`, `nginx on ${port}`, 10), dir };
 }
 
 async function main() {

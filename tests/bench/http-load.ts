@@ -110,16 +110,20 @@ export async function startNextApp(dir: string, port: number, env: Record<string
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: "ignore",
   });
-  const deadline = Date.now() + 60_000;
+  return whenAnswering(child, `http://127.0.0.1:${port}${probe}`, path.basename(dir));
+}
+
+/** `child` once `url` answers 200; if it has not within `seconds`, the child is stopped and this throws, naming `what`. */
+export async function whenAnswering<T extends ChildProcess>(child: T, url: string, what: string, seconds = 60): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}${probe}`);
-      if (res.ok) return child;
+      if ((await fetch(url)).ok) return child;
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error(`${path.basename(dir)} did not answer within 60 s`);
+  throw new Error(`${what} did not answer within ${seconds} s`);
 }
