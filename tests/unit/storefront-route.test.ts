@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error -- Next's own copy of path-to-regexp (v6, the one its router compiles matchers and rewrites with) ships no declarations.
 import * as untypedPathToRegexp from "next/dist/compiled/path-to-regexp";
+import { prepareDestination } from "next/dist/shared/lib/router/utils/prepare-destination";
 import { describe, expect, test } from "vitest";
 // @ts-expect-error -- next.config.js is plain JavaScript (checked with @ts-check) and ships no declarations.
 import { I18N_ROUTING as untypedI18nRouting } from "../../next.config.js";
@@ -13,10 +14,9 @@ import { internalPath, isCachedPage, requestLocale, samePageAfterSwitch } from "
 
 const q = (s: string) => new URLSearchParams(s);
 
-const { compile, match, pathToRegexp } = untypedPathToRegexp as {
+const { match, pathToRegexp } = untypedPathToRegexp as {
   pathToRegexp: (path: string) => RegExp;
   match: (path: string) => (pathname: string) => { params: Record<string, string> } | false;
-  compile: (path: string) => (params: Record<string, string>) => string;
 };
 const I18N_ROUTING = untypedI18nRouting as { locales: string[]; defaultLocale: string; cookie: string };
 
@@ -172,7 +172,8 @@ describe("the cached pages bypass the proxy: next.config.js rewrites them by the
     for (const r of rewrites) {
       const m = match(r.source)(u.pathname);
       if (!m || !(r.has ?? []).every(hasOne) || (r.missing ?? []).some(hasOne)) continue;
-      return `config → ${compile(r.destination)(m.params)}`;
+      // The destination as Next's router fills it (it refuses a parameter the source left out).
+      return `config → ${prepareDestination({ appendParamsToQuery: false, destination: r.destination, params: m.params, query: {} }).parsedDestination.pathname}`;
     }
     return `as is → ${u.pathname}`;
   }
@@ -190,7 +191,11 @@ describe("the cached pages bypass the proxy: next.config.js rewrites them by the
     ["/products/tang-wine", {}, "config → /zh-CN/products/tang-wine"],
     ["/products/tang-wine", { locale: "en" }, "config → /en/products/tang-wine"],
     ["/villages/xiyu", {}, "config → /zh-CN/villages/xiyu"],
+    ["/villages", {}, "config → /zh-CN/villages"],
+    ["/villages?page=2", { locale: "en" }, "config → /en/villages"],
     ["/cooperatives", { locale: "en" }, "config → /en/cooperatives"],
+    ["/cooperatives/taihang-fruit", { locale: "en" }, "config → /en/cooperatives/taihang-fruit"],
+    ["/villagesx", {}, "proxy → /zh-CN/villagesx"],
     // A server action on a cached page still has its body checked by the proxy.
     ["/products/tang-wine", { action: true }, "proxy → /zh-CN/products/tang-wine"],
     ["/", { action: true, locale: "en" }, "proxy → /en"],
