@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { getImageProps } from "next/image";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { stockLevel } from "@/lib/domain/catalog";
@@ -19,6 +19,27 @@ const photoLoadingProps = {
   lazy: {},
 } as const;
 
+/**
+ * The card's photo as a plain <img>, rendered on the server: next/image's props (the URL through lib/image-loader.ts,
+ * a srcset for an uploaded photo, lazy loading) without its client component, so twelve cards are twelve elements
+ * in the page's payload rather than twelve components to hydrate. Its position and fit are `.card-photo > img`
+ * (app/globals.css), not the inline style `fill` would repeat on every card.
+ */
+function CardPhoto({ src, alt, loading }: { src: string; alt: string; loading: PhotoLoading }) {
+  const { props } = getImageProps({
+    src,
+    alt,
+    fill: true,
+    sizes: "(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw",
+    // Seed illustrations are SVG: nothing for an optimiser to do. Uploaded photos: lib/image-loader.ts.
+    unoptimized: src.endsWith(".svg"),
+    ...photoLoadingProps[loading],
+  });
+  const { style: _fillStyle, ...img } = props;
+  // eslint-disable-next-line @next/next/no-img-element -- next/image's own props, without its client component
+  return <img {...img} alt={alt} />;
+}
+
 /** A card's name is one level below the heading it sits under: h2 straight under a page's h1, h3 under a section. */
 export type CardHeading = "h2" | "h3";
 
@@ -31,30 +52,18 @@ export function ProductCard({ product, photoLoading = "lazy", heading: Heading =
     <article className="card">
       <Link href={`/products/${product.slug}`}>
         <div className="card-photo">
-          {product.image && (
-            <Image
-              src={product.image.url}
-              alt={product.image.alt}
-              fill
-              sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-              className="object-cover"
-              // Seed illustrations are SVG: nothing for an optimiser to do. Uploaded photos: lib/image-loader.ts.
-              unoptimized={product.image.url.endsWith(".svg")}
-              {...photoLoadingProps[photoLoading]}
-            />
-          )}
+          {product.image && <CardPhoto src={product.image.url} alt={product.image.alt} loading={photoLoading} />}
           {soldOut && <span className="absolute left-2 top-2 rounded bg-earth-900/80 px-2 py-0.5 text-xs font-medium text-white">{t("soldOut")}</span>}
         </div>
         <div className="card-body">
           <Heading className="card-name">{product.name}</Heading>
-          <p className="card-meta">
-            {product.village.name} · {product.cooperative.name}
-          </p>
+          {/* One string, one text node (JSX's three would be joined by <!-- --> markers in the HTML). */}
+          <p className="card-meta">{`${product.village.name} · ${product.cooperative.name}`}</p>
           {/* Not <Price>: its span would be one more element per card on the list pages (.card-price has its tabular-nums). */}
           <p className="card-price">{formatMoney(format, product.priceFen)}</p>
           {product.unitBenefitFen > 0 && (
             <p className="card-benefit">
-              {t("benefitPerUnit", { amount: formatMoney(format, product.unitBenefitFen) })} · {t("households", { count: product.householdCount })}
+              {`${t("benefitPerUnit", { amount: formatMoney(format, product.unitBenefitFen) })} · ${t("households", { count: product.householdCount })}`}
             </p>
           )}
         </div>
