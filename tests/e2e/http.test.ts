@@ -182,6 +182,30 @@ describe.skipIf(!baseURL)("compression", () => {
     });
   }
 
+  test("a cached page has no ETag (Next would hash the page on every response); a public file still answers 304", async () => {
+    await (await fetch(`${baseURL}/products`)).text();
+    const page = await fetch(`${baseURL}/products`);
+    await page.text();
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
+    expect(page.headers.get("etag")).toBeNull();
+    const file = await fetch(`${baseURL}/images/products/tangxian-yellow-millet.svg`);
+    await file.arrayBuffer();
+    const lastModified = file.headers.get("last-modified");
+    expect(lastModified).toBeTruthy();
+    // Over node:http: fetch adds `Cache-Control: no-cache` to a request with a conditional header, which no server
+    // answers with a 304.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      http
+        .get(`${baseURL}/images/products/tangxian-yellow-millet.svg`, { headers: { "if-modified-since": lastModified! } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode));
+        })
+        .on("error", reject);
+    });
+    expect(status).toBe(304);
+  });
+
   test("the app gzips by default; with COMPRESSION=proxy it leaves that to the proxy in front", async () => {
     // The stylesheet: above the 1 KB under which nothing is compressed (some scripts are smaller).
     const css = (await (await fetch(`${baseURL}/`)).text()).match(/\/_next\/static\/chunks\/[\w.-]+\.css/)?.[0];
