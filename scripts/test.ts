@@ -55,10 +55,14 @@ console.log(
 
 mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
-// The browser suites' teardown writes this when `ledger:check` finds differences on their database (vitest
-// itself does not fail a run for an error in a global teardown).
-const ledgerFailure = "test-results/ledger-check.failed";
-rmSync(ledgerFailure, { force: true });
+// The browser suites' teardown writes these when `ledger:check` finds differences on their database, or when the
+// server logged a message next-intl could not resolve (vitest itself does not fail a run for an error in a global
+// teardown).
+const teardownFailures = {
+  "test-results/ledger-check.failed": "ledger:check found differences after the browser suites (see above)",
+  "test-results/missing-messages.failed": "pages the browser suites visited showed message keys instead of text (MISSING_MESSAGE)",
+};
+for (const file of Object.keys(teardownFailures)) rmSync(file, { force: true });
 
 type Report = {
   numPassedTests: number;
@@ -117,8 +121,7 @@ if (existsSync(report)) {
   const missing = unreported.length > 0 ? ` (no report from ${unreported.join(", ")})` : "";
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${files}${missing}`);
 }
-if (existsSync(ledgerFailure)) {
-  console.error(`\nledger:check found differences after the browser suites (see above): ${readFileSync(ledgerFailure, "utf8").trim()}`);
-  process.exit(1);
-}
+const failed = Object.entries(teardownFailures).filter(([file]) => existsSync(file));
+for (const [file, what] of failed) console.error(`\n${what}: ${readFileSync(file, "utf8").trim()}`);
+if (failed.length > 0) process.exit(1);
 process.exit(statuses.find((status) => status !== 0) ?? 0);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import { htmlLang, isLocale } from "@/lib/i18n/config";
-import { clientMessages, STOREFRONT_CLIENT_NAMESPACES } from "@/lib/i18n/messages";
+import { BASE_CLIENT_MESSAGES, clientMessages } from "@/lib/i18n/messages";
 import { env } from "@/lib/server/env";
 import { getT } from "@/lib/server/i18n";
 import "../globals.css";
@@ -44,7 +44,7 @@ export default async function RootLayout({ children, params }: Props) {
   return (
     <html lang={htmlLang(locale)}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <NextIntlClientProvider locale={locale} messages={clientMessages(locale, STOREFRONT_CLIENT_NAMESPACES)}>
+        <NextIntlClientProvider locale={locale} messages={clientMessages(locale, BASE_CLIENT_MESSAGES)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("site.skipToContent")}
           </a>

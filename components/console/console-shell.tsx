@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Framed } from "@/components/layout/framed";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { ActionForm } from "@/components/ui/action-form";
-import { clientMessages, CONSOLE_CLIENT_NAMESPACES } from "@/lib/i18n/messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { signOutAction } from "@/lib/server/actions/auth/sign-out";
 import type { SessionUser } from "@/lib/server/authz";
-import { getLocale } from "@/lib/server/i18n";
 import { ConsoleDrawer } from "./console-drawer";
 import { ConsoleNavList, type ConsoleLink } from "./console-nav-list";
 import { consoleNavItems, type ConsoleArea } from "./nav-items";
@@ -31,7 +29,7 @@ export async function ConsoleShell({
   month: string;
   children: React.ReactNode;
 }) {
-  const [t, tNav, locale] = await Promise.all([getTranslations("console"), getTranslations("nav"), getLocale()]);
+  const [t, tNav] = await Promise.all([getTranslations("console"), getTranslations("nav")]);
   const items: ConsoleLink[] = consoleNavItems(area, month).map(({ key, ...item }) => ({ ...item, label: t(key as Parameters<typeof t>[0]) }));
   return (
     <div className="flex flex-1 flex-col md:flex-row">
@@ -65,9 +63,9 @@ export async function ConsoleShell({
       <main id="main" className="w-full min-w-0 flex-1 px-4 py-5 md:px-8 md:py-8">
         <div className="mx-auto w-full max-w-5xl">
           {/* The consoles' client components read messages a shop page does not need (lib/i18n/messages.ts). */}
-          <NextIntlClientProvider messages={clientMessages(locale, CONSOLE_CLIENT_NAMESPACES)}>
+          <ClientMessages group="console">
             <Framed>{children}</Framed>
-          </NextIntlClientProvider>
+          </ClientMessages>
         </div>
       </main>
     </div>

@@ -56,6 +56,12 @@ describe.skipIf(!baseURL)("a canteen order: placed for the organisation, approve
     await form.getByLabel("数量").fill("120");
     await form.getByRole("button", { name: "加入购物车" }).click();
     await form.getByRole("status").waitFor();
+    // The cart says which quantity price the line reached, in words: its client component's messages are on the
+    // page, not their keys (global-setup also fails the run on any MISSING_MESSAGE the server logs).
+    await purchaser.goto("/cart");
+    const cart = await purchaser.locator("main").innerText();
+    expect(cart).toContain("已享 50 件起");
+    expect(cart).not.toMatch(/\b(org|cart)\.[a-zA-Z]/);
 
     await purchaser.goto("/checkout");
     const checkout = purchaser.getByTestId("checkout-form");
@@ -123,6 +129,12 @@ describe.skipIf(!baseURL)("a canteen order: placed for the organisation, approve
     }, (await purchaser.getByTestId("statement-csv").getAttribute("href"))!);
     expect(csv.bom).toBe("239,187,191");
     expect(csv.text).toContain(orderNumber);
+    // The invoice request form offers the paid order, its labels in words.
+    await purchaser.goto("/org/invoices");
+    const invoiceForm = purchaser.getByTestId("invoice-request-form");
+    await invoiceForm.getByText("发票类型").waitFor();
+    expect(await invoiceForm.innerText()).not.toMatch(/\borg\.[a-zA-Z]/);
+    expect(await invoiceForm.getByLabel("订单").locator("option", { hasText: orderNumber }).count()).toBe(1);
     await purchaser.goto("/org");
     await purchaser.getByTestId("reserved-share").waitFor();
     await shoot(purchaser, "06-reserved-share");

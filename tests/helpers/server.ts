@@ -15,11 +15,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A started `next start`; `output()` is everything it has printed so far (stdout and stderr). */
+export type StartedServer = ChildProcess & { output(): string };
+
 /**
  * Starts the built app (`next start`) and resolves once it answers; `ready` is the path polled
  * (any HTTP answer counts, so a server whose database is down still counts as started).
  */
-export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<ChildProcess> {
+export async function startServer(port: number, env: Record<string, string>, ready = "/api/health"): Promise<StartedServer> {
   // The next binary itself, not through npx, so that killing the child stops the server. Bound to "localhost", not
   // "127.0.0.1" (which it resolves to here): with a literal loopback address Next 16.4 takes proxy.ts's locale
   // rewrite for an external one and fetches the page from itself (vercel/next.js#94745).
@@ -45,7 +48,7 @@ export async function startServer(port: number, env: Record<string, string>, rea
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
     try {
       await fetch(`http://127.0.0.1:${port}${ready}`);
-      return child;
+      return Object.assign(child, { output: () => output });
     } catch {
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Notice, PageHeader, Section } from "@/components/ui/section";
 import { Price } from "@/components/ui/price";
 import type { FormAction } from "@/lib/action-state";
@@ -23,7 +24,8 @@ export function CartTemplate({ cart, setQuantity }: { cart: CartView; setQuantit
           </Link>
         </Notice>
       ) : (
-        <>
+        // One provider for every cooperative's lines: the cart's messages are in the page once.
+        <ClientMessages group="cart">
           {cart.groups.map((g) => (
             <Section key={g.cooperativeId} title={t("from", { cooperative: g.cooperativeName })}>
               <CartLines
@@ -74,7 +76,7 @@ export function CartTemplate({ cart, setQuantity }: { cart: CartView; setQuantit
           <Link href="/checkout" className="block rounded-lg bg-wine-700 px-5 py-3 text-center font-semibold text-white hover:bg-wine-800" aria-disabled={!cart.allAvailable}>
             {t("checkout")}
           </Link>
-        </>
+        </ClientMessages>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { AddToCart } from "@/components/cart/add-to-cart";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Price } from "@/components/ui/price";
 import { BenefitBreakdown } from "../benefit-breakdown";
 import { PriceTierList } from "../price-tier-list";
@@ -31,7 +32,10 @@ export function ProductTemplate({ product }: { product: ProductDetail }) {
             <span className="text-sm text-earth-600">{t("perUnit", { unit: product.unit })}</span>
           </p>
           <p>
-            <span className="sr-only">{t("stock")}</span> <LiveStock productId={product.id} stock={product.stock} unit={product.unit} />
+            <span className="sr-only">{t("stock")}</span>{" "}
+            <ClientMessages group="stock">
+              <LiveStock productId={product.id} stock={product.stock} unit={product.unit} />
+            </ClientMessages>
           </p>
           <PriceTierList listPriceFen={product.priceFen} tiers={product.priceTiers} minOrderQuantity={product.minOrderQuantity} unit={product.unit} />
           {product.stock >= Math.max(1, product.minOrderQuantity) && <AddToCart productId={product.id} stock={product.stock} unit={product.unit} minOrderQuantity={product.minOrderQuantity} />}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { useFormatter, useTranslations } from "next-intl";
 import { InvoiceList } from "@/components/org/invoice-list";
 import { InvoiceRequestForm, type InvoiceOrderOption } from "@/components/org/invoice-request-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { PageHeader, Section } from "@/components/ui/section";
 import { beijingDayOf } from "@/lib/domain/calendar";
 import { INVOICE_READER_ROLES } from "@/lib/domain/invoice";
@@ -48,5 +49,9 @@ function RequestForm({ orders, defaults }: { orders: Awaited<ReturnType<typeof i
   const t = useTranslations("org.invoices.form");
   const format = useFormatter();
   const options: InvoiceOrderOption[] = orders.map((o) => ({ id: o.id, label: t("orderOption", { number: o.number, date: format.dateTime(o.paidAt, "dayShort"), amount: formatMoney(format, o.netFen) }) }));
-  return <InvoiceRequestForm orders={options} defaults={defaults} />;
+  return (
+    <ClientMessages group="invoices">
+      <InvoiceRequestForm orders={options} defaults={defaults} />
+    </ClientMessages>
+  );
 }
