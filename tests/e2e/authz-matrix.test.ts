@@ -1,7 +1,7 @@
 // The authorization matrix: every page, route handler and server action against every actor, over HTTP
 // against the running app, with real sessions. It fails on any outcome other than the table's, and it fails
-// when a page, route handler or server action exists that the table does not list — so every new route must
-// be added here with its rule.
+// when a page, route handler, route handler method or server action exists that the table does not list (the
+// actions read from the source and from the build) — so every new route must be added here with its rule.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
@@ -93,7 +93,7 @@ const ROUTES: Record<string, RouteCase> = {
   "/account/addresses": { url: () => "/account/addresses", expect: signedIn(200) },
   "/coop": { url: () => "/coop", expect: signedIn(403, { managerA: 200, managerB: 200 }) },
   "/admin": { url: () => "/admin", expect: signedIn(403, { admin: 200 }) },
-  // Development outbox: served in tests (DEV_OUTBOX=1), 404 in production otherwise.
+  // Development outbox: served in tests (DEV_OUTBOX=1); 404 in production otherwise (tests/e2e/http.test.ts).
   "/cart": { url: () => "/cart", expect: all(200) },
   // Buyers only; a buyer with an empty cart is sent back to the cart.
   "/checkout": { url: () => "/checkout", expect: signedIn(403, { buyer: "away", otherBuyer: "away", approver: "away" }) },
@@ -288,6 +288,31 @@ const MORE_CASES: (RouteCase & { pattern: string; name: string })[] = [
   },
 ];
 
+// ─────────────────────── Route handlers' other methods ───────────────────────
+// Each asked as every actor; none may hand out a session. Their own rules are tested beside them: the Stripe
+// webhook's signature in tests/integration/stripe-webhook.test.ts, Auth.js's sign-in in tests/e2e/accounts.test.ts.
+interface WriteCase {
+  url: string;
+  method: "POST";
+  contentType: string;
+  body: string;
+  expect: Row;
+}
+
+const WRITE_HANDLERS: Record<string, WriteCase> = {
+  // The browser suites run without Stripe keys: 404 whoever asks (with keys, no Stripe-Signature header is a 400).
+  "/api/webhooks/stripe POST": { url: "/api/webhooks/stripe", method: "POST", contentType: "application/json", body: '{"type":"checkout.session.completed"}', expect: all(404) },
+  // Auth.js's own credentials callback without its CSRF token: no one is signed in (the app signs in through its
+  // sign-in action, which checks the password throttle first).
+  "/api/auth/[...nextauth] POST": {
+    url: "/api/auth/callback/credentials",
+    method: "POST",
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams({ email: "buyer@demo.tangxian.shop", password: DEMO_PASSWORD }).toString(),
+    expect: all("away"),
+  },
+};
+
 // ─────────────────────────────── Server actions ───────────────────────────────
 type ActionOutcome = number | "redirect";
 type ActionRow = Record<Actor, ActionOutcome>;
@@ -315,7 +340,7 @@ const address = { recipient: "测试收货人", phone: "13800138000", district: 
 interface ActionCase {
   action: string;
   name: string;
-  fields: (ctx: Ctx, actor: Actor) => Record<string, string>;
+  fields: (ctx: Ctx, actor: Actor) => Record<string, string | Blob>;
   expect: ActionRow;
   /** Plain `<form action>` actions take only the form data, not (previous state, form data). */
   formOnly?: boolean;
@@ -333,6 +358,14 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "add own address", fields: () => address, expect: userA(200) },
   { action: "lib/server/actions/account/save-address.ts#saveAddressAction", name: "edit the buyer's address", fields: (c) => ({ ...address, id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
   { action: "lib/server/actions/account/save-institution.ts#saveInstitutionAction", name: "institution details", fields: () => ({ unitName: "北京某工会", invoiceTitle: "北京某工会", taxId: "81110105MA01TX268P" }), expect: userA(403, { buyer: 200, otherBuyer: 200, approver: 200 }) },
+  // Someone else's saved address is not found (looked up by the caller's user id); the buyer's own gets past it to
+  // an empty cart (409). Before the delete case below, while the address exists.
+  {
+    action: "lib/server/actions/checkout/place-order.ts#placeOrderAction",
+    name: "an order to the buyer's saved address",
+    fields: (c) => ({ method: "BANK_TRANSFER", addressId: c.buyerAddressId, note: "", fingerprint: "" }),
+    expect: { ...allA(403), anonymous: 401, forged: 401, buyer: 409, otherBuyer: 404, approver: 404 },
+  },
   // The buyer goes last in ACTORS, so everyone else has tried (and failed) to delete the address first.
   { action: "lib/server/actions/account/delete-address.ts#deleteAddressAction", name: "delete the buyer's address", fields: (c) => ({ id: c.buyerAddressId }), expect: userA(404, { buyer: 200 }) },
   { action: "lib/server/actions/cart/add-to-cart.ts#addToCartAction", name: "add to own cart", fields: (c) => ({ productId: c.productId, quantity: "1" }), expect: allA(200) },
@@ -350,6 +383,13 @@ const ACTIONS: ActionCase[] = [
     name: "cooperative A's benefit rule",
     fields: (c) => ({ cooperativeId: c.coopA, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
     expect: userA(403, { managerA: 400, managerB: 404 }),
+  },
+  // Manager A names B's cooperative; manager B names their own with A's product: both are told it does not exist.
+  {
+    action: "lib/server/actions/coop/save-product-terms.ts#saveProductTermsAction",
+    name: "cooperative A's product under cooperative B",
+    fields: (c) => ({ cooperativeId: c.coopB, productId: c.coopAProduct, ruleType: "PERCENT_OF_REVENUE", percent: "-5" }),
+    expect: userA(403, { managerA: 404, managerB: 404 }),
   },
   // Issue 12, fulfilment: A packs its own parcel; B is told it does not exist; a bad tracking number is refused
   // after the cooperative check; a string where the pickup list goes is bad input for any manager.
@@ -371,6 +411,14 @@ const ACTIONS: ActionCase[] = [
     fields: (c) => ({ cooperativeId: c.coopA, file: "not a file" }),
     expect: userA(403, { managerA: 400, managerB: 400 }),
   },
+  // A file gets past the input check, so the cooperative check decides: B is told A does not exist; A's "x" is no
+  // pickup list (422).
+  {
+    action: "lib/server/actions/coop/bulk-ship.ts#bulkShipAction",
+    name: "a pickup list for cooperative A",
+    fields: (c) => ({ cooperativeId: c.coopA, file: new File(["x"], "pickup.csv", { type: "text/csv" }) }),
+    expect: userA(403, { managerA: 422, managerB: 404 }),
+  },
   // Issue 12, the roster: nothing is written (bad input, or ids that do not exist); reading a name is allowed to
   // A's managers and admins, audited.
   {
@@ -388,6 +436,13 @@ const ACTIONS: ActionCase[] = [
   { action: "lib/server/actions/coop/household-end.ts#endHouseholdAction", name: "a participation that does not exist", fields: (c) => ({ cooperativeId: c.coopA, participationId: "no-such-participation" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
   { action: "lib/server/actions/coop/household-show-name.ts#showHouseholdNameAction", name: "a name on cooperative A's roster", fields: (c) => ({ cooperativeId: c.coopA, participationId: c.coopAParticipation }), expect: userA(403, { managerA: 200, managerB: 404 }) },
   { action: "lib/server/actions/coop/roster-preview.ts#previewRosterAction", name: "a string instead of a file", fields: (c) => ({ cooperativeId: c.coopA, file: "not a file" }), expect: userA(403, { managerA: 400, managerB: 400 }) },
+  // A file: B must not learn which household codes are on A's roster; A's "x" is no roster (422).
+  {
+    action: "lib/server/actions/coop/roster-preview.ts#previewRosterAction",
+    name: "a roster file for cooperative A",
+    fields: (c) => ({ cooperativeId: c.coopA, file: new File(["x"], "roster.csv", { type: "text/csv" }) }),
+    expect: userA(403, { managerA: 422, managerB: 404 }),
+  },
   { action: "lib/server/actions/coop/roster-commit.ts#commitRosterAction", name: "an import that does not exist", fields: (c) => ({ cooperativeId: c.coopA, importId: "no-such-import" }), expect: userA(403, { managerA: 404, managerB: 404 }) },
   { action: "lib/server/actions/admin/roster-show-name.ts#adminShowHouseholdNameAction", name: "a name on cooperative A's roster", fields: (c) => ({ cooperativeId: c.coopA, participationId: c.coopAParticipation }), expect: userA(403, { admin: 200 }) },
   // Issue 13: every admin action refuses everyone else; the admin's own calls here change nothing (an unknown id,
@@ -608,28 +663,51 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every URL pattern the app directory defines (route groups removed). */
-function discoverRoutes(): string[] {
-  const patterns = new Set<string>();
+/** Every page and route handler file in the app directory, with its URL pattern (route groups removed). */
+function routeFiles(): { pattern: string; file: string }[] {
+  const out: { pattern: string; file: string }[] = [];
   for (const file of walk("app")) {
     const rel = path.relative("app", file).split(path.sep).join("/");
-    const m = /^(.*?)\/?(page\.tsx|route\.ts|sitemap\.ts|robots\.ts)$/.exec(rel);
+    const m = /^(.*?)\/?(page\.[jt]sx?|route\.[jt]sx?|sitemap\.ts|robots\.ts)$/.exec(rel);
     if (!m) continue;
     // The [locale] segment is the proxy's rewrite, not part of any URL.
     const dir = `/${m[1]}`.replace(/^\/\[locale\]/, "").replace(/\/\([^)]+\)/g, "").replace(/\/$/, "");
     const special = m[2] === "sitemap.ts" ? "/sitemap.xml" : m[2] === "robots.ts" ? "/robots.txt" : "";
-    patterns.add(special ? `${dir}${special}` : dir || "/");
+    out.push({ pattern: special ? `${dir}${special}` : dir || "/", file });
   }
-  return [...patterns].sort();
+  return out;
 }
 
-/** Every exported server action in the source ("use server" files), as "file#export". */
+/** Every URL pattern the app directory defines. */
+function discoverRoutes(): string[] {
+  return [...new Set(routeFiles().map((r) => r.pattern))].sort();
+}
+
+/** Every method besides GET that a route handler exports, as "pattern METHOD" (`export const POST`, `export async
+ * function POST`, `export const { GET, POST } = …`, `export { x as POST }`). */
+function discoverWriteMethods(): string[] {
+  const methods = /\b(HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g;
+  const out: string[] = [];
+  for (const { pattern, file } of routeFiles().filter((r) => /route\.[jt]sx?$/.test(r.file))) {
+    const src = readFileSync(file, "utf8");
+    const exported = [
+      ...[...src.matchAll(/export\s+(?:async\s+function|function|const|let)\s+(\w+)/g)].map((m) => m[1]!),
+      ...[...src.matchAll(/export\s+(?:const|let)\s*\{([^}]*)\}/g), ...src.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(methods)].map((x) => x[1]!)),
+    ];
+    for (const name of new Set(exported)) if (/^(HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name)) out.push(`${pattern} ${name}`);
+  }
+  return out.sort();
+}
+
+/** Every exported server action in the source ("use server" files, comments before the directive allowed), as
+ * "file#export". The build's own list (actionsFromBuild) is compared too, over HTTP below: it also has any
+ * inline or re-exported action this reading of the source would miss. */
 function discoverActions(): string[] {
   const out: string[] = [];
-  for (const file of walk("lib/server/actions").concat(walk("app"))) {
-    if (!/\.tsx?$/.test(file)) continue;
+  for (const file of ["app", "lib", "components"].flatMap((dir) => walk(dir))) {
+    if (!/\.[jt]sx?$/.test(file)) continue;
     const src = readFileSync(file, "utf8");
-    if (!/^\s*["']use server["']/.test(src)) continue;
+    if (!/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(src)) continue;
     for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)) out.push(`${file.split(path.sep).join("/")}#${m[1]}`);
   }
   return out.sort();
@@ -646,6 +724,10 @@ describe("the matrix lists everything", () => {
 
   test("every server action has at least one case, and every case names a real action", () => {
     expect([...new Set(ACTIONS.map((a) => a.action))].sort()).toEqual(discoverActions());
+  });
+
+  test("every route handler's method besides GET has a case, and every case names a real one", () => {
+    expect(Object.keys(WRITE_HANDLERS).sort()).toEqual(discoverWriteMethods());
   });
 });
 
@@ -755,6 +837,21 @@ describe.skipIf(!baseURL)("authorization matrix over HTTP", () => {
     const got: Partial<Row> = {};
     for (const actor of ACTORS) got[actor] = (await pageOutcome(route.url(ctx), cookies.get(actor)!)) as PageOutcome;
     expect(got).toEqual(route.expect);
+  });
+
+  test("the build's server actions are exactly the table's (inline and re-exported ones included)", () => {
+    expect([...actionsFromBuild().keys()].sort()).toEqual([...new Set(ACTIONS.map((a) => a.action))].sort());
+  });
+
+  test.each(Object.entries(WRITE_HANDLERS))("%s", async (_name, c) => {
+    const got: Partial<Row> = {};
+    for (const actor of ACTORS) {
+      const res = await fetch(`${baseURL}${c.url}`, { method: c.method, redirect: "manual", headers: { cookie: cookies.get(actor)!, "content-type": c.contentType, origin: baseURL }, body: c.body });
+      await res.text();
+      expect(res.headers.getSetCookie().filter((v) => /session-token=[^;]/.test(v)), `${actor} was given a session`).toEqual([]);
+      got[actor] = res.status >= 300 && res.status < 400 ? "away" : (res.status as PageOutcome);
+    }
+    expect(got).toEqual(c.expect);
   });
 
   test.each(ACTIONS.map((a) => [`${a.action.split("/").pop()} — ${a.name}`, a] as const))("%s", async (_name, c) => {

@@ -142,6 +142,23 @@ describe.skipIf(!baseURL)("HTTP", () => {
   });
 });
 
+describe.skipIf(!baseURL || !inject("databaseUrl"))("as deployed (DEV_OUTBOX off)", () => {
+  test("the developer outbox, which lists every reset and invitation link, is not served", async () => {
+    const port = await freePort();
+    const server = await startServer(port, { DATABASE_URL: inject("databaseUrl")!, DEV_OUTBOX: "0" });
+    try {
+      const outbox = await fetch(`http://127.0.0.1:${port}/dev/outbox`);
+      const html = await outbox.text();
+      expect(outbox.status).toBe(404);
+      expect(html).not.toMatch(/\/reset-password\/|\/invite\//);
+      // The same server as the suites', otherwise: the outbox is served there.
+      expect((await fetch(`${baseURL}/dev/outbox`)).status).toBe(200);
+    } finally {
+      server.kill("SIGTERM");
+    }
+  });
+});
+
 describe.skipIf(!baseURL)("with the database down", () => {
   test("health says 503 db:error, and pages show a translated error", async () => {
     const port = await freePort();

@@ -84,7 +84,7 @@ export interface ActionOutcome {
 export async function callAction(
   baseURL: string,
   action: { id: string; page: string },
-  fields: Record<string, string>,
+  fields: Record<string, string | Blob>,
   cookie: string,
   formOnly = false,
 ): Promise<ActionOutcome> {

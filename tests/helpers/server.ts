@@ -30,6 +30,9 @@ export async function startServer(port: number, env: Record<string, string>, rea
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
+      // As deployed: `next start` keeps an inherited NODE_ENV, and vitest's is "test", under which the app's
+      // production-only rules (the developer outbox hidden, AUTH_SECRET required) would not hold.
+      NODE_ENV: "production",
       SITE_URL: `http://127.0.0.1:${port}`,
       // A fresh signing key per test server; the developer outbox page, so tests can read reset mails.
       AUTH_SECRET: randomBytes(32).toString("base64"),
