@@ -46,9 +46,9 @@ export function PackingSlip({ shipment, lines }: { shipment: CoopShipment; lines
         <table className="w-full text-sm">
           <thead>
             <tr className="border-b border-black text-left">
-              <th scope="col" className="py-1">{t("slip.item")}</th>
-              <th scope="col" className="py-1 text-right">{t("slip.quantity")}</th>
-              <th scope="col" className="py-1">{t("slip.lot")}</th>
+              <th scope="col" className="py-1 pr-2">{t("slip.item")}</th>
+              <th scope="col" className="whitespace-nowrap py-1 pr-2 text-right">{t("slip.quantity")}</th>
+              <th scope="col" className="py-1 pr-2">{t("slip.lot")}</th>
               <th scope="col" className="py-1 text-center">{t("slip.scan")}</th>
             </tr>
           </thead>

@@ -39,7 +39,16 @@ export function StockLowTable({ products, sortable }: { products: Row[]; sortabl
         },
         { key: "status", header: t("low.status"), cell: (p) => status(p.listingStatus) },
         { key: "stock", header: t("onSale"), ...sortable?.stock, numeric: true, cell: (p) => p.stock },
-        { key: "reserved", header: t("reserved"), numeric: true, cell: (p) => p.reserved },
+        {
+          key: "reserved",
+          header: (
+            <abbr title={t("reserved")} className="no-underline">
+              {t("reservedShort")}
+            </abbr>
+          ),
+          numeric: true,
+          cell: (p) => p.reserved,
+        },
         { key: "threshold", header: t("low.alertAt"), ...sortable?.threshold, numeric: true, cell: (p) => p.lowStockThreshold },
       ]}
     />

@@ -4,6 +4,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
+import { formatMoney } from "@/lib/i18n/format";
 import { Notice, Section } from "@/components/ui/section";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import type { BoughtProduct, BoughtVillage, OrganisationProgress } from "@/lib/server/orgs/reserved-share";
@@ -46,9 +47,9 @@ export function ReservedShare({
         <StatCard
           label={t("target")}
           value={<Price fen={progress.targetFen} />}
-          hint={progress.recorded ? t("targetHint", { budget: format.number(progress.budgetFen / 100, { style: "currency", currency: "CNY" }), percent: percent(progress.percentBp) }) : undefined}
+          hint={progress.recorded ? t("targetHint", { budget: formatMoney(format, progress.budgetFen), percent: percent(progress.percentBp) }) : undefined}
         />
-        <StatCard label={t("counted")} value={<Price fen={progress.countedFen} />} hint={progress.refundedFen > 0 ? t("countedHint", { refunded: format.number(progress.refundedFen / 100, { style: "currency", currency: "CNY" }) }) : undefined} testId="share-counted" />
+        <StatCard label={t("counted")} value={<Price fen={progress.countedFen} />} hint={progress.refundedFen > 0 ? t("countedHint", { refunded: formatMoney(format, progress.refundedFen) }) : undefined} testId="share-counted" />
         <StatCard label={t("remaining")} value={<Price fen={progress.remainingFen} />} testId="share-remaining" />
         <StatCard label={t("reached")} value={progress.reachedBp === null ? "—" : percent(reached)} hint={progress.reached && progress.recorded ? t("reachedYes") : undefined} />
       </StatGrid>

@@ -62,14 +62,14 @@ export function OrgStatement({ statement, csvHref, years }: { statement: Stateme
             rowKey={(r) => `${r.orderId}-${r.date}-${r.kind}`}
             rowProps={() => ({ "data-testid": "statement-row" })}
             columns={[
-              { key: "date", header: t("cols.date"), cell: (r) => r.date },
-              { key: "order", header: t("cols.order"), cell: (r) => <span className="font-mono">{r.number}</span> },
-              // The amount before the rest, so a phone shows it without scrolling sideways.
+              { key: "date", header: t("cols.date"), cell: (r) => <span className="whitespace-nowrap">{r.date}</span> },
+              // The amount beside the date, so a phone shows both without scrolling sideways.
               { key: "amount", header: t("cols.amount"), numeric: true, cell: (r) => <Price fen={r.amountFen} /> },
+              { key: "order", header: t("cols.order"), cell: (r) => <span className="font-mono">{r.number}</span> },
               { key: "invoice", header: t("cols.invoice"), cell: (r) => r.invoiceNumber ?? "—" },
               { key: "kind", header: t("cols.kind"), cell: (r) => t(`kinds.${r.kind}`) },
             ]}
-            footer={[t("total"), "", <Price key="t" fen={statement.totalFen} />, "", ""]}
+            footer={[t("total"), <Price key="t" fen={statement.totalFen} />, "", "", ""]}
           />
         )}
       </Section>

@@ -37,6 +37,10 @@ export function DataTable<Row>({
   testId?: string;
 }) {
   const align = (c: Column<Row>) => (c.numeric ? "text-right tabular-nums" : "text-left");
+  // The column that stays put: on a phone it may take no more than ~half the screen (a long name wraps), so the
+  // others have room beside it; a short one keeps enough width not to break every few characters. (A table cell
+  // ignores max-width, so its content carries it.)
+  const first = (content: React.ReactNode) => <div className="min-w-[6rem] max-w-[10.5rem] sm:max-w-none">{content}</div>;
   return (
     <div className="overflow-x-auto rounded-2xl bg-white shadow-sm" tabIndex={0} role="region" aria-label={label}>
       <table className="w-full text-sm" style={{ minWidth }} data-testid={testId}>
@@ -45,7 +49,7 @@ export function DataTable<Row>({
           <tr>
             {columns.map((c, i) => (
               <th key={c.key} scope="col" aria-sort={c.ariaSort} className={`p-2 ${align(c)} ${i === 0 ? "sticky left-0 bg-earth-100" : "whitespace-nowrap"} ${c.className ?? ""}`}>
-                {c.header}
+                {i === 0 ? first(c.header) : c.header}
               </th>
             ))}
           </tr>
@@ -56,7 +60,7 @@ export function DataTable<Row>({
               {columns.map((c, i) =>
                 i === 0 ? (
                   <th key={c.key} scope="row" className={`sticky left-0 bg-white p-2 text-left font-medium ${c.className ?? ""}`}>
-                    {c.cell(row)}
+                    {first(c.cell(row))}
                   </th>
                 ) : (
                   <td key={c.key} className={`p-2 ${align(c)} ${c.className ?? ""}`}>

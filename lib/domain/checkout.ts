@@ -111,3 +111,19 @@ export function stockTakeRefusal(wanted: readonly string[], taken: ReadonlyMap<s
   const short = inLockOrder.find((id) => !taken.has(id));
   return short === undefined ? null : { code: "soldOut", productId: short };
 }
+
+export type CartLineRefusal = { code: "aboveStock"; canAdd: number } | { code: "belowMinOrder"; minOrder: number };
+
+/**
+ * Whether a cart line may hold `total` units of a product: at most its stock (and the per-line cap), at least its
+ * minimum order (a canteen pack). `current` is what the line holds now, so "above stock" can say how many more fit
+ * (adding 5 to a line of 3 counts 3 as taken; setting a line to 8 passes 0). Zero (removing the line) is always
+ * allowed.
+ */
+export function cartLineRefusal(product: { stock: number; minOrderQuantity: number }, total: number, current = 0): CartLineRefusal | null {
+  if (total === 0) return null;
+  const limit = Math.min(product.stock, MAX_QUANTITY_PER_LINE);
+  if (total > limit) return { code: "aboveStock", canAdd: Math.max(0, limit - current) };
+  if (total < product.minOrderQuantity) return { code: "belowMinOrder", minOrder: product.minOrderQuantity };
+  return null;
+}

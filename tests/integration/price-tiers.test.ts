@@ -287,7 +287,17 @@ describe("the minimum order quantity", () => {
     const stock = (await db.product.findUniqueOrThrow({ where: { id: pear }, select: { stock: true } })).stock;
     holder.actor = await newBuyer();
     expect(await addToCartAction(undefined, form({ productId: pear, quantity: "150" }))).toMatchObject({ ok: true });
-    expect(await addToCartAction(undefined, form({ productId: pear, quantity: String(stock) }))).toMatchObject({ ok: false, status: 409 });
+    // The refusal says how many more fit, in the product's unit, on the quantity field, and gives back what was typed.
+    const unit = (await db.product.findUniqueOrThrow({ where: { id: pear }, select: { unitZh: true } })).unitZh;
+    const message = zh("cart.errors.aboveStock", { count: stock - 150, quantity: zh("product.quantity", { count: stock - 150, unit }) });
+    expect(message).toContain(`${stock - 150}${unit}`);
+    expect(await addToCartAction(undefined, form({ productId: pear, quantity: String(stock) }))).toEqual({
+      ok: false,
+      status: 409,
+      message,
+      fieldErrors: { quantity: message },
+      values: { productId: pear, quantity: String(stock) },
+    });
   });
 
   test("checkout refuses a line below it (raised since it was added) and writes nothing", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cartFingerprint, orderNumber, orderTotals, shippingFor, stockTakeRefusal, transferReference } from "@/lib/domain/checkout";
+import { cartFingerprint, cartLineRefusal, MAX_QUANTITY_PER_LINE, orderNumber, orderTotals, shippingFor, stockTakeRefusal, transferReference } from "@/lib/domain/checkout";
 import { addToCartSchema, setCartQuantitySchema } from "@/lib/validation/checkout";
 
 const terms = new Map([
@@ -104,5 +104,24 @@ describe("stockTakeRefusal", () => {
     { why: "the first product off sale in id order", wanted: ["d", "c", "a"], taken: [["a", true], ["c", false], ["d", false]], expected: { code: "unavailable", productId: "c" } },
   ] as const)("$why", ({ wanted, taken, expected }) => {
     expect(stockTakeRefusal(wanted, new Map(taken))).toEqual(expected);
+  });
+});
+
+describe("cartLineRefusal: a cart line's units against the product's stock and minimum order", () => {
+  const product = (stock: number, minOrderQuantity = 1) => ({ stock, minOrderQuantity });
+  test.each([
+    ["within stock", product(10), 10, 0, null],
+    ["one above stock, nothing in the line", product(10), 11, 0, { code: "aboveStock", canAdd: 10 }],
+    ["adding 5 to a line of 8, stock 10: 2 more fit", product(10), 13, 8, { code: "aboveStock", canAdd: 2 }],
+    ["a full line: none more", product(10), 11, 10, { code: "aboveStock", canAdd: 0 }],
+    ["a line already above a stock that fell: none more, never negative", product(3), 6, 5, { code: "aboveStock", canAdd: 0 }],
+    ["the per-line cap below the stock", product(MAX_QUANTITY_PER_LINE + 50), MAX_QUANTITY_PER_LINE + 1, 0, { code: "aboveStock", canAdd: MAX_QUANTITY_PER_LINE }],
+    ["sold out", product(0), 1, 0, { code: "aboveStock", canAdd: 0 }],
+    ["below a canteen pack's minimum", product(500, 6), 5, 0, { code: "belowMinOrder", minOrder: 6 }],
+    ["at the minimum", product(500, 6), 6, 0, null],
+    ["above stock comes first when both hold", product(4, 6), 5, 0, { code: "aboveStock", canAdd: 4 }],
+    ["zero removes the line, whatever the product", product(0, 6), 0, 3, null],
+  ] as const)("%s", (_why, p, total, current, expected) => {
+    expect(cartLineRefusal(p, total, current)).toEqual(expected);
   });
 });

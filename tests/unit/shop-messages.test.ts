@@ -31,11 +31,12 @@ describe("product quantities", () => {
   });
 
   test.each([
-    [0, "Not enough stock: you cannot add any more."],
-    [1, "Not enough stock: you can buy only 1 more."],
-    [7, "Not enough stock: you can buy at most 7 more."],
-  ])("cart.errors.aboveStock %i", (count, expected) => {
-    expect(en("cart.errors.aboveStock", { count })).toBe(expected);
+    [0, "Not enough stock: you cannot add any more.", "库存不足：已经不能再多买了。"],
+    [1, "Not enough stock: you can buy only 1 bottle more.", "库存不足：最多还能买 1瓶。"],
+    [7, "Not enough stock: you can buy at most 7 bottles more.", "库存不足：最多还能买 7瓶。"],
+  ])("cart.errors.aboveStock %i, in the product's unit", (count, english, chinese) => {
+    expect(en("cart.errors.aboveStock", { count, quantity: en("product.quantity", { count, unit: "bottle" }) })).toBe(english);
+    expect(zh("cart.errors.aboveStock", { count, quantity: zh("product.quantity", { count, unit: "瓶" }) })).toBe(chinese);
   });
 });
 

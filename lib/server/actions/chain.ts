@@ -11,6 +11,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
+import type { Locale } from "@/lib/i18n/config";
 import { decide, type Access, type OrgRole } from "@/lib/domain/permissions";
 import { translateDynamic, translator, type Translate } from "@/lib/i18n/translate";
 import { authorize, AuthzError, type SessionUser } from "@/lib/server/authz";
@@ -20,6 +21,7 @@ import { log, requestContext } from "@/lib/server/log";
 export interface ActionContext<A> {
   actor: A;
   t: Translate;
+  locale: Locale;
 }
 
 type Handler<S extends z.ZodType, A> = (input: z.output<S>, ctx: ActionContext<A>) => Promise<ActionState>;
@@ -65,7 +67,7 @@ function build<S extends z.ZodType, A>(schema: S, gate: Access, tenant: ((input:
         const decision = decide(actor, tenant(parsed.data));
         if (decision !== "allow") throw new AuthzError(decision);
       }
-      return await handler(parsed.data, { actor: actor as A, t });
+      return await handler(parsed.data, { actor: actor as A, t, locale });
     } catch (error) {
       // redirect(), notFound(), forbidden() and Next's other control flow are thrown: they must go through.
       unstable_rethrow(error);
