@@ -46,7 +46,8 @@ export function CartLines({ lines, setQuantity }: { lines: CartLineView[]; setQu
       form.set("productId", productId);
       form.set("quantity", String(quantity));
       const result = await setQuantity(undefined, form);
-      setError(result.ok ? null : (result.message ?? null));
+      // The line has no field to mark: the quantity's own error (how many more fit), else the action's message.
+      setError(result.ok ? null : (result.fieldErrors?.quantity ?? result.message ?? null));
     });
 
   const button = "h-9 w-9 rounded-lg border border-earth-600/40 bg-white text-lg font-medium disabled:opacity-40";

@@ -271,7 +271,7 @@ describe("the minimum order quantity", () => {
     const buyer = await newBuyer();
     holder.actor = buyer;
     const before = await footprint();
-    const refusal = { ok: false, status: 400, message: zh("org.priceTiers.quantity.belowMinOrder", { minOrder: 6 }) };
+    const refusal = { ok: false, status: 400, fieldErrors: { quantity: zh("org.priceTiers.quantity.belowMinOrder", { minOrder: 6 }) } };
     expect(await addToCartAction(undefined, form({ productId: beans, quantity: "5" }))).toMatchObject(refusal);
     expect(await footprint()).toEqual(before);
     expect(await addToCartAction(undefined, form({ productId: beans, quantity: "6" }))).toMatchObject({ ok: true });
@@ -294,7 +294,7 @@ describe("the minimum order quantity", () => {
     expect(await addToCartAction(undefined, form({ productId: pear, quantity: String(stock) }))).toEqual({
       ok: false,
       status: 409,
-      message,
+      message: zh("validation.fixErrors"),
       fieldErrors: { quantity: message },
       values: { productId: pear, quantity: String(stock) },
     });

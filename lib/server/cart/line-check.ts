@@ -1,7 +1,7 @@
 import "server-only";
 // The product checks both cart actions make before a line changes (add-to-cart adds to the line, the cart's
 // quantity field sets it): for sale, within its stock, at least its minimum order. The refusal is translated with
-// the product's own unit ("最多还能买 3瓶"), and carries the quantity the reader typed back to the form.
+// the product's own unit ("最多还能买 3瓶"), on the quantity field, with the quantity the reader typed given back.
 import { isSellable, SELLABLE_SELECT } from "@/lib/domain/catalog";
 import { cartLineRefusal } from "@/lib/domain/checkout";
 import type { ActionState } from "@/lib/action-state";
@@ -27,5 +27,6 @@ export async function refuseCartLine(
     refusal.code === "aboveStock"
       ? t("cart.errors.aboveStock", { count: refusal.canAdd, quantity: t("product.quantity", { count: refusal.canAdd, unit }) })
       : t("org.priceTiers.quantity.belowMinOrder", { minOrder: refusal.minOrder });
-  return { ok: false, status: refusal.code === "aboveStock" ? 409 : 400, message, fieldErrors: { quantity: message }, values: { productId, quantity: String(typed) } };
+  // On the quantity field, as a validation error is (the form says "fix what is marked" beside its button).
+  return { ok: false, status: refusal.code === "aboveStock" ? 409 : 400, message: t("validation.fixErrors"), fieldErrors: { quantity: message }, values: { productId, quantity: String(typed) } };
 }
