@@ -3,7 +3,7 @@ import { Section } from "@/components/ui/section";
 import { percentChange } from "@/lib/domain/period";
 import { formatMoney } from "@/lib/i18n/format";
 import { getFormat, getLocale, getT } from "@/lib/server/i18n";
-import { renderCharts } from "@/lib/server/dashboard/charts";
+import { renderCharts, WIDE } from "@/lib/server/dashboard/charts";
 import type { Dashboard, Figures } from "@/lib/server/dashboard/data";
 import { chartTables, type ChartTable } from "@/lib/server/dashboard/tables";
 
@@ -63,7 +63,7 @@ export async function DashboardView({ data, county, csvQuery }: { data: Dashboar
             key={c.key}
             title={c.title}
             testId={`chart-${c.key}`}
-            className={c.key === "benefit" || c.key === "month" ? "lg:col-span-2" : undefined}
+            className={WIDE.has(c.key) ? "lg:col-span-2" : undefined}
             action={
               csvQuery !== null ? (
                 <a href={`/admin/dashboard.csv?chart=${c.key}&${csvQuery}`} className="text-sm font-medium text-wine-700 underline" download>
@@ -74,10 +74,19 @@ export async function DashboardView({ data, county, csvQuery }: { data: Dashboar
           >
             {c.key === "village" && <p className="mb-2 text-xs text-earth-600">{t("dashboard.charts.villageNote")}</p>}
             {c.key === "benefit" && <p className="mb-2 text-xs text-earth-600">{t("dashboard.charts.benefitNote")}</p>}
-            {c.svg ? (
+            {c.drawings ? (
               // Drawn on the server by ECharts from our numbers and names; ECharts escapes the text it writes
-              // (tests/unit/charts.test.ts tries names with markup in them).
-              <figure className="overflow-hidden" dangerouslySetInnerHTML={{ __html: c.svg }} />
+              // (tests/unit/charts.test.ts tries names with markup in them). A chart drawn both ways shows the narrow
+              // drawing while its card is narrow (a phone) and the wide one beyond: the one not shown is
+              // display:none, out of the accessibility tree too.
+              c.drawings.wide ? (
+                <div className="@container">
+                  <figure className="overflow-hidden @lg:hidden" dangerouslySetInnerHTML={{ __html: c.drawings.narrow }} />
+                  <figure className="hidden overflow-hidden @lg:block" dangerouslySetInnerHTML={{ __html: c.drawings.wide }} />
+                </div>
+              ) : (
+                <figure className="overflow-hidden" dangerouslySetInnerHTML={{ __html: c.drawings.narrow }} />
+              )
             ) : (
               <p className="text-sm text-earth-600">{t("dashboard.charts.empty")}</p>
             )}

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { barChart } from "@/lib/server/charts/bars";
 import { lineChart } from "@/lib/server/charts/line";
+import { translator } from "@/lib/i18n/translate";
+import { renderCharts, WIDE } from "@/lib/server/dashboard/charts";
+import { CHART_KEYS, type ChartTable } from "@/lib/server/dashboard/tables";
 
 const SVG_ELEMENTS = new Set(["svg", "title", "desc", "rect", "path", "text", "g", "style", "defs", "clipPath", "circle", "polyline", "polygon", "line", "tspan", "linearGradient", "stop"]);
 const yuan = (v: number) => `¥${(v / 100).toFixed(2)}`;
@@ -55,5 +58,24 @@ describe("server-side SVG charts", () => {
   test("font family does not break the style attribute", () => {
     const svg = lineChart({ title: "t", description: "d", categories: ["a"], values: [1], format: String });
     expect(svg).not.toMatch(/font-family:"/);
+  });
+});
+
+describe("the dashboard's drawings", () => {
+  const t = translator("zh-CN");
+  const table = (key: ChartTable["key"], rows: ChartTable["rows"]): ChartTable => ({ key, columns: [{ header: "名称", kind: "text" }, { header: "销售额", kind: "fen" }, { header: "收益", kind: "fen" }], rows });
+  const maxWidth = (svg: string | null | undefined) => Number(/max-width:(\d+)px/.exec(svg ?? "")?.[1]);
+
+  test("every chart is drawn for a phone (360 px); only those spanning a desktop page are drawn wide as well", () => {
+    const charts = renderCharts(CHART_KEYS.map((key) => table(key, [["2026-11", 12_000, 3_000], ["2026-12", 8_000, 2_000]])), t, yuan, "，");
+    for (const c of charts) {
+      expect(maxWidth(c.drawings?.narrow), c.key).toBe(360);
+      expect(maxWidth(c.drawings?.wide), c.key).toBe(WIDE.has(c.key) ? 640 : NaN);
+    }
+    expect([...WIDE].sort()).toEqual(["benefit", "month"]);
+  });
+
+  test("nothing to draw: no drawing at all", () => {
+    expect(renderCharts([table("village", [])], t, yuan, "，")[0]!.drawings).toBeNull();
   });
 });

@@ -15,10 +15,12 @@ export interface BarChartInput {
   series: BarSeries[];
   format: (value: number) => string;
   width?: number;
+  /** Room for the names on the left (longer ones are cut with an ellipsis). */
+  labelWidth?: number;
 }
 
 /** Horizontal bars (names are long Chinese village and product names), each bar labelled with its value. */
-export function barChart({ title, description, labels, series, format, width = 640 }: BarChartInput): string {
+export function barChart({ title, description, labels, series, format, width = 640, labelWidth = 140 }: BarChartInput): string {
   const rowHeight = 18 + 14 * series.length;
   const legend = series.length > 1;
   const height = Math.max(120, labels.length * rowHeight + (legend ? 64 : 40));
@@ -28,7 +30,7 @@ export function barChart({ title, description, labels, series, format, width = 6
       grid: { left: 8, right: 72, top: legend ? 32 : 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", axisLabel: { show: false }, splitLine: { lineStyle: { color: PALETTE.earthLight } } },
       // Largest first at the top: ECharts draws the first category at the bottom.
-      yAxis: { type: "category", data: [...labels].reverse(), axisLabel: { color: PALETTE.ink, fontFamily: FONT_FAMILY, width: 140, overflow: "truncate" } },
+      yAxis: { type: "category", data: [...labels].reverse(), axisLabel: { color: PALETTE.ink, fontFamily: FONT_FAMILY, width: labelWidth, overflow: "truncate" } },
       series: series.map((s, i) => ({
         type: "bar" as const,
         name: s.name,

@@ -26,7 +26,8 @@ export function lineChart({ title, description, categories, values, format, widt
           data: values,
           lineStyle: { color: PALETTE.wine, width: 2 },
           itemStyle: { color: PALETTE.wine },
-          label: { show: values.length <= 12, position: "top", fontFamily: FONT_FAMILY, color: PALETTE.ink, formatter: (p: { value?: unknown }) => format(Number(p.value ?? 0)) },
+          // A value over each point while they have room (~53 px each: 12 on the wide drawing, 6 on a phone's).
+          label: { show: values.length <= Math.floor(width / 53), position: "top", fontFamily: FONT_FAMILY, color: PALETTE.ink, formatter: (p: { value?: unknown }) => format(Number(p.value ?? 0)) },
         },
       ],
     },

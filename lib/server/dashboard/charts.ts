@@ -8,8 +8,12 @@ import type { ChartKey, ChartTable } from "./tables";
 export interface RenderedChart {
   key: ChartKey;
   title: string;
-  /** Null when the period has nothing to draw. */
-  svg: string | null;
+  /**
+   * Null when the period has nothing to draw. `narrow` is drawn for a phone's card or a half-width column, where a
+   * wide drawing would be scaled to half its size and its text with it; `wide` only for the charts that span the
+   * page on a desktop (ECharts takes ~10 ms a drawing, so no chart is drawn twice without a use for both).
+   */
+  drawings: { narrow: string; wide: string | null } | null;
   table: ChartTable;
 }
 
@@ -21,6 +25,11 @@ const TITLE: Record<ChartKey, Parameters<Translate>[0]> = {
   products: "dashboard.charts.products",
   cooperatives: "dashboard.charts.cooperatives",
 };
+
+/** The narrow drawing's width in CSS pixels: a phone's card (~330 px) shows it at nearly its own size. */
+const NARROW = 360;
+/** The charts that take the page's whole width on a desktop (components/dashboard/dashboard-view.tsx). */
+export const WIDE: ReadonlySet<ChartKey> = new Set(["month", "benefit"]);
 
 /** Bars drawn at most: the rest stay in the table and the CSV. */
 const MAX_BARS = 15;
@@ -42,9 +51,10 @@ export function renderCharts(tables: ChartTable[], t: Translate, money: (fen: nu
     const labels = rows.map((r) => r[0]);
     const first = rows.map((r) => r[1] ?? 0);
     const empty = table.key === "month" ? first.every((v) => v === 0) : rows.length === 0;
-    if (empty) return { key: table.key, title, svg: null, table };
+    if (empty) return { key: table.key, title, drawings: null, table };
     if (table.key === "month") {
-      return { key: table.key, title, table, svg: lineChart({ title, description: describe(t, labels, first, money, separator), categories: labels, values: first, format: money }) };
+      const line = { title, description: describe(t, labels, first, money, separator), categories: labels, values: first, format: money };
+      return { key: table.key, title, table, drawings: { narrow: lineChart({ ...line, width: NARROW, height: 240 }), wide: lineChart(line) } };
     }
     const series = [{ name: table.columns[1]?.header ?? "", values: first }];
     // Benefit by village: both meanings side by side, in one chart with a legend.
@@ -53,6 +63,8 @@ export function renderCharts(tables: ChartTable[], t: Translate, money: (fen: nu
       table.key === "benefit"
         ? `${series[0]?.name}: ${describe(t, labels, first, money, separator)}${separator}${series[1]?.name}: ${describe(t, labels, series[1]?.values ?? [], money, separator)}`
         : describe(t, labels, first, money, separator);
-    return { key: table.key, title, table, svg: barChart({ title, description, labels, series, format: money }) };
+    const bars = { title, description, labels, series, format: money };
+    const narrow = barChart({ ...bars, width: NARROW, labelWidth: 96 });
+    return { key: table.key, title, table, drawings: { narrow, wide: WIDE.has(table.key) ? barChart(bars) : null } };
   });
 }
