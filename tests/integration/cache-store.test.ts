@@ -96,6 +96,8 @@ describe.skipIf(!client)("the tag-time store on Redis", () => {
     await expect(offline.get("k1", none)).rejects.toThrow("not connected");
     await expect(offline.set("k1", entry([]))).rejects.toThrow("not connected");
     await expect(offline.revalidateTag("t")).rejects.toThrow("not connected");
-    expect(Date.now() - started).toBeLessThan(100);
+    // "At once": well under the 1 s the store would wait for a connected server that does not answer (a wide margin:
+    // a loaded machine may take a while to run three rejected calls, never a second).
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });
