@@ -79,14 +79,10 @@ export async function DashboardView({ data, county, csvQuery }: { data: Dashboar
               // (tests/unit/charts.test.ts tries names with markup in them). A chart drawn both ways shows the narrow
               // drawing while its card is narrow (a phone) and the wide one beyond: the one not shown is
               // display:none, out of the accessibility tree too.
-              c.drawings.wide ? (
-                <div className="@container">
-                  <figure className="overflow-hidden @lg:hidden" dangerouslySetInnerHTML={{ __html: c.drawings.narrow }} />
-                  <figure className="hidden overflow-hidden @lg:block" dangerouslySetInnerHTML={{ __html: c.drawings.wide }} />
-                </div>
-              ) : (
-                <figure className="overflow-hidden" dangerouslySetInnerHTML={{ __html: c.drawings.narrow }} />
-              )
+              <div className="@container">
+                <figure className={c.drawings.wide ? "overflow-hidden @lg:hidden" : "overflow-hidden"} dangerouslySetInnerHTML={{ __html: c.drawings.narrow }} />
+                {c.drawings.wide && <figure className="hidden overflow-hidden @lg:block" dangerouslySetInnerHTML={{ __html: c.drawings.wide }} />}
+              </div>
             ) : (
               <p className="text-sm text-earth-600">{t("dashboard.charts.empty")}</p>
             )}

@@ -687,6 +687,7 @@ function discoverRoutes(): string[] {
  * function POST`, `export const { GET, POST } = …`, `export { x as POST }`). */
 function discoverWriteMethods(): string[] {
   const methods = /\b(HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g;
+  const isMethod = (name: string) => new RegExp(`^${methods.source}$`).test(name);
   const out: string[] = [];
   for (const { pattern, file } of routeFiles().filter((r) => /route\.[jt]sx?$/.test(r.file))) {
     const src = readFileSync(file, "utf8");
@@ -694,7 +695,7 @@ function discoverWriteMethods(): string[] {
       ...[...src.matchAll(/export\s+(?:async\s+function|function|const|let)\s+(\w+)/g)].map((m) => m[1]!),
       ...[...src.matchAll(/export\s+(?:const|let)\s*\{([^}]*)\}/g), ...src.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(methods)].map((x) => x[1]!)),
     ];
-    for (const name of new Set(exported)) if (/^(HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name)) out.push(`${pattern} ${name}`);
+    for (const name of new Set(exported)) if (isMethod(name)) out.push(`${pattern} ${name}`);
   }
   return out.sort();
 }

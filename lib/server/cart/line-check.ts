@@ -10,9 +10,10 @@ import type { Translate } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { text } from "@/lib/server/queries/catalog/shared";
 
-/** Null when the line may hold `total` units (`current` of them there now); else the action's answer. */
+/** Null when the line may hold `total` units (`current` of them there now); else the action's answer, with what the
+ * reader typed (`total - current`) given back to the field. */
 export async function refuseCartLine(
-  { productId, total, current, typed }: { productId: string; total: number; current: number; typed: number },
+  { productId, total, current }: { productId: string; total: number; current: number },
   { t, locale }: { t: Translate; locale: Locale },
 ): Promise<ActionState | null> {
   const product = await db.product.findUnique({
@@ -28,5 +29,5 @@ export async function refuseCartLine(
       ? t("cart.errors.aboveStock", { count: refusal.canAdd, quantity: t("product.quantity", { count: refusal.canAdd, unit }) })
       : t("org.priceTiers.quantity.belowMinOrder", { minOrder: refusal.minOrder });
   // On the quantity field, as a validation error is (the form says "fix what is marked" beside its button).
-  return { ok: false, status: refusal.code === "aboveStock" ? 409 : 400, message: t("validation.fixErrors"), fieldErrors: { quantity: message }, values: { productId, quantity: String(typed) } };
+  return { ok: false, status: refusal.code === "aboveStock" ? 409 : 400, message: t("validation.fixErrors"), fieldErrors: { quantity: message }, values: { productId, quantity: String(total - current) } };
 }

@@ -13,7 +13,7 @@ export const addToCartAction = publicAction(addToCartSchema, async ({ productId,
   const current = owner
     ? ((await db.cartItem.findFirst({ where: { productId, cart: "userId" in owner ? { userId: owner.userId } : { guestToken: owner.guestToken } }, select: { quantity: true } }))?.quantity ?? 0)
     : 0;
-  const refused = await refuseCartLine({ productId, total: current + quantity, current, typed: quantity }, { t, locale });
+  const refused = await refuseCartLine({ productId, total: current + quantity, current }, { t, locale });
   if (refused) return refused;
   await setCartQuantity(db, owner!, productId, current + quantity);
   revalidatePath("/cart");

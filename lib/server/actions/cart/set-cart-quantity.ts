@@ -12,7 +12,7 @@ export const setCartQuantityAction = publicAction(setCartQuantitySchema, async (
   const owner = await cartOwner(actor, false);
   if (!owner) return { ok: false, status: 404, message: t("cart.errors.noCart") };
   if (quantity > 0) {
-    const refused = await refuseCartLine({ productId, total: quantity, current: 0, typed: quantity }, { t, locale });
+    const refused = await refuseCartLine({ productId, total: quantity, current: 0 }, { t, locale });
     if (refused) return refused;
   }
   await setCartQuantity(db, owner, productId, quantity);
